@@ -23,7 +23,10 @@ EXIT_BAD_INPUT = 2
 EXIT_REFUSED = 3
 
 # Sub-command modules, in the order `xshare --help` lists them.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "xshare_desktop.cli.cmd_packages",
+    "xshare_desktop.cli.cmd_show",
+]
 
 
 class _Parser(argparse.ArgumentParser):
