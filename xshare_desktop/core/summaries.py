@@ -165,6 +165,8 @@ def format_quantity(q: Any) -> str:
         return ""
     value = q.get("value")
     unit = q.get("unit") or q.get("code") or ""
+    if unit == "1":  # UCUM's unity: a plain count, nothing to print
+        unit = ""
     comparator = q.get("comparator", "")
     if value is None:
         return str(unit)
