@@ -1,0 +1,204 @@
+"""The issuers this user trusts, and the chain check a verifier runs against them.
+
+The store is a folder of PEM files named by SHA-256 fingerprint in the data
+folder. A verifier trusts a signer only when its chain leads to one of these
+certificates (or is one of them). Revocation is not checked: this app works
+offline and the demo CA publishes no revocation list; the docs say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from xshare_desktop.core import paths
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.signing.certificates import (
+    common_name,
+    fingerprint_sha256,
+    is_ca,
+    is_self_issued,
+    is_valid_at,
+    issued_by,
+    load_certificates,
+)
+
+MAX_CHAIN_LENGTH = 6
+MAX_TRUST_FILE_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class TrustedIssuer:
+    name: str
+    fingerprint: str
+    not_after: dt.datetime
+    certificate: x509.Certificate
+
+
+@dataclass
+class ChainCheck:
+    """The outcome of following a signer's certificate chain to a trusted issuer."""
+
+    trusted: bool
+    trust_anchor: str | None
+    path: list[str]
+    valid_at_signing: bool
+    valid_now: bool
+    problems: list[str] = field(default_factory=list)
+    untrusted_reason: str | None = None
+
+
+class TrustStore:
+    def __init__(self, directory: Path | None = None) -> None:
+        self._directory = directory
+
+    @property
+    def directory(self) -> Path:
+        if self._directory is not None:
+            self._directory.mkdir(parents=True, exist_ok=True)
+            return self._directory
+        return paths.sub_dir("trust")
+
+    def issuers(self) -> list[TrustedIssuer]:
+        found = []
+        for pem in sorted(self.directory.glob("*.pem")):
+            try:
+                certificate = x509.load_pem_x509_certificate(pem.read_bytes())
+            except (ValueError, OSError):
+                continue  # a damaged file trusts nobody
+            found.append(
+                TrustedIssuer(
+                    name=common_name(certificate.subject),
+                    fingerprint=fingerprint_sha256(certificate),
+                    not_after=certificate.not_valid_after_utc,
+                    certificate=certificate,
+                )
+            )
+        return found
+
+    def certificates(self) -> list[x509.Certificate]:
+        return [issuer.certificate for issuer in self.issuers()]
+
+    def add_certificate(self, certificate: x509.Certificate) -> TrustedIssuer:
+        fingerprint = fingerprint_sha256(certificate)
+        atomic_write_bytes(
+            self.directory / f"{fingerprint}.pem",
+            certificate.public_bytes(serialization.Encoding.PEM),
+        )
+        return TrustedIssuer(
+            common_name(certificate.subject),
+            fingerprint,
+            certificate.not_valid_after_utc,
+            certificate,
+        )
+
+    def add_file(self, path: str | Path) -> list[TrustedIssuer]:
+        source = Path(path)
+        certificates = load_certificates(
+            read_input_bytes(source, max_bytes=MAX_TRUST_FILE_BYTES), name=source.name
+        )
+        return [self.add_certificate(c) for c in certificates]
+
+    def remove(self, fingerprint_prefix: str) -> TrustedIssuer:
+        prefix = fingerprint_prefix.lower().replace(":", "")
+        matches = [i for i in self.issuers() if i.fingerprint.startswith(prefix)]
+        if len(prefix) < 8 or not matches:
+            raise UserFacingError(
+                f"No trusted issuer has a fingerprint starting with {fingerprint_prefix} "
+                "(give at least 8 hex digits)."
+            )
+        if len(matches) > 1:
+            raise UserFacingError(
+                f"{fingerprint_prefix} matches several issuers; give more digits."
+            )
+        (self.directory / f"{matches[0].fingerprint}.pem").unlink()
+        return matches[0]
+
+    def check_chain(
+        self, chain: list[x509.Certificate], signing_time: dt.datetime | None, now: dt.datetime
+    ) -> ChainCheck:
+        return check_chain(chain, self.certificates(), signing_time, now)
+
+
+def _find_issuer(
+    certificate: x509.Certificate, candidates: list[x509.Certificate]
+) -> x509.Certificate | None:
+    for candidate in candidates:
+        if candidate is not certificate and issued_by(certificate, candidate):
+            return candidate
+    return None
+
+
+def check_chain(
+    chain: list[x509.Certificate],
+    anchors: list[x509.Certificate],
+    signing_time: dt.datetime | None,
+    now: dt.datetime,
+) -> ChainCheck:
+    """Follow ``chain`` (leaf first) to a trusted anchor and check every validity period."""
+    anchor_prints = {fingerprint_sha256(a) for a in anchors}
+    leaf = chain[0]
+    path = [leaf]
+    problems: list[str] = []
+    anchor: x509.Certificate | None = None
+    current = leaf
+    while len(path) <= MAX_CHAIN_LENGTH:
+        if fingerprint_sha256(current) in anchor_prints:
+            anchor = current
+            break
+        trusted_issuer = _find_issuer(current, anchors)
+        if trusted_issuer is not None:
+            anchor = trusted_issuer
+            path.append(trusted_issuer)
+            break
+        if is_self_issued(current):
+            break
+        next_issuer = _find_issuer(current, chain[1:])
+        if next_issuer is None or next_issuer in path:
+            break
+        path.append(next_issuer)
+        current = next_issuer
+    non_ca_issuers = [issuer for issuer in path[1:] if not is_ca(issuer)]
+    for issuer in non_ca_issuers:
+        problems.append(
+            f"{common_name(issuer.subject)} signed a certificate but is not a certificate "
+            "authority."
+        )
+    valid_now = all(is_valid_at(c, now) for c in path)
+    valid_at_signing = signing_time is not None and all(is_valid_at(c, signing_time) for c in path)
+    leaf_name = common_name(leaf.subject)
+    if not valid_now:
+        expired = [c for c in path if c.not_valid_after_utc < now]
+        if expired:
+            problems.append(
+                f"The certificate of {common_name(expired[0].subject)} expired on "
+                f"{expired[0].not_valid_after_utc:%Y-%m-%d}."
+            )
+        else:
+            problems.append(f"The certificate of {leaf_name} is not valid yet.")
+    if signing_time is not None and not valid_at_signing:
+        problems.append(
+            f"The certificate of {leaf_name} was not valid at the stated signing time "
+            f"{signing_time:%Y-%m-%d %H:%M} UTC."
+        )
+    untrusted_reason = None
+    if anchor is None:
+        top = path[-1]
+        untrusted_reason = (
+            f"The signer's certificate leads to {common_name(top.issuer)}, which is not among "
+            "your trusted issuers."
+        )
+    return ChainCheck(
+        trusted=anchor is not None and not non_ca_issuers,
+        trust_anchor=common_name(anchor.subject) if anchor is not None else None,
+        path=[common_name(c.subject) for c in path],
+        valid_at_signing=valid_at_signing,
+        valid_now=valid_now,
+        problems=problems,
+        untrusted_reason=untrusted_reason,
+    )

@@ -1,0 +1,473 @@
+"""Verify what was received: one call for every shape this app writes.
+
+``verify_path`` accepts a file with ``<name>.jws`` beside it (or the ``.jws``
+itself), a Bundle carrying ``Bundle.signature``, an xShare package zip, or any
+of these password-protected as a ``.jwe``. It never writes anything. Problems
+inside the content (a changed file, a bad or untrusted signature, an expired
+certificate) end up in the report; input that cannot be read at all (a wrong
+password, a hostile or damaged container) raises ``UserFacingError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.signing.bundle_signature import has_bundle_signature, verify_bundle
+from xshare_desktop.core.signing.certificates import utc_now
+from xshare_desktop.core.signing.jws import SIGNATURE_SUFFIX, SignatureCheck, verify_detached
+from xshare_desktop.core.signing.password import (
+    PROTECTED_SUFFIX,
+    looks_like_compact_jwe,
+    unprotect_bytes,
+)
+from xshare_desktop.core.signing.trust import TrustStore
+from xshare_desktop.core.signing.xshare_package import (
+    MANIFEST_NAME,
+    MANIFEST_SIGNATURE_NAME,
+    MAX_MANIFEST_BYTES,
+    MAX_MEMBERS,
+    PACKAGE_FORMAT,
+    PACKAGE_FORMAT_VERSION,
+    is_zip,
+    read_package,
+)
+
+_SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+MAX_SIGNATURE_FILE_BYTES = 256 * 1024
+
+
+class Verdict(StrEnum):
+    VERIFIED = "verified"  # intact, signed, signer trusted, certificates valid
+    UNTRUSTED = "untrusted"  # intact and validly signed, but by someone not trusted here
+    UNSIGNED = "unsigned"  # nothing contradicts it, but nobody vouches for it
+    FAILED = "failed"  # something changed, a signature is bad, or a certificate expired
+
+
+class FileState(StrEnum):
+    INTACT = "intact"
+    CHANGED = "changed"
+    MISSING = "missing"
+    UNEXPECTED = "unexpected"
+
+
+@dataclass
+class FileResult:
+    name: str
+    state: FileState
+    message: str
+    size: int | None = None
+    content_type: str | None = None
+    signatures: list[SignatureCheck] = field(default_factory=list)
+    is_signature_file: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "state": self.state.value,
+            "message": self.message,
+            "size": self.size,
+            "contentType": self.content_type,
+            "signatureFile": self.is_signature_file,
+            "signatures": [s.as_dict() for s in self.signatures],
+        }
+
+
+@dataclass
+class VerificationReport:
+    source: str
+    kind: str
+    verdict: Verdict
+    headline: str
+    files: list[FileResult] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    protected: bool = False
+    package: dict[str, Any] | None = None
+    manifest_signature: SignatureCheck | None = None
+    # Content a viewer may open: name -> bytes of files found intact. Never serialised.
+    documents: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Every intact member including signature files, for saving a package's contents.
+    intact_files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.VERIFIED
+
+    def all_signatures(self) -> list[SignatureCheck]:
+        found = [self.manifest_signature] if self.manifest_signature is not None else []
+        for item in self.files:
+            found.extend(item.signatures)
+        return found
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "verdict": self.verdict.value,
+            "ok": self.ok,
+            "headline": self.headline,
+            "protected": self.protected,
+            "package": self.package,
+            "manifestSignature": (
+                self.manifest_signature.as_dict() if self.manifest_signature else None
+            ),
+            "files": [f.as_dict() for f in self.files],
+            "messages": self.messages,
+        }
+
+
+def _describe_signer(check: SignatureCheck) -> str:
+    return check.signer or "an unknown signer"
+
+
+def _judge(
+    files: list[FileResult],
+    signatures: list[SignatureCheck],
+    *,
+    unsigned_reason: str | None,
+) -> tuple[Verdict, str]:
+    broken = [f for f in files if f.state is not FileState.INTACT]
+    if broken:
+        first = broken[0]
+        extra = f" (and {len(broken) - 1} more problem(s))" if len(broken) > 1 else ""
+        return Verdict.FAILED, f"{first.message}{extra}"
+    failed = [s for s in signatures if s.status == "failed"]
+    if failed:
+        return Verdict.FAILED, failed[0].problems[0] if failed[
+            0
+        ].problems else "A signature is not valid."
+    if unsigned_reason is not None or not signatures:
+        return Verdict.UNSIGNED, unsigned_reason or "Not signed: nobody vouches for who made it."
+    untrusted = [s for s in signatures if s.status == "untrusted"]
+    if untrusted:
+        check = untrusted[0]
+        return (
+            Verdict.UNTRUSTED,
+            f"Intact, but the signer {_describe_signer(check)} is not trusted: "
+            f"{check.untrusted_reason or 'no trusted issuer vouches for them.'}",
+        )
+    signers = sorted({_describe_signer(s) for s in signatures})
+    anchors = sorted({s.trust_anchor for s in signatures if s.trust_anchor})
+    return (
+        Verdict.VERIFIED,
+        f"Intact — signed by {', '.join(signers)} (trusted issuer {', '.join(anchors)}).",
+    )
+
+
+def _signature_file_state(check: SignatureCheck, name: str) -> tuple[FileState, str]:
+    if check.intact:
+        return FileState.INTACT, f"{name} is exactly as it was signed."
+    if check.problems and check.problems[0].startswith("The signature file is damaged"):
+        return FileState.CHANGED, f"{name}: {check.problems[0]}"
+    return (
+        FileState.CHANGED,
+        f"{name} was changed after it was signed, or the signature is not its own.",
+    )
+
+
+def _check_content(
+    name: str, data: bytes, signature_token: str | None, trust: TrustStore, now: dt.datetime
+) -> FileResult:
+    """One file with its detached signature and/or Bundle.signature."""
+    result = FileResult(name, FileState.INTACT, f"{name} has no signature.", size=len(data))
+    if signature_token is not None:
+        check = verify_detached(data, signature_token, trust, now=now)
+        check.label = name + SIGNATURE_SUFFIX
+        result.signatures.append(check)
+        result.content_type = check.content_type
+        result.state, result.message = _signature_file_state(check, name)
+    if name.lower().endswith(".json") or data[:1] == b"{":
+        try:
+            tree = parse_json_bytes(data, name=name)
+        except UserFacingError:
+            tree = None
+        if has_bundle_signature(tree):
+            check = verify_bundle(data, trust, name=name, now=now)
+            check.label = "Bundle.signature"
+            result.signatures.append(check)
+            if not check.intact:
+                result.state = FileState.CHANGED
+                result.message = (
+                    f"{name}: the Bundle.signature does not match the document; it was changed "
+                    "after signing."
+                )
+            elif signature_token is None:
+                result.message = f"{name} is exactly as it was signed (Bundle.signature)."
+    return result
+
+
+def _read_signature_text(data: bytes | None) -> str | None:
+    if data is None:
+        return None
+    if len(data) > MAX_SIGNATURE_FILE_BYTES:
+        return "."  # a shape verify_detached reports as damaged
+    try:
+        return data.decode("ascii")
+    except UnicodeDecodeError:
+        return "."
+
+
+def _load_manifest(manifest_bytes: bytes) -> dict[str, Any]:
+    if len(manifest_bytes) > MAX_MANIFEST_BYTES:
+        raise UserFacingError("The package was refused: its manifest is far too large.")
+    manifest = parse_json_bytes(manifest_bytes, name="The package manifest", max_depth=10)
+    if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
+        raise UserFacingError("This zip is not an xShare package (its manifest is not ours).")
+    version = manifest.get("formatVersion")
+    if not isinstance(version, int) or version > PACKAGE_FORMAT_VERSION:
+        raise UserFacingError(
+            f"This xShare package uses format version {version}; this app reads version "
+            f"{PACKAGE_FORMAT_VERSION}. Update the app to open it."
+        )
+    entries = manifest.get("files")
+    if not isinstance(entries, list) or len(entries) > MAX_MEMBERS:
+        raise UserFacingError("The package manifest has no usable list of files.")
+    names: set[str] = set()
+    for entry in entries:
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("name"), str)
+            or not isinstance(entry.get("sha256"), str)
+            or not _SHA256_HEX.match(entry["sha256"])
+            or not isinstance(entry.get("size"), int)
+        ):
+            raise UserFacingError("The package manifest is damaged: a file entry is incomplete.")
+        if entry["name"] in names:
+            raise UserFacingError(f"The package manifest lists {entry['name']} twice.")
+        names.add(entry["name"])
+    return manifest
+
+
+def verify_package_bytes(
+    data: bytes,
+    *,
+    source: str,
+    trust: TrustStore,
+    now: dt.datetime,
+    protected: bool = False,
+    progress: Progress | None = None,
+    outer: FileResult | None = None,
+) -> VerificationReport:
+    """Verify a package; ``outer`` is the zip's own detached signature, when it has one."""
+    progress = ensure_progress(progress)
+    contents = read_package(data)
+    members = contents.members
+    if MANIFEST_NAME in contents.damaged:
+        raise UserFacingError("The package's manifest is damaged and cannot be read.")
+    if MANIFEST_NAME not in members:
+        raise UserFacingError("This zip is not an xShare package: it has no manifest.json.")
+    manifest_bytes = members[MANIFEST_NAME]
+    manifest = _load_manifest(manifest_bytes)
+    manifest_check = None
+    if MANIFEST_SIGNATURE_NAME in members or MANIFEST_SIGNATURE_NAME in contents.damaged:
+        token = _read_signature_text(members.get(MANIFEST_SIGNATURE_NAME, b"."))
+        manifest_check = verify_detached(manifest_bytes, token or ".", trust, now=now)
+        manifest_check.label = MANIFEST_SIGNATURE_NAME
+    files: list[FileResult] = []
+    listed = {entry["name"]: entry for entry in manifest["files"]}
+    total = len(listed)
+    for index, (name, entry) in enumerate(listed.items()):
+        progress.step(index, total, name)
+        is_signature = name.endswith(SIGNATURE_SUFFIX)
+        if name in contents.damaged:
+            files.append(
+                FileResult(
+                    name,
+                    FileState.CHANGED,
+                    f"{name} is damaged inside the package.",
+                    is_signature_file=is_signature,
+                )
+            )
+            continue
+        if name not in members:
+            files.append(
+                FileResult(
+                    name,
+                    FileState.MISSING,
+                    f"{name} is listed in the manifest but missing.",
+                    is_signature_file=is_signature,
+                )
+            )
+            continue
+        blob = members[name]
+        if hashlib.sha256(blob).hexdigest() != entry["sha256"] or len(blob) != entry["size"]:
+            files.append(
+                FileResult(
+                    name,
+                    FileState.CHANGED,
+                    f"{name} was changed: it no longer matches the manifest.",
+                    size=len(blob),
+                    is_signature_file=is_signature,
+                )
+            )
+            continue
+        if is_signature:
+            files.append(
+                FileResult(
+                    name,
+                    FileState.INTACT,
+                    f"{name} matches the manifest.",
+                    size=len(blob),
+                    is_signature_file=True,
+                )
+            )
+            continue
+        signature_name = name + SIGNATURE_SUFFIX
+        token = (
+            _read_signature_text(members.get(signature_name)) if signature_name in listed else None
+        )
+        result = _check_content(name, blob, token, trust, now)
+        result.content_type = result.content_type or (
+            entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
+        )
+        if result.state is FileState.INTACT and not result.signatures:
+            result.message = f"{name} matches the manifest."
+        files.append(result)
+    for name in members.keys() | contents.damaged.keys():
+        if name not in listed and name not in (MANIFEST_NAME, MANIFEST_SIGNATURE_NAME):
+            files.append(
+                FileResult(
+                    name,
+                    FileState.UNEXPECTED,
+                    f"{name} is in the package but not in its manifest; it was added later.",
+                )
+            )
+    if outer is not None:
+        files.insert(0, outer)
+    signatures = [s for f in files for s in f.signatures]
+    if manifest_check is not None:
+        signatures.insert(0, manifest_check)
+    unsigned_reason = None
+    if manifest_check is None and outer is None:
+        unsigned_reason = (
+            "The files match the package's list, but the package is not signed, so nothing "
+            "proves who made it or that the list itself was not replaced."
+        )
+    verdict, headline = _judge(files, signatures, unsigned_reason=unsigned_reason)
+    if manifest_check is not None and not manifest_check.intact and verdict is Verdict.FAILED:
+        headline = "The package's file list (manifest) was changed after it was signed."
+    report = VerificationReport(
+        source=source,
+        kind="package",
+        verdict=verdict,
+        headline=headline,
+        files=files,
+        protected=protected,
+        package={
+            "created": manifest.get("created"),
+            "app": manifest.get("app"),
+            "signer": manifest.get("signer"),
+        },
+        manifest_signature=manifest_check,
+    )
+    report.intact_files = {
+        f.name: members[f.name] for f in files if f.state is FileState.INTACT and f.name in members
+    }
+    report.documents = {
+        f.name: members[f.name]
+        for f in files
+        if f.state is FileState.INTACT and not f.is_signature_file and f.name in members
+    }
+    progress.step(total, total, "")
+    return report
+
+
+def _single_file_report(
+    name: str,
+    data: bytes,
+    signature_token: str | None,
+    *,
+    source: str,
+    trust: TrustStore,
+    now: dt.datetime,
+    protected: bool,
+) -> VerificationReport:
+    result = _check_content(name, data, signature_token, trust, now)
+    if signature_token is not None:
+        kind = "detached-signature"
+    elif result.signatures:
+        kind = "bundle-signature"
+    else:
+        kind = "protected-file" if protected else "unsigned-file"
+    unsigned_reason = None
+    if not result.signatures:
+        if protected:
+            unsigned_reason = (
+                "The password fits and the content is unchanged since it was encrypted, but it is "
+                "not signed, so nothing proves who made it."
+            )
+        else:
+            unsigned_reason = (
+                f"No signature found: there is no {name}{SIGNATURE_SUFFIX} beside it and it "
+                "carries no Bundle.signature."
+            )
+    verdict, headline = _judge([result], result.signatures, unsigned_reason=unsigned_reason)
+    report = VerificationReport(
+        source=source,
+        kind=kind,
+        verdict=verdict,
+        headline=headline,
+        files=[result],
+        protected=protected,
+    )
+    if result.state is FileState.INTACT:
+        report.documents = {name: data}
+    return report
+
+
+def verify_path(
+    path: str | Path,
+    password: str | None = None,
+    trust: TrustStore | None = None,
+    *,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> VerificationReport:
+    """Verify whatever ``path`` is; raises ``PasswordRequired`` when a password is needed."""
+    target = Path(path)
+    store = trust if trust is not None else TrustStore()
+    moment = now or utc_now()
+    if target.name.endswith(SIGNATURE_SUFFIX) and target.name != SIGNATURE_SUFFIX:
+        target = target.with_name(target.name[: -len(SIGNATURE_SUFFIX)])
+        if not target.exists():
+            raise UserFacingError(
+                f"{target.name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, "
+                f"{target.name}, is not beside it."
+            )
+    data = read_input_bytes(target)
+    name = target.name
+    protected = False
+    if name.endswith(PROTECTED_SUFFIX) or looks_like_compact_jwe(data):
+        data, _content_type = unprotect_bytes(data, password)
+        protected = True
+        if name.endswith(PROTECTED_SUFFIX):
+            name = name[: -len(PROTECTED_SUFFIX)]
+    signature_path = target.with_name(name + SIGNATURE_SUFFIX)
+    token = None
+    if signature_path.is_file():
+        token = _read_signature_text(
+            read_input_bytes(signature_path, max_bytes=MAX_SIGNATURE_FILE_BYTES)
+        )
+    if is_zip(data):
+        # A whole package may also be signed from outside (xshare sign share.zip).
+        outer = _check_content(name, data, token, store, moment) if token is not None else None
+        return verify_package_bytes(
+            data,
+            source=str(path),
+            trust=store,
+            now=moment,
+            protected=protected,
+            progress=progress,
+            outer=outer,
+        )
+    return _single_file_report(
+        name, data, token, source=str(path), trust=store, now=moment, protected=protected
+    )
