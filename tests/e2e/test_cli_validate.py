@@ -1,0 +1,263 @@
+"""`xshare validate` and `xshare packages` as a user runs them: the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+IPS_EXAMPLES = "hl7.fhir.uv.ips#2.0.0/package/example"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "xshare_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture()
+def minimal_ips(fhir_cache: Path, tmp_path: Path) -> Path:
+    source = fhir_cache / IPS_EXAMPLES / "Bundle-bundle-minimal.json"
+    copy = tmp_path / "minimal.json"
+    copy.write_bytes(source.read_bytes())
+    return copy
+
+
+@pytest.fixture()
+def broken_ips(minimal_ips: Path, tmp_path: Path) -> Path:
+    """The minimal IPS, pretty-printed, with an impossible birth date (line known)."""
+    bundle = json.loads(minimal_ips.read_text())
+    patient = next(e for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient")
+    patient["resource"]["birthDate"] = "1970-13-45"
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(bundle, indent=2))
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_valid_document_exits_0(minimal_ips: Path) -> None:
+    result = run_cli("validate", str(minimal_ips))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "minimal.json: passed against http://hl7.org/fhir/uv/ips/StructureDefinition" in (
+        result.stdout
+    )
+    assert "0 errors" in result.stdout
+
+
+def test_error_exits_1_with_location_and_line(broken_ips: Path) -> None:
+    result = run_cli("validate", str(broken_ips))
+    assert result.returncode == 1, result.stderr
+    line = _line_of(broken_ips, "1970-13-45")
+    assert f"broken.json:{line}:" in result.stdout
+    assert "Bundle.entry[1].resource.birthDate" in result.stdout
+    assert "FAILED" in result.stdout
+
+
+def test_xml_input_is_read_and_located(tmp_path: Path, fhir_cache: Path) -> None:
+    patient = tmp_path / "patient.xml"
+    patient.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<Patient xmlns="http://hl7.org/fhir">\n'
+        '  <text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml">'
+        "<table><thead><tr><th>Navn</th></tr></thead></table></div></text>\n"
+        '  <birthDate value="1970-13-45"/>\n'
+        "</Patient>\n"
+    )
+    result = run_cli("validate", str(patient))
+    assert result.returncode == 1, result.stderr
+    assert "patient.xml:4:3 error" in result.stdout
+
+
+def test_json_junit_and_html_reports(minimal_ips: Path, broken_ips: Path, tmp_path: Path) -> None:
+    as_json = run_cli("validate", str(minimal_ips), str(broken_ips), "--format", "json")
+    assert as_json.returncode == 1
+    bundle = json.loads(as_json.stdout)
+    assert bundle["resourceType"] == "Bundle" and len(bundle["entry"]) == 2
+    broken_outcome = bundle["entry"][1]["resource"]
+    assert any(
+        i["severity"] == "error" and i["expression"] == ["Bundle.entry[1].resource.birthDate"]
+        for i in broken_outcome["issue"]
+    )
+    single = json.loads(run_cli("validate", str(minimal_ips), "--format", "json").stdout)
+    assert single["resourceType"] == "OperationOutcome"
+
+    junit_file = tmp_path / "out" / "report.xml"
+    junit = run_cli(
+        "validate",
+        str(minimal_ips),
+        str(broken_ips),
+        "--format",
+        "junit",
+        "--output",
+        str(junit_file),
+    )
+    assert junit.returncode == 1 and junit.stdout == ""
+    suites = ET.parse(junit_file).getroot()
+    clean, failing = suites.findall("testsuite")
+    assert clean.get("failures") == "0"
+    assert int(failing.get("failures") or 0) >= 1
+
+    html_file = tmp_path / "report.html"
+    page = run_cli("validate", str(broken_ips), "--format", "html", "--output", str(html_file))
+    assert page.returncode == 1
+    text = html_file.read_text()
+    assert text.startswith("<!DOCTYPE html>") and "Patient (entry 2)" in text
+
+
+def test_unreadable_input_and_usage_errors_exit_2(minimal_ips: Path, tmp_path: Path) -> None:
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text('{"resourceType": "Bundle", "entry": [')
+    result = run_cli("validate", str(minimal_ips), str(truncated))
+    assert result.returncode == 2
+    assert "truncated" in result.stderr and "Traceback" not in result.stderr
+    assert "truncated.json:1:" in result.stdout  # still in the report, as a fatal issue
+    missing = run_cli("validate", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    profile = run_cli("validate", str(minimal_ips), "--profile", "http://example.org/none")
+    assert profile.returncode == 2 and "not in the installed packages" in profile.stderr
+    ig = run_cli("validate", str(minimal_ips), "--ig", "example.absent#1.0.0")
+    assert ig.returncode == 2 and "not installed" in ig.stderr
+    usage = run_cli("validate", str(minimal_ips), "--format", "pdf")
+    assert usage.returncode == 2
+
+
+# -- packages --------------------------------------------------------------------------------
+
+
+def _tgz(path: Path, name: str, version: str, deps: dict[str, str] | None = None) -> Path:
+    manifest = json.dumps(
+        {"name": name, "version": version, "fhirVersions": ["4.0.1"], "dependencies": deps or {}}
+    ).encode()
+    with tarfile.open(path, "w:gz") as archive:
+        info = tarfile.TarInfo("package/package.json")
+        info.size = len(manifest)
+        archive.addfile(info, io.BytesIO(manifest))
+    return path
+
+
+def test_packages_list_shows_the_seeded_cache(fhir_cache: Path) -> None:
+    result = run_cli("packages", "list")
+    assert result.returncode == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["NAME", "VERSION", "FHIR", "PATH"]
+    assert any(r.split()[:3] == ["hl7.fhir.uv.ips", "2.0.0", "4.0.1"] for r in rows)
+    assert any(str(fhir_cache / "hl7.fhir.r4.core#4.0.1") in r for r in rows)
+
+
+def test_packages_install_file_and_folder(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    archive = _tgz(tmp_path / "a.tgz", "example.a", "1.0.0")
+    result = run_cli("packages", "--cache", str(cache), "install", str(archive))
+    assert result.returncode == 0, result.stderr
+    assert (cache / "example.a#1.0.0" / "package" / "package.json").is_file()
+    folder = tmp_path / "folder" / "package"
+    folder.mkdir(parents=True)
+    (folder / "package.json").write_text('{"name": "example.b", "version": "0.2.0"}')
+    assert run_cli("packages", "--cache", str(cache), "install", str(folder.parent)).returncode == 0
+    listing = run_cli("packages", "--cache", str(cache), "list").stdout
+    assert "example.a" in listing and "example.b" in listing
+    bad = tmp_path / "bad.tgz"
+    bad.write_bytes(b"not a tarball")
+    refused = run_cli("packages", "--cache", str(cache), "install", str(bad))
+    assert refused.returncode == 2 and "not a readable FHIR package" in refused.stderr
+    assert (
+        run_cli("packages", "--cache", str(cache), "install", "no spaces allowed").returncode == 2
+    )
+
+
+class _Registry:
+    def __init__(self, tarballs: dict[str, dict[str, bytes]]) -> None:
+        registry = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                parts = self.path.strip("/").split("/")
+                body = None
+                if len(parts) == 1 and parts[0] in tarballs:
+                    versions = {
+                        v: {"dist": {"tarball": f"{registry.url}/{parts[0]}/-/{v}.tgz"}}
+                        for v in tarballs[parts[0]]
+                    }
+                    body = json.dumps({"name": parts[0], "versions": versions}).encode()
+                elif len(parts) == 3:
+                    body = tarballs.get(parts[0], {}).get(parts[2].removesuffix(".tgz"))
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.fixture()
+def registry(tmp_path: Path) -> Iterator[_Registry]:
+    main = _tgz(tmp_path / "m.tgz", "example.main", "1.0.0", {"example.dep": "2.0.0"})
+    dep = _tgz(tmp_path / "d.tgz", "example.dep", "2.1.0")
+    server = _Registry(
+        {
+            "example.main": {"1.0.0": main.read_bytes()},
+            "example.dep": {"2.1.0": dep.read_bytes()},
+        }
+    )
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def test_packages_install_from_a_registry(tmp_path: Path, registry: _Registry) -> None:
+    cache = tmp_path / "cache"
+    result = run_cli(
+        "packages",
+        "--cache",
+        str(cache),
+        "install",
+        "example.main#1.0.0",
+        "--registry",
+        registry.url,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Installed example.main 1.0.0" in result.stdout
+    assert "Installed example.dep 2.1.0" in result.stdout
+    assert "nearest version 2.1.0" in result.stderr
+    from_env = run_cli(
+        "packages",
+        "--cache",
+        str(cache),
+        "install",
+        "example.missing#1.0.0",
+        env={"XSHARE_FHIR_REGISTRIES": registry.url},
+    )
+    assert from_env.returncode == 2 and "not found in any registry" in from_env.stderr

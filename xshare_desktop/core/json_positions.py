@@ -1,0 +1,159 @@
+"""Where each element of a FHIR JSON document sits in its text: FHIRPath-style location -> (line, column).
+
+Locations look like ``Bundle.entry[1].resource.birthDate``: the root is the resource type, every
+array item carries its index, and a primitive's ``_name`` sibling (its id and extensions) maps to
+the same location as the value (``birthDate.extension[0]``). Lines and columns count from 1;
+columns count characters, not bytes, so that an editor highlighting the spot lands on it.
+
+The scan runs only when a location is first looked up: most valid documents never need it. It
+is a regular-expression tokenizer (written by hand because JSON parsers throw positions away)
+that skips whitespace and commas and treats "key: scalar" as one token to keep the Python loop
+short.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from collections.abc import Iterator, Mapping
+
+import orjson
+
+_STRING = rb'"(?:[^"\\]|\\.)*"'
+_SCALAR = rb'(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+\-]*|true|false|null)'
+_TOKEN = re.compile(
+    rb"[\s,]*(?:"
+    rb"(" + _STRING + rb")\s*:\s*(?:(" + _SCALAR + rb")|([\[{]))"  # 1 key, 2 scalar, 3 opener
+    rb"|(" + _SCALAR + rb")"  # 4 array item scalar
+    rb"|([\[{])"  # 5 array item / root opener
+    rb"|([\]}])"  # 6 closer
+    rb")"
+)
+
+
+class JsonPositions(Mapping[str, tuple[int, int]]):
+    """A read-only mapping computed on first use; safe to share between threads."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        self._offset_bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        self._offsets: dict[str, int] | None = None
+        self._root = ""
+        self._lines: list[int] = []
+        self._ascii = True
+        self._lock = threading.Lock()
+
+    # -- scanning --------------------------------------------------------------------------
+    def _scan(self) -> dict[str, int]:
+        if self._offsets is not None:
+            return self._offsets
+        with self._lock:
+            if self._offsets is None:
+                self._offsets = self._tokenize()
+        return self._offsets
+
+    def _tokenize(self) -> dict[str, int]:
+        data = self._data
+        self._ascii = data.isascii()
+        self._lines = [m.start() for m in re.finditer(b"\n", data)]
+        offsets: dict[str, int] = {}
+        # Each frame: [path, is_array, next_index]
+        stack: list[list[object]] = []
+        setdefault = offsets.setdefault
+        for match in _TOKEN.finditer(data):
+            kind = match.lastindex
+            if kind is None:
+                break
+            if kind <= 3:
+                raw_key = match.group(1)
+                key = orjson.loads(raw_key) if b"\\" in raw_key else raw_key[1:-1].decode("utf-8")
+                if not stack:
+                    break
+                parent = stack[-1]
+                if key[:1] == "_" and len(key) > 1:
+                    key = key[1:]
+                path = f"{parent[0]}.{key}"
+                setdefault(path, match.start(1))
+                if match.group(3) is not None:
+                    stack.append([path, match.group(3) == b"[", 0])
+                elif key == "resourceType" and len(stack) == 1 and match.group(2):
+                    self._root = orjson.loads(match.group(2)) if match.group(2)[:1] == b'"' else ""
+                continue
+            if kind == 6:
+                if stack:
+                    stack.pop()
+                continue
+            start = match.start(kind)
+            if not stack:
+                if kind == 5:
+                    stack.append(["", match.group(5) == b"[", 0])
+                    offsets[""] = start
+                continue
+            parent = stack[-1]
+            if parent[1]:
+                index = parent[2]
+                parent[2] = index + 1  # type: ignore[operator]
+                path = f"{parent[0]}[{index}]"
+            else:
+                continue  # a scalar where a key belongs: malformed; the parser reports it
+            setdefault(path, start)
+            if kind == 5:
+                stack.append([path, match.group(5) == b"[", 0])
+        return offsets
+
+    # -- positions -------------------------------------------------------------------------
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        line_index = bisect.bisect_left(self._lines, offset)
+        line_start = self._lines[line_index - 1] + 1 if line_index else 0
+        if self._ascii:
+            column = offset - line_start + 1
+        else:
+            column = len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
+        return line_index + 1, column
+
+    def _relative(self, location: str) -> str | None:
+        root = self._root
+        if root and location.startswith(root):
+            rest = location[len(root) :]
+            if not rest or rest[0] in ".[":
+                return rest
+        return None
+
+    def __getitem__(self, location: str) -> tuple[int, int]:
+        offsets = self._scan()
+        relative = self._relative(location)
+        if relative is None or relative not in offsets:
+            raise KeyError(location)
+        return self._line_col(offsets[relative])
+
+    def __contains__(self, location: object) -> bool:
+        if not isinstance(location, str):
+            return False
+        offsets = self._scan()
+        relative = self._relative(location)
+        return relative is not None and relative in offsets
+
+    def __iter__(self) -> Iterator[str]:
+        offsets = self._scan()
+        return (self._root + relative for relative in offsets)
+
+    def __len__(self) -> int:
+        return len(self._scan())
+
+    def nearest(self, location: str) -> tuple[int, int] | None:
+        """The position of ``location`` or, when it has none (a missing element), of the
+        closest enclosing element that is in the text."""
+        candidate = location
+        while candidate:
+            if candidate in self:
+                return self[candidate]
+            cut = max(candidate.rfind("."), candidate.rfind("["))
+            if cut <= 0:
+                break
+            candidate = candidate[:cut]
+        return self.get(candidate)
+
+
+def json_positions(data: bytes) -> JsonPositions:
+    return JsonPositions(data)

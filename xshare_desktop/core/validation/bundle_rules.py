@@ -1,0 +1,296 @@
+"""References inside a Bundle and the rules of a FHIR document.
+
+``BundleIndex`` resolves references the way FHIR defines it for bundles: against ``fullUrl``
+(``urn:uuid:...`` or absolute), and a relative ``Type/id`` against the base of the referring
+entry's ``fullUrl``. ``document_issues`` checks the document rules: fullUrl present and unique
+(bdl-7), the Composition's subject/author/custodian/attester/section entries resolve, and every
+entry can be reached from the Composition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from xshare_desktop.core.validation.issues import ValidationIssue
+
+_RELATIVE = re.compile(
+    r"^([A-Z][A-Za-z]+)/([A-Za-z0-9\-\.]{1,64})(/_history/[A-Za-z0-9\-\.]{1,64})?$"
+)
+_ABSOLUTE_TAIL = re.compile(
+    r"/([A-Z][A-Za-z]+)/([A-Za-z0-9\-\.]{1,64})(/_history/[A-Za-z0-9\-\.]{1,64})?$"
+)
+
+
+def split_relative(reference: str) -> tuple[str, str] | None:
+    """``Patient/1`` -> (``Patient``, ``1``)."""
+    found = _RELATIVE.match(reference)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def base_of(full_url: str) -> str | None:
+    """``http://x/fhir/Patient/1`` -> ``http://x/fhir/``."""
+    found = _ABSOLUTE_TAIL.search(full_url)
+    if found is None or "://" not in full_url:
+        return None
+    return full_url[: found.start() + 1]
+
+
+@dataclass
+class BundleIndex:
+    bundle: Mapping[str, Any]
+    by_full_url: dict[str, int] = field(default_factory=dict)
+    by_type_id: dict[tuple[str, str], int] = field(default_factory=dict)
+    entries: list[Mapping[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, bundle: Mapping[str, Any]) -> BundleIndex:
+        index = cls(bundle)
+        raw_entries = bundle.get("entry")
+        if not isinstance(raw_entries, list):
+            return index
+        for i, entry in enumerate(raw_entries):
+            index.entries.append(entry if isinstance(entry, dict) else {})
+            if not isinstance(entry, dict):
+                continue
+            full_url = entry.get("fullUrl")
+            if isinstance(full_url, str):
+                index.by_full_url.setdefault(full_url, i)
+            resource = entry.get("resource")
+            if isinstance(resource, dict):
+                rtype, rid = resource.get("resourceType"), resource.get("id")
+                if isinstance(rtype, str) and isinstance(rid, str):
+                    index.by_type_id.setdefault((rtype, rid), i)
+        return index
+
+    def full_url(self, entry_index: int) -> str | None:
+        value = (
+            self.entries[entry_index].get("fullUrl") if entry_index < len(self.entries) else None
+        )
+        return value if isinstance(value, str) else None
+
+    def resolve_index(self, reference: str, from_entry: int | None) -> int | None:
+        """Entry index a reference points to, or None."""
+        if not reference or reference.startswith("#"):
+            return None
+        reference = reference.split("/_history/", 1)[0] if "/_history/" in reference else reference
+        found = self.by_full_url.get(reference)
+        if found is not None:
+            return found
+        relative = split_relative(reference)
+        if relative is None:
+            return None
+        if from_entry is not None:
+            referrer = self.full_url(from_entry)
+            base = base_of(referrer) if referrer else None
+            if base is not None:
+                found = self.by_full_url.get(base + reference)
+                if found is not None:
+                    return found
+        # Entries with urn:uuid fullUrls can still be found by type and id.
+        return self.by_type_id.get(relative)
+
+    def resource(self, entry_index: int) -> Mapping[str, Any] | None:
+        if entry_index >= len(self.entries):
+            return None
+        resource = self.entries[entry_index].get("resource")
+        return resource if isinstance(resource, dict) else None
+
+
+def iter_references(node: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every ``reference`` string in a resource (not descending into contained), with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "contained":
+                continue
+            if key == "reference" and isinstance(value, str):
+                yield value, f"{path}.reference"
+            elif isinstance(value, dict | list):
+                yield from iter_references(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from iter_references(value, f"{path}[{i}]")
+
+
+def _iter_all_references(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "reference" and isinstance(value, str):
+                yield value
+            elif isinstance(value, dict | list):
+                yield from _iter_all_references(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _iter_all_references(value)
+
+
+# Composition elements that a document reader must be able to follow.
+_COMPOSITION_LINKS = ("subject", "author", "custodian", "attester", "encounter")
+
+
+def _composition_links(composition: Mapping[str, Any], path: str) -> Iterator[tuple[str, str]]:
+    for name in ("subject", "custodian", "encounter"):
+        value = composition.get(name)
+        if isinstance(value, dict) and isinstance(value.get("reference"), str):
+            yield value["reference"], f"{path}.{name}"
+    authors = composition.get("author")
+    if isinstance(authors, list):
+        for i, author in enumerate(authors):
+            if isinstance(author, dict) and isinstance(author.get("reference"), str):
+                yield author["reference"], f"{path}.author[{i}]"
+    attesters = composition.get("attester")
+    if isinstance(attesters, list):
+        for i, attester in enumerate(attesters):
+            party = attester.get("party") if isinstance(attester, dict) else None
+            if isinstance(party, dict) and isinstance(party.get("reference"), str):
+                yield party["reference"], f"{path}.attester[{i}].party"
+    yield from _section_links(composition.get("section"), f"{path}.section")
+
+
+def _section_links(sections: Any, path: str) -> Iterator[tuple[str, str]]:
+    if not isinstance(sections, list):
+        return
+    for i, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = f"{path}[{i}]"
+        entries = section.get("entry")
+        if isinstance(entries, list):
+            for j, entry in enumerate(entries):
+                if isinstance(entry, dict) and isinstance(entry.get("reference"), str):
+                    yield entry["reference"], f"{here}.entry[{j}]"
+        focus = section.get("focus")
+        if isinstance(focus, dict) and isinstance(focus.get("reference"), str):
+            yield focus["reference"], f"{here}.focus"
+        yield from _section_links(section.get("section"), f"{here}.section")
+
+
+def document_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIssue]:
+    """The rules of a FHIR document Bundle (``Bundle.type = document``)."""
+    issues: list[ValidationIssue] = []
+    seen_urls: dict[str, int] = {}
+    for i, entry in enumerate(index.entries):
+        full_url = entry.get("fullUrl")
+        where = f"{root}.entry[{i}]"
+        if full_url is None:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "required",
+                    "Every entry of a document needs a fullUrl so that references can be resolved",
+                    where,
+                    "Bundle.entry.fullUrl",
+                )
+            )
+            continue
+        if not isinstance(full_url, str):
+            continue
+        version = None
+        resource = entry.get("resource")
+        if isinstance(resource, dict) and isinstance(resource.get("meta"), dict):
+            version = resource["meta"].get("versionId")
+        key = f"{full_url}|{version}"
+        if key in seen_urls:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invariant",
+                    f"The fullUrl {full_url!r} is used by entry {seen_urls[key]} already; "
+                    "every entry needs its own fullUrl (bdl-7)",
+                    f"{where}.fullUrl",
+                    "bdl-7",
+                )
+            )
+        else:
+            seen_urls[key] = i
+    composition = index.resource(0)
+    if composition is None or composition.get("resourceType") != "Composition":
+        issues.append(
+            ValidationIssue(
+                "error",
+                "invariant",
+                "A document Bundle must start with a Composition (bdl-11); the first entry is "
+                + (
+                    f"a {composition.get('resourceType')}"
+                    if composition is not None
+                    else "missing or has no resource"
+                ),
+                f"{root}.entry[0]" if index.entries else root,
+                "bdl-11",
+            )
+        )
+        return issues
+    comp_path = f"{root}.entry[0].resource"
+    for reference, where in _composition_links(composition, comp_path):
+        if reference.startswith("#"):
+            continue
+        if index.resolve_index(reference, 0) is None:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "not-found",
+                    f"The reference {reference!r} does not point to any entry of this "
+                    "document; a document must contain what its Composition refers to",
+                    f"{where}.reference",
+                    "Bundle",
+                )
+            )
+    issues.extend(_orphans(index, root))
+    return issues
+
+
+def _orphans(index: BundleIndex, root: str) -> list[ValidationIssue]:
+    """Entries not reachable from the Composition by following references either way."""
+    count = len(index.entries)
+    forward: list[set[int]] = [set() for _ in range(count)]
+    for i in range(count):
+        resource = index.resource(i)
+        if resource is None:
+            continue
+        for reference in _iter_all_references(resource):
+            target = index.resolve_index(reference, i)
+            if target is not None:
+                forward[i].add(target)
+    reached = {0}
+    stack = [0]
+    while stack:
+        current = stack.pop()
+        for target in forward[current]:
+            if target not in reached:
+                reached.add(target)
+                stack.append(target)
+    # Backward links (a Provenance pointing at the Composition) also count, repeatedly.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(count):
+            if i not in reached and forward[i] & reached:
+                reached.add(i)
+                changed = True
+                stack = [i]
+                while stack:
+                    current = stack.pop()
+                    for target in forward[current]:
+                        if target not in reached:
+                            reached.add(target)
+                            stack.append(target)
+    issues = []
+    for i in range(count):
+        if i in reached or index.resource(i) is None:
+            continue
+        resource = index.resource(i)
+        assert resource is not None
+        issues.append(
+            ValidationIssue(
+                "error",
+                "business-rule",
+                f"This {resource.get('resourceType', 'entry')} is not referenced from the "
+                "Composition (directly or through other entries); remove it or reference it "
+                "from a section",
+                f"{root}.entry[{i}]",
+                "Bundle",
+            )
+        )
+    return issues

@@ -1,0 +1,1630 @@
+"""The validator: walks a resource along compiled StructureDefinition snapshots.
+
+Everything it checks comes from the installed FHIR packages: structure and cardinality from the
+snapshots, formats from the primitive types, bindings from the ValueSets, invariants from the
+constraints. It reports one issue per root cause: an item with the wrong JSON type is not also
+searched for children, and an entry that fits no slice is reported once.
+
+``Validator`` is cheap to call repeatedly: compiled snapshots, regexes, value set expansions and
+FHIRPath expressions are kept across calls. It never changes the resource it is given.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import orjson
+
+from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.validation.bundle_rules import (
+    BundleIndex,
+    document_issues,
+    split_relative,
+)
+from xshare_desktop.core.validation.fhirpath_support import EvaluationScope, FhirPathEngine
+from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
+from xshare_desktop.core.validation.primitives import PrimitiveFormats, describe_json
+from xshare_desktop.core.validation.slicing import SliceMatcher, contains_pattern
+from xshare_desktop.core.validation.snapshot import (
+    CORE_SD_PREFIX,
+    Constraint,
+    ElementDef,
+    SnapshotIndex,
+    TypeRef,
+)
+from xshare_desktop.core.validation.terminology import Membership, Terminology
+from xshare_desktop.core.validation.xhtml import NarrativeChecker
+
+IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
+PATIENT_SUMMARY_LOINC = "60591-5"
+LOINC = "http://loinc.org"
+
+_CODED_TYPES = frozenset({"code", "Coding", "CodeableConcept", "Quantity", "string", "uri"})
+_RESOURCE_TYPE_CODES = frozenset({"Resource", "DomainResource"})
+_NARRATIVE_KEYS = frozenset({"txt-1", "txt-2"})
+_INLINE_TYPE_CODES = frozenset({"BackboneElement", "Element"})
+_UNEVALUABLE = "Could not evaluate the rule"
+# Identifier systems that name themselves (RFC 3986 URIs, UUIDs, DICOM UIDs) need no registry.
+_SELF_DESCRIBING_SYSTEMS = ("urn:ietf:rfc:3986", "urn:uuid:", "urn:dicom:uid")
+_EXAMPLE_HOSTS = ("example.org", "example.com", "example.net", "example.eu")
+# Checked natively by the document rules, with the exact entry as location.
+_DOCUMENT_RULE_KEYS = frozenset({"bdl-7", "bdl-11"})
+
+
+class ConformanceContextLike(Protocol):
+    def structure_definition(self, url_or_type: str) -> Mapping[str, Any] | None: ...
+
+    def value_set(self, url: str) -> Mapping[str, Any] | None: ...
+
+    def code_system(self, url: str) -> Mapping[str, Any] | None: ...
+
+
+def _safe_lookup(lookup: Any, key: str) -> Mapping[str, Any] | None:
+    try:
+        found = lookup(key)
+    except (KeyError, LookupError, ValueError):
+        return None
+    return found if isinstance(found, Mapping) else None
+
+
+def _plain_copy(resource: Any) -> Any:
+    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact."""
+    try:
+        return orjson.loads(orjson.dumps(resource))
+    except (TypeError, orjson.JSONEncodeError):
+        return copy.deepcopy(resource)
+
+
+def _type_of_canonical(url: str) -> str | None:
+    base = url.split("|", 1)[0]
+    if base.startswith(CORE_SD_PREFIX):
+        return base[len(CORE_SD_PREFIX) :]
+    return None
+
+
+@dataclass
+class _Scope:
+    """Where we are: the resource being walked and how its references resolve."""
+
+    resource: dict[str, Any]
+    root: dict[str, Any]
+    entry_index: int | None
+    evaluation: EvaluationScope
+
+
+class Validator:
+    """Validates FHIR resources (JSON form) against the installed profiles."""
+
+    def __init__(self, context: ConformanceContextLike) -> None:
+        self._context = context
+        self.index = SnapshotIndex(self._load_structure)
+        self.formats = PrimitiveFormats(self._load_structure)
+        self.terminology = Terminology(
+            lambda url: _safe_lookup(context.value_set, url),
+            lambda url: _safe_lookup(context.code_system, url),
+            frozenset(self._known_systems(context)),
+        )
+        self.narratives = NarrativeChecker()
+        self.fhirpath = FhirPathEngine(self.terminology, self.narratives)
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _known_systems(context: Any) -> set[str]:
+        lookup = getattr(context, "known_system_urls", None)
+        if callable(lookup):
+            try:
+                return {str(u) for u in lookup()}
+            except Exception:
+                return set()
+        return set()
+
+    def _load_structure(self, url_or_type: str) -> Mapping[str, Any] | None:
+        return _safe_lookup(self._context.structure_definition, url_or_type)
+
+    # --- public API --------------------------------------------------------------------------------
+    def infer_profile(self, resource: Mapping[str, Any]) -> str | None:
+        if not isinstance(resource, Mapping):
+            return None
+        meta = resource.get("meta")
+        if isinstance(meta, Mapping):
+            profiles = meta.get("profile")
+            if isinstance(profiles, list) and profiles and isinstance(profiles[0], str):
+                return profiles[0]
+        rtype = resource.get("resourceType")
+        if rtype == "Bundle" and resource.get("type") == "document":
+            entries = resource.get("entry")
+            first = entries[0] if isinstance(entries, list) and entries else None
+            composition = first.get("resource") if isinstance(first, Mapping) else None
+            if isinstance(composition, Mapping) and _has_loinc(
+                composition.get("type"), PATIENT_SUMMARY_LOINC
+            ):
+                return IPS_BUNDLE_PROFILE
+        return rtype if isinstance(rtype, str) else None
+
+    def validate(
+        self,
+        resource: Any,
+        *,
+        profile: str | None = None,
+        positions: Mapping[str, tuple[int, int]] | None = None,
+        progress: Progress | None = None,
+    ) -> ValidationResult:
+        started = time.perf_counter()
+        run = _Run(self, ensure_progress(progress))
+        work = _plain_copy(resource)
+        chosen = profile
+        if chosen is None and isinstance(work, dict):
+            inferred = self.infer_profile(work)
+            if inferred == IPS_BUNDLE_PROFILE and not _meta_profiles(work):
+                chosen = inferred
+        issues = run.validate_root(work, chosen)
+        if positions:
+            issues = [_with_position(i, positions) for i in issues]
+        rtype = work.get("resourceType") if isinstance(work, dict) else None
+        used_profile = chosen or (self.infer_profile(work) if isinstance(work, dict) else None)
+        return ValidationResult(
+            issues=issues,
+            profile=used_profile,
+            resource_type=rtype if isinstance(rtype, str) else None,
+            duration_s=time.perf_counter() - started,
+        )
+
+
+def _meta_profiles(resource: Mapping[str, Any]) -> list[str]:
+    meta = resource.get("meta")
+    if not isinstance(meta, dict):
+        return []
+    profiles = meta.get("profile")
+    if not isinstance(profiles, list):
+        return []
+    return [p for p in profiles if isinstance(p, str)]
+
+
+def _has_loinc(concept: Any, code: str) -> bool:
+    if not isinstance(concept, Mapping):
+        return False
+    codings = concept.get("coding")
+    if not isinstance(codings, list):
+        return False
+    return any(
+        isinstance(c, Mapping) and c.get("system") == LOINC and c.get("code") == code
+        for c in codings
+    )
+
+
+def _with_position(
+    issue: ValidationIssue, positions: Mapping[str, tuple[int, int]]
+) -> ValidationIssue:
+    expression = issue.expression
+    while expression:
+        found = positions.get(expression)
+        if found is not None:
+            return ValidationIssue(
+                issue.severity,
+                issue.code,
+                issue.message,
+                issue.expression,
+                issue.source,
+                found[0],
+                found[1],
+            )
+        cut = max(expression.rfind("."), expression.rfind("["))
+        if cut <= 0:
+            break
+        expression = expression[:cut]
+    return issue
+
+
+class _ProbeFailed(Exception):
+    """A probe met its first error: the resource does not conform."""
+
+
+class _FailFastSink(list[ValidationIssue]):
+    """Collects issues like a list, but stops the walk at the first error."""
+
+    def append(self, issue: ValidationIssue) -> None:
+        super().append(issue)
+        if issue.is_failure:
+            raise _ProbeFailed()
+
+    def extend(self, issues: Any) -> None:
+        for issue in issues:
+            self.append(issue)
+
+
+class _Run:
+    """The state of one ``validate`` call."""
+
+    def __init__(self, validator: Validator, progress: Progress) -> None:
+        self.v = validator
+        self.index = validator.index
+        self.progress = progress
+        self.bundle: BundleIndex | None = None
+        self.document = False
+        self.issues: list[ValidationIssue] = []
+        self._seen: set[tuple[str, str, str, str]] = set()
+        self._against_cache: dict[tuple[int, str], list[ValidationIssue]] = {}
+        self._failed_probes: set[tuple[int, str]] = set()
+        self._contained_ids: set[int] = set()
+        # Issues found in other resources while walking one (targets of its references).
+        self.global_sink: list[ValidationIssue] = []
+        self._in_progress: set[tuple[int, str]] = set()
+        self._unevaluable: set[str] = set()
+        self._unknown_profiles: set[str] = set()
+        self._entry_of: dict[int, int] = {}
+        self._entry_paths: dict[int, str] = {}
+        self._reported_targets: set[tuple[int, str]] = set()
+        self.matcher = SliceMatcher(self.index, self._conforms_any, self._resolve_from_current)
+        self._current_entry: int | None = None
+
+    # --- issue sink ---------------------------------------------------------------------------
+    def add(self, sink: list[ValidationIssue], issue: ValidationIssue) -> None:
+        sink.append(issue)
+
+    def finish(self, found: list[ValidationIssue]) -> list[ValidationIssue]:
+        result = []
+        for issue in found:
+            if issue.code == "informational" and issue.message.startswith(_UNEVALUABLE):
+                key = (issue.severity, issue.code, "", issue.source)
+            else:
+                key = (issue.severity, issue.code, issue.expression, issue.message)
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            result.append(issue)
+        return result
+
+    # --- entry point ------------------------------------------------------------------------------
+    def validate_root(self, resource: Any, profile: str | None) -> list[ValidationIssue]:
+        sink: list[ValidationIssue] = []
+        if not isinstance(resource, dict):
+            sink.append(
+                ValidationIssue(
+                    "fatal",
+                    "structure",
+                    f"A FHIR resource must be a JSON object, not {describe_json(resource)}",
+                    "",
+                    "",
+                )
+            )
+            return sink
+        rtype = resource.get("resourceType")
+        if rtype == "Bundle":
+            self.bundle = BundleIndex.build(resource)
+            self.document = resource.get("type") == "document"
+            for i in range(len(self.bundle.entries)):
+                entry_resource = self.bundle.resource(i)
+                if entry_resource is not None:
+                    self._entry_of[id(entry_resource)] = i
+                    self._entry_paths[id(entry_resource)] = f"Bundle.entry[{i}].resource"
+        profiles = (profile,) if profile else ()
+        root_path = rtype if isinstance(rtype, str) and rtype else "Resource"
+        self.validate_resource(
+            resource, root_path, profiles, root=resource, entry_index=None, sink=sink, top=True
+        )
+        sink.extend(self.global_sink)
+        if self.document and self.bundle is not None:
+            document = document_issues(self.bundle)
+            if any(i.source == "bdl-11" for i in document):
+                # No Composition first: the IPS slice count says the same thing again.
+                sink = [i for i in sink if not i.source.endswith("entry:composition")]
+            sink.extend(document)
+        return self.finish(sink)
+
+    # --- references -------------------------------------------------------------------------------
+    def _resolve_from_current(self, reference: str) -> Mapping[str, Any] | None:
+        return self.resolve(reference, self._current_entry, None)
+
+    def resolve(
+        self, reference: str, entry_index: int | None, root: Mapping[str, Any] | None
+    ) -> dict[str, Any] | None:
+        if reference.startswith("#"):
+            if root is None:
+                return None
+            if reference == "#":
+                return root  # type: ignore[return-value]
+            for contained in root.get("contained") or ():
+                if isinstance(contained, dict) and contained.get("id") == reference[1:]:
+                    return contained
+            return None
+        if self.bundle is None:
+            return None
+        found = self.bundle.resolve_index(reference, entry_index)
+        if found is None:
+            return None
+        return self.bundle.resource(found)  # type: ignore[return-value]
+
+    def _scope(
+        self, resource: dict[str, Any], root: dict[str, Any], entry_index: int | None
+    ) -> _Scope:
+        def resolver(reference: str) -> Mapping[str, Any] | None:
+            return self.resolve(reference, entry_index, root)
+
+        return _Scope(
+            resource,
+            root,
+            entry_index,
+            EvaluationScope(resolver=resolver, conforms_to=self._conforms_one),
+        )
+
+    # --- profiles ---------------------------------------------------------------------------------
+    def _conforms_one(self, resource: Mapping[str, Any], profile: str) -> bool | None:
+        structure = self.index.structure(profile)
+        if structure is None or not isinstance(resource, dict):
+            return None
+        if structure.type != resource.get("resourceType"):
+            return False
+        return self.conforms(resource, structure.url)
+
+    def conforms(self, resource: dict[str, Any], profile_url: str) -> bool:
+        """Does the resource meet the profile? Stops at the first error unless already known."""
+        key = (id(resource), profile_url)
+        if key in self._failed_probes:
+            return False
+        cached = self._against_cache.get(key)
+        if cached is None:
+            structure = self.index.structure(profile_url)
+            if structure is not None and not self.matcher.fits(resource, structure.root):
+                # A fixed or pattern value of the profile is missed (wrong code, category...):
+                # no need to walk the whole resource to know it does not conform.
+                self._failed_probes.add(key)
+                return False
+            try:
+                cached = self.issues_against(resource, profile_url, probe=True)
+            except _ProbeFailed:
+                self._failed_probes.add(key)
+                return False
+        return not any(i.is_failure for i in cached)
+
+    def _conforms_any(self, resource: Mapping[str, Any], profiles: tuple[str, ...]) -> bool:
+        if not isinstance(resource, dict):
+            return False
+        known = False
+        for profile in profiles:
+            structure = self.index.structure(profile)
+            if structure is None:
+                continue
+            known = True
+            if structure.type != resource.get("resourceType"):
+                continue
+            if self.conforms(resource, structure.url):
+                return True
+        return not known
+
+    def path_of(self, resource: Mapping[str, Any], fallback: str) -> str:
+        return self._entry_paths.get(id(resource), fallback)
+
+    def issues_against(
+        self, resource: dict[str, Any], profile_url: str, probe: bool = False
+    ) -> list[ValidationIssue]:
+        """Issues of ``resource`` against one structure (cached: slices and references ask often).
+
+        With ``probe`` the walk raises ``_ProbeFailed`` at the first error; a probe that finds
+        no error has seen everything, so its issues are cached like a full walk's.
+        """
+        key = (id(resource), profile_url)
+        cached = self._against_cache.get(key)
+        if cached is not None:
+            return cached
+        if key in self._in_progress:
+            return []  # a cycle (a resource conforming to itself through references)
+        structure = self.index.structure(profile_url)
+        if structure is None:
+            return []
+        self._in_progress.add(key)
+        try:
+            path = self.path_of(resource, str(resource.get("resourceType", "Resource")))
+            entry_index = self._entry_of.get(id(resource))
+            scope = self._scope(resource, resource, entry_index)
+            sink: list[ValidationIssue] = _FailFastSink() if probe else []
+            saved = self._current_entry
+            self._current_entry = entry_index
+            try:
+                self.walk_object(resource, structure.root, structure.root, path, scope, sink, True)
+                root_rules = structure.root.constraints
+                if id(resource) in self._contained_ids:
+                    # Contained resources are described by their container's narrative.
+                    root_rules = tuple(c for c in root_rules if c.key != "dom-6")
+                self._check_constraints(resource, None, root_rules, path, scope, sink)
+            finally:
+                self._current_entry = saved
+        finally:
+            self._in_progress.discard(key)
+        result = list(sink)
+        self._against_cache[key] = result
+        return result
+
+    def validate_resource(
+        self,
+        resource: Any,
+        path: str,
+        profiles: tuple[str, ...],
+        *,
+        root: dict[str, Any] | None,
+        entry_index: int | None,
+        sink: list[ValidationIssue],
+        top: bool = False,
+    ) -> None:
+        if not isinstance(resource, dict):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"A resource must be a JSON object, not {describe_json(resource)}",
+                    path,
+                    "",
+                )
+            )
+            return
+        rtype = resource.get("resourceType")
+        if not isinstance(rtype, str) or not rtype:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    "The resource has no resourceType, so it cannot be checked",
+                    path,
+                    "Resource",
+                )
+            )
+            return
+        base = self.index.structure(rtype)
+        if base is None or base.kind != "resource" or base.type != rtype:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"Unknown resource type {rtype!r}",
+                    path,
+                    "Resource",
+                )
+            )
+            return
+        if not top and root is not None and root is not resource and entry_index is None:
+            # contained resource: cached walks need a path of their own
+            self._entry_paths.setdefault(id(resource), path)
+        wanted: list[str] = []
+        for url in (*profiles, *_meta_profiles(resource)):
+            key = url.split("|", 1)[0]
+            if key in wanted:
+                continue
+            structure = self.index.structure(key)
+            if structure is None:
+                if (id(resource), key) not in self._unknown_profiles:
+                    self._unknown_profiles.add((id(resource), key))  # type: ignore[arg-type]
+                    sink.append(
+                        ValidationIssue(
+                            "warning",
+                            "not-found",
+                            f"The profile {url} is not installed, so the resource was not "
+                            "checked against it (install the package that defines it)",
+                            f"{path}.meta.profile" if url in _meta_profiles(resource) else path,
+                            url,
+                        )
+                    )
+                continue
+            if structure.type != rtype:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"The profile {url} is for {structure.type} resources, not {rtype}",
+                        path,
+                        url,
+                    )
+                )
+                continue
+            wanted.append(structure.url)
+        if not wanted:
+            wanted.append(base.url)
+        self._entry_paths.setdefault(id(resource), path)
+        for url in wanted:
+            sink.extend(self.issues_against(resource, url))
+
+    # --- the walk ----------------------------------------------------------------------------------
+    def walk_object(
+        self,
+        obj: dict[str, Any],
+        element: ElementDef,
+        container: ElementDef,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+        is_resource_root: bool = False,
+    ) -> None:
+        """Check the properties of a JSON object against ``container``'s children."""
+        names = self.index.json_names(container)
+        grouped: dict[int, list[tuple[str, Any, str]]] = {}
+        primitive_ext: dict[str, Any] = {}
+        children_by_id: dict[int, ElementDef] = {}
+        choice_keys: dict[int, set[str]] = {}
+        for key, value in obj.items():
+            if is_resource_root and key == "resourceType":
+                continue
+            if key.startswith("_") and len(key) > 1:
+                found = names.get(key[1:])
+                if found is None or not (found[1] and self._is_primitive(found[1])):
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "structure",
+                            f"Unrecognized property {key!r}",
+                            f"{path}.{key}",
+                            container.id,
+                        )
+                    )
+                    continue
+                primitive_ext[key[1:]] = value
+                if key[1:] not in obj:
+                    child, type_code = found
+                    grouped.setdefault(id(child), []).append((key[1:], None, type_code))
+                    children_by_id[id(child)] = child
+                continue
+            found = names.get(key)
+            if found is None:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        _unknown_property_message(key, names),
+                        f"{path}.{key}",
+                        container.id,
+                    )
+                )
+                continue
+            child, type_code = found
+            grouped.setdefault(id(child), []).append((key, value, type_code))
+            children_by_id[id(child)] = child
+            if child.is_choice:
+                choice_keys.setdefault(id(child), set()).add(key)
+        for child in self.index.children(container):
+            entries = grouped.get(id(child))
+            if entries is None:
+                if child.min > 0:
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "required",
+                            f"{child.name} is required here (minimum {child.min}) but is missing",
+                            f"{path}.{child.base_name}" if not child.is_choice else path,
+                            child.id,
+                        )
+                    )
+                elif child.slicing is not None and child.slices:
+                    self._check_slice_counts(child, [], [], path, sink)
+                continue
+            if len(choice_keys.get(id(child), ())) > 1:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"Only one of {', '.join(sorted(choice_keys[id(child)]))} may be present "
+                        f"({child.name} allows a single type)",
+                        path,
+                        child.id,
+                    )
+                )
+                continue
+            self._check_child(child, entries, primitive_ext, path, scope, sink)
+
+    def _is_primitive(self, type_code: str) -> bool:
+        return TypeRef(type_code).is_primitive
+
+    def _check_child(
+        self,
+        child: ElementDef,
+        entries: list[tuple[str, Any, str]],
+        primitive_ext: dict[str, Any],
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> None:
+        key, value, type_code = entries[0]
+        ext_value = primitive_ext.get(key)
+        items: list[tuple[Any, Any]] = []
+        base_path = f"{path}.{key}"
+        if child.is_array:
+            if value is None and ext_value is not None:
+                values: list[Any] = [None] * (len(ext_value) if isinstance(ext_value, list) else 1)
+            elif not isinstance(value, list):
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{key} must be a JSON array (it can repeat), not {describe_json(value)}",
+                        base_path,
+                        child.id,
+                    )
+                )
+                values = [value]
+            else:
+                values = value
+            if isinstance(value, list) and not value:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{key} is an empty array; leave the property out instead",
+                        base_path,
+                        child.id,
+                    )
+                )
+                return
+            ext_list: list[Any] = []
+            if ext_value is not None:
+                if not isinstance(ext_value, list) or len(ext_value) != len(values):
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "structure",
+                            f"_{key} must be an array of the same length as {key}",
+                            f"{path}._{key}",
+                            child.id,
+                        )
+                    )
+                else:
+                    ext_list = ext_value
+            for i, item in enumerate(values):
+                items.append((item, ext_list[i] if i < len(ext_list) else None))
+        else:
+            if isinstance(value, list):
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{key} must be a single value, not an array (it cannot repeat)",
+                        base_path,
+                        child.id,
+                    )
+                )
+                return
+            items.append((value, ext_value))
+        count = len(items)
+        if count < child.min:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "required",
+                    f"{child.base_name} needs at least {child.min} value(s) here but has {count}",
+                    base_path,
+                    child.id,
+                )
+            )
+        if child.max is not None and count > child.max:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"{child.base_name} allows at most {child.max} value(s) here but has {count}"
+                    if child.max
+                    else f"{child.base_name} is not allowed here (the profile prohibits it)",
+                    base_path,
+                    child.id,
+                )
+            )
+            if child.max == 0:
+                return
+        item_paths = [f"{base_path}[{i}]" if child.is_array else base_path for i in range(count)]
+        assigned: list[ElementDef | None] = [None] * count
+        if child.slicing is not None and child.slices:
+            assigned = self._assign_slices(child, items, type_code, item_paths, path, scope, sink)
+        for i, (item, ext) in enumerate(items):
+            definition = assigned[i] or child
+            if item is None and ext is None:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{key} has a null value without an extension",
+                        item_paths[i],
+                        child.id,
+                    )
+                )
+                continue
+            self.check_value(
+                item,
+                ext,
+                definition,
+                type_code,
+                item_paths[i],
+                scope,
+                sink,
+                sliced=assigned[i] is not None,
+            )
+        if child.slices and None in assigned:
+            self._explain_unmatched_items(child, items, assigned, scope)
+
+    # --- slicing ----------------------------------------------------------------------------------
+    def _assign_slices(
+        self,
+        child: ElementDef,
+        items: list[tuple[Any, Any]],
+        type_code: str,
+        item_paths: list[str],
+        parent_path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> list[ElementDef | None]:
+        slicing = child.slicing
+        assert slicing is not None
+        assigned: list[ElementDef | None] = []
+        saved = self._current_entry
+        self._current_entry = scope.entry_index
+        try:
+            for item, _ext in items:
+                match = None
+                for slice_def in child.slices:
+                    if self.matcher.matches(item, type_code, slice_def, child):
+                        match = slice_def
+                        break
+                assigned.append(match)
+        finally:
+            self._current_entry = saved
+        if slicing.rules == "closed":
+            for i, match in enumerate(assigned):
+                if match is None:
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "structure",
+                            f"This {child.base_name} does not match any of the slices the profile "
+                            f"allows ({', '.join(s.slice_name or '' for s in child.slices)}) and "
+                            "the slicing is closed",
+                            item_paths[i],
+                            child.id,
+                        )
+                    )
+        if slicing.ordered:
+            order = {id(s): n for n, s in enumerate(child.slices)}
+            last = -1
+            for i, match in enumerate(assigned):
+                if match is None:
+                    continue
+                position = order[id(match)]
+                if position < last:
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "structure",
+                            f"Slice {match.slice_name} is out of order (the profile fixes the order "
+                            "of the slices)",
+                            item_paths[i],
+                            match.id,
+                        )
+                    )
+                last = max(last, position)
+        if slicing.rules == "openAtEnd":
+            seen_unmatched = False
+            for i, match in enumerate(assigned):
+                if match is None:
+                    seen_unmatched = True
+                elif seen_unmatched:
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "structure",
+                            "Items that match no slice must come after the sliced items "
+                            "(openAtEnd)",
+                            item_paths[i],
+                            match.id,
+                        )
+                    )
+        self._check_slice_counts(child, items, assigned, parent_path, sink, item_paths, type_code)
+        return assigned
+
+    def _explain_unmatched_items(
+        self,
+        child: ElementDef,
+        items: list[tuple[Any, Any]],
+        assigned: list[ElementDef | None],
+        scope: _Scope,
+    ) -> None:
+        slicing = child.slicing
+        if slicing is None or slicing.rules == "closed":
+            return
+        if not any(d.kind == "profile" for d in slicing.discriminators):
+            return
+        saved = self._current_entry
+        self._current_entry = scope.entry_index
+        try:
+            for i, match in enumerate(assigned):
+                if match is None:
+                    self._explain_unmatched_item(child, items[i][0])
+        finally:
+            self._current_entry = saved
+
+    def _explain_unmatched_item(self, child: ElementDef, item: Any) -> None:
+        """An item that only one slice's profile could be meant for, but that fails it: say so
+        once, as a warning (open slicing allows it, but it is almost always a content mistake).
+        With several candidate profiles (an Observation) the intent is unknown: stay silent."""
+        slicing = child.slicing
+        assert slicing is not None
+        others = [d for d in slicing.discriminators if d.kind != "profile"]
+        profile_disc = next(d for d in slicing.discriminators if d.kind == "profile")
+        resolve_path = profile_disc.path.endswith("resolve()")
+        values = self.matcher.instance_values(item, "", profile_disc.path) or []
+        resources = [
+            v for v in values if isinstance(v, dict) and isinstance(v.get("resourceType"), str)
+        ]
+        if len(resources) != 1:
+            return
+        resource = resources[0]
+        candidates: list[tuple[ElementDef, str]] = []
+        for slice_def in child.slices:
+            if not all(
+                self.matcher._matches_one(item, "", slice_def, d.kind, d.path) for d in others
+            ):
+                continue
+            definition = self.matcher.definition_at(slice_def, profile_disc.path)
+            if definition is None:
+                continue
+            for type_ref in definition.types:
+                for profile in type_ref.target_profiles if resolve_path else type_ref.profiles:
+                    structure = self.index.structure(profile)
+                    if structure is not None and structure.type == resource["resourceType"]:
+                        candidates.append((slice_def, structure.url))
+        urls = list(dict.fromkeys(url for _, url in candidates))
+        if not urls:
+            return
+        # Several profiles could be meant (Observation): the one it misses least is the likely
+        # intent, and its first problem is the likely root cause.
+        reported = {
+            x.expression
+            for (rid, other), found in list(self._against_cache.items())
+            if rid == id(resource) and other not in urls
+            for x in found
+            if x.is_failure
+        }
+        failures_by_url = [
+            (
+                url,
+                [
+                    x
+                    for x in self.issues_against(resource, url)
+                    if x.is_failure and x.expression not in reported
+                ],
+            )
+            for url in urls
+        ]
+        url, failures = min(failures_by_url, key=lambda pair: len(pair[1]))
+        if not failures:
+            return
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        self.global_sink.append(
+            ValidationIssue(
+                "warning",
+                "business-rule",
+                f"This {resource['resourceType']} does not meet the profile "
+                f"{url.rsplit('/', 1)[-1]} meant for it: {first.message}{more}",
+                first.expression,
+                url,
+            )
+        )
+
+    def _check_slice_counts(
+        self,
+        child: ElementDef,
+        items: list[tuple[Any, Any]],
+        assigned: list[ElementDef | None],
+        parent_path: str,
+        sink: list[ValidationIssue],
+        item_paths: list[str] | None = None,
+        type_code: str = "",
+    ) -> None:
+        for slice_def in child.slices:
+            count = sum(1 for a in assigned if a is slice_def)
+            if count < slice_def.min:
+                explained = self._explain_missing_slice(child, slice_def, items, assigned, sink)
+                if not explained:
+                    sink.append(
+                        ValidationIssue(
+                            "error",
+                            "required",
+                            f"{child.base_name}: the slice {slice_def.slice_name!r} needs at least "
+                            f"{slice_def.min} item(s) but {count} matched",
+                            f"{parent_path}.{child.base_name}",
+                            slice_def.id,
+                        )
+                    )
+            if slice_def.max is not None and count > slice_def.max:
+                extra = [i for i, a in enumerate(assigned) if a is slice_def][slice_def.max :]
+                where = (
+                    item_paths[extra[0]]
+                    if item_paths and extra
+                    else f"{parent_path}.{child.base_name}"
+                )
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{child.base_name}: the slice {slice_def.slice_name!r} allows at most "
+                        f"{slice_def.max} item(s) but {count} matched",
+                        where,
+                        slice_def.id,
+                    )
+                )
+
+    def _explain_missing_slice(
+        self,
+        child: ElementDef,
+        slice_def: ElementDef,
+        items: list[tuple[Any, Any]],
+        assigned: list[ElementDef | None],
+        sink: list[ValidationIssue],
+    ) -> bool:
+        """A profile-discriminated slice is unfilled because a candidate fails the profile:
+        report what is wrong with that candidate instead of a bare count."""
+        slicing = child.slicing
+        if slicing is None or not any(d.kind == "profile" for d in slicing.discriminators):
+            return False
+        others = [d for d in slicing.discriminators if d.kind != "profile"]
+        profile_disc = next(d for d in slicing.discriminators if d.kind == "profile")
+        for i, (item, _ext) in enumerate(items):
+            if assigned[i] is not None:
+                continue
+            resource = item.get("resource") if isinstance(item, dict) else None
+            if isinstance(resource, dict) and not isinstance(resource.get("resourceType"), str):
+                return True  # reported where the resourceType is missing
+            if not all(
+                self.matcher._matches_one(item, "", slice_def, d.kind, d.path) for d in others
+            ):
+                continue
+            definition = self.matcher.definition_at(slice_def, profile_disc.path)
+            values = self.matcher.instance_values(item, "", profile_disc.path) or []
+            if definition is None:
+                continue
+            resolve_path = profile_disc.path.endswith("resolve()")
+            profiles = [
+                p
+                for t in definition.types
+                for p in (t.target_profiles if resolve_path else t.profiles)
+            ]
+            for value in values:
+                if not isinstance(value, dict):
+                    continue
+                for profile in profiles:
+                    structure = self.index.structure(profile)
+                    if structure is None or structure.type != value.get("resourceType"):
+                        continue
+                    failures = self.issues_against(value, structure.url)
+                    if any(x.is_failure for x in failures):
+                        self.global_sink.extend(failures)
+                        return True
+        return False
+
+    # --- values ------------------------------------------------------------------------------------
+    def check_value(
+        self,
+        value: Any,
+        ext: Any,
+        element: ElementDef,
+        type_code: str,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+        sliced: bool = False,
+    ) -> None:
+        if not type_code:
+            type_code = element.types[0].code if len(element.types) == 1 else ""
+        type_ref = next((t for t in element.types if t.code == type_code), None)
+        if type_ref is None:
+            type_ref = element.types[0] if element.types else TypeRef(type_code)
+            if element.content_reference:
+                type_ref = TypeRef("BackboneElement")
+        if type_ref.is_primitive:
+            self._check_primitive(value, ext, element, type_ref, path, scope, sink)
+            return
+        if type_ref.code in _RESOURCE_TYPE_CODES or (
+            isinstance(value, dict)
+            and "resourceType" in value
+            and type_ref.code[:1].isupper()
+            and self.index.structure(type_ref.code) is not None
+            and self.index.structure(type_ref.code).kind == "resource"  # type: ignore[union-attr]
+        ):
+            self._check_contained_resource(value, element, type_ref, path, scope, sink)
+            return
+        if not isinstance(value, dict):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"{element.base_name} must be a JSON object ({type_ref.code}), not "
+                    f"{describe_json(value)}",
+                    path,
+                    element.id,
+                )
+            )
+            return
+        if not value:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"{element.base_name} is an empty object; leave it out instead",
+                    path,
+                    element.id,
+                )
+            )
+            return
+        if (
+            type_ref.code == "Extension"
+            and not sliced
+            and element.slice_name is None
+            and self._check_extension_by_url(value, element, path, scope, sink)
+        ):
+            return
+        container = element
+        if len(element.types) > 1 and not element.listed_children:
+            root = self.index.type_root(type_ref)
+            if root is not None:
+                container = root
+        self.walk_object(value, element, container, path, scope, sink)
+        self._check_fixed_pattern(value, element, path, sink)
+        if element.binding is not None and type_ref.code in _CODED_TYPES:
+            self._check_binding(value, element, type_ref.code, path, sink)
+        if type_ref.code in ("Coding", "CodeableConcept"):
+            self._check_code_systems(value, type_ref.code, path, sink)
+        if type_ref.code == "Reference":
+            self._check_reference(value, element, path, scope, sink)
+        elif type_ref.code == "Identifier":
+            self._check_identifier_system(value, path, sink)
+        constraints = element.constraints + (
+            self.index.type_constraints(element)
+            if container is element
+            else container.constraints + self.index.type_constraints(container)
+        )
+        type_path = element.path if type_ref.code in _INLINE_TYPE_CODES else type_ref.code
+        self._check_constraints(value, None, constraints, path, scope, sink, type_path)
+
+    def _check_extension_by_url(
+        self,
+        value: dict[str, Any],
+        element: ElementDef,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> bool:
+        """An extension outside any slice: use its own definition, or warn it is unknown."""
+        url = value.get("url")
+        if not isinstance(url, str):
+            return False
+        structure = self.index.structure(url)
+        if structure is None or structure.type != "Extension":
+            sink.append(
+                ValidationIssue(
+                    "warning",
+                    "not-found",
+                    f"The extension {url} is not defined in the installed packages, so its "
+                    "content could not be checked",
+                    path,
+                    element.id,
+                )
+            )
+            return False
+        root = structure.root
+        self.walk_object(value, root, root, path, scope, sink)
+        constraints = element.constraints + tuple(
+            c for c in root.constraints if c.key not in {x.key for x in element.constraints}
+        )
+        self._check_constraints(value, None, constraints, path, scope, sink, "Extension")
+        return True
+
+    def _check_contained_resource(
+        self,
+        value: Any,
+        element: ElementDef,
+        type_ref: TypeRef,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> None:
+        if not isinstance(value, dict):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"{element.base_name} must be a resource (a JSON object), not "
+                    f"{describe_json(value)}",
+                    path,
+                    element.id,
+                )
+            )
+            return
+        rtype = value.get("resourceType")
+        allowed = {t.code for t in element.types}
+        if isinstance(rtype, str) and not allowed & _RESOURCE_TYPE_CODES and rtype not in allowed:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"A {rtype} is not allowed here (expected {', '.join(sorted(allowed))})",
+                    path,
+                    element.id,
+                )
+            )
+            return
+        profiles = tuple(
+            p for t in element.types if t.code in (rtype, "Resource") for p in t.profiles
+        )
+        entry_index = self._entry_of.get(id(value))
+        is_contained = element.name == "contained"
+        if is_contained:
+            self._contained_ids.add(id(value))
+            self.validate_resource(
+                value, path, profiles, root=scope.root, entry_index=scope.entry_index, sink=sink
+            )
+            return
+        if entry_index is not None:
+            self.progress.step(entry_index, len(self.bundle.entries) if self.bundle else 0, path)
+        self.validate_resource(
+            value, path, profiles, root=value, entry_index=entry_index, sink=sink
+        )
+
+    def _check_primitive(
+        self,
+        value: Any,
+        ext: Any,
+        element: ElementDef,
+        type_ref: TypeRef,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> None:
+        code = type_ref.code
+        if value is not None:
+            if isinstance(value, dict | list):
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"{element.base_name} must be a simple value ({code}), not "
+                        f"{describe_json(value)}",
+                        path,
+                        element.id,
+                    )
+                )
+                return
+            problem = self.v.formats.check(code, value)
+            if problem is not None:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "value",
+                        f"{element.base_name} {problem}",
+                        path,
+                        element.id,
+                    )
+                )
+                return
+            if code == "xhtml" and isinstance(value, str):
+                for narrative in self.v.narratives.check(value):
+                    sink.append(
+                        ValidationIssue(
+                            narrative.severity,
+                            "invariant" if narrative.key.startswith("txt") else "value",
+                            narrative.message,
+                            path,
+                            narrative.key,
+                        )
+                    )
+            if element.has_fixed and value != element.fixed:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "value",
+                        f"{element.base_name} is {value!r} but the profile requires exactly "
+                        f"{element.fixed!r}",
+                        path,
+                        element.id,
+                    )
+                )
+            elif element.has_pattern and value != element.pattern:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "value",
+                        f"{element.base_name} is {value!r} but the profile requires {element.pattern!r}",
+                        path,
+                        element.id,
+                    )
+                )
+            if (
+                element.binding is not None
+                and code in ("code", "string", "uri")
+                and isinstance(value, str)
+            ):
+                self._check_binding(value, element, code, path, sink)
+        if ext is not None:
+            ext_path = path.rsplit(".", 1)
+            ext_path_str = f"{ext_path[0]}._{ext_path[1]}" if len(ext_path) == 2 else path
+            if not isinstance(ext, dict):
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "structure",
+                        f"The extension part of {element.base_name} must be a JSON object",
+                        ext_path_str,
+                        element.id,
+                    )
+                )
+            else:
+                root = self.index.type_root(TypeRef(code))
+                if root is not None:
+                    self.walk_object(ext, root, root, ext_path_str, scope, sink)
+        constraints = element.constraints
+        if constraints:
+            self._check_constraints(value, ext, constraints, path, scope, sink)
+
+    # --- rules -------------------------------------------------------------------------------------
+    def _check_constraints(
+        self,
+        value: Any,
+        ext: Any,
+        constraints: tuple[Constraint, ...],
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+        type_path: str | None = None,
+    ) -> None:
+        seen: set[str] = set()
+        for constraint in constraints:
+            if constraint.key in seen:
+                continue
+            seen.add(constraint.key)
+            if constraint.key in _NARRATIVE_KEYS and isinstance(value, str):
+                continue  # the narrative checker reports these with the exact reason
+            native = constraint.native
+            if native is not None:
+                verdict: bool | None = native(
+                    value, scope.root if constraint.key == "ref-1" else ext
+                )
+            elif constraint.key in _DOCUMENT_RULE_KEYS and self.document:
+                continue  # checked per entry, with the exact location, by the document rules
+            elif value is None:
+                continue  # a primitive with only an extension: nothing for FHIRPath to see
+            else:
+                saved = self._current_entry
+                self._current_entry = scope.entry_index
+                try:
+                    verdict = self.v.fhirpath.evaluate(
+                        constraint.expression,
+                        value,
+                        scope.resource,
+                        scope.root,
+                        scope.evaluation,
+                        type_path,
+                    )
+                finally:
+                    self._current_entry = saved
+            if verdict is None:
+                if constraint.key not in self._unevaluable:
+                    sink.append(
+                        ValidationIssue(
+                            "information",
+                            "informational",
+                            f"{_UNEVALUABLE} {constraint.key} "
+                            f"({constraint.expression}); it was not checked",
+                            path,
+                            constraint.key,
+                        )
+                    )
+                continue
+            if verdict:
+                continue
+            severity = (
+                "warning"
+                if constraint.best_practice or constraint.severity == "warning"
+                else "error"
+            )
+            sink.append(
+                ValidationIssue(
+                    severity,  # type: ignore[arg-type]
+                    "invariant",
+                    f"Rule {constraint.key} failed: {constraint.human}",
+                    path,
+                    constraint.key,
+                )
+            )
+
+    def _check_fixed_pattern(
+        self, value: dict[str, Any], element: ElementDef, path: str, sink: list[ValidationIssue]
+    ) -> None:
+        if element.has_fixed and value != element.fixed:
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "value",
+                    f"{element.base_name} must be exactly {_short_json(element.fixed)} "
+                    f"(found {_short_json(value)})",
+                    path,
+                    element.id,
+                )
+            )
+        if element.has_pattern and not contains_pattern(value, element.pattern):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "value",
+                    f"{element.base_name} must contain {_short_json(element.pattern)} "
+                    f"(found {_short_json(value)})",
+                    path,
+                    element.id,
+                )
+            )
+
+    def _check_binding(
+        self,
+        value: Any,
+        element: ElementDef,
+        type_code: str,
+        path: str,
+        sink: list[ValidationIssue],
+    ) -> None:
+        binding = element.binding
+        assert binding is not None
+        if binding.strength not in ("required", "extensible", "preferred") or not binding.value_set:
+            return
+        codings: list[tuple[str | None, str]] = []
+        if type_code in ("code", "string", "uri"):
+            if isinstance(value, str):
+                codings.append((None, value))
+        elif type_code == "Coding" or type_code == "Quantity":
+            if isinstance(value.get("code"), str):
+                system = value.get("system")
+                codings.append((system if isinstance(system, str) else "", value["code"]))
+        elif type_code == "CodeableConcept":
+            for coding in value.get("coding") or ():
+                if isinstance(coding, dict) and isinstance(coding.get("code"), str):
+                    system = coding.get("system")
+                    codings.append((system if isinstance(system, str) else "", coding["code"]))
+        if not codings:
+            return
+        expansion = self.v.terminology.expansion(binding.value_set)
+        vs_name = binding.value_set.split("|", 1)[0]
+        if expansion is None:
+            if binding.strength in ("required", "extensible"):
+                sink.append(
+                    ValidationIssue(
+                        "warning",
+                        "code-invalid",
+                        f"The value set {vs_name} is not installed, so the code could not be checked",
+                        path,
+                        element.id,
+                    )
+                )
+            return
+        results = [self.v.terminology.membership(binding.value_set, s, c) for s, c in codings]
+        if Membership.MEMBER in results or Membership.UNKNOWN in results:
+            return
+        shown = ", ".join(f"{s}#{c}" if s else repr(c) for s, c in codings)
+        if binding.strength == "required":
+            severity, verb = "error", "must"
+        elif binding.strength == "extensible":
+            severity, verb = "warning", "should"
+        else:
+            severity, verb = "information", "preferably should"
+        sink.append(
+            ValidationIssue(
+                severity,  # type: ignore[arg-type]
+                "code-invalid",
+                f"The code {shown} is not in the value set {vs_name}; the {element.base_name} "
+                f"{verb} come from it ({binding.strength} binding)",
+                path,
+                element.id,
+            )
+        )
+
+    def _check_code_systems(
+        self, value: dict[str, Any], type_code: str, path: str, sink: list[ValidationIssue]
+    ) -> None:
+        codings: list[tuple[Any, str]] = []
+        if type_code == "Coding":
+            codings.append((value, path))
+        else:
+            for i, coding in enumerate(value.get("coding") or ()):
+                codings.append((coding, f"{path}.coding[{i}]"))
+        terminology = self.v.terminology
+        for coding, where in codings:
+            if not isinstance(coding, dict):
+                continue
+            system, code = coding.get("system"), coding.get("code")
+            if not isinstance(system, str):
+                continue
+            if not terminology.system_known(system):
+                sink.append(
+                    ValidationIssue(
+                        "warning",
+                        "not-found",
+                        f"A definition for CodeSystem {system!r} could not be found, so the code "
+                        "cannot be validated",
+                        f"{where}.system",
+                        "Coding.system",
+                    )
+                )
+                continue
+            if isinstance(code, str) and terminology.code_valid(system, code) is False:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "code-invalid",
+                        f"The code {code!r} does not exist in the code system {system}",
+                        f"{where}.code",
+                        "Coding.code",
+                    )
+                )
+
+    def _check_identifier_system(
+        self, value: dict[str, Any], path: str, sink: list[ValidationIssue]
+    ) -> None:
+        """Like the HL7 validator: an identifier namespace nobody has registered gets a warning."""
+        system = value.get("system")
+        if not isinstance(system, str) or system.startswith(_SELF_DESCRIBING_SYSTEMS):
+            return
+        host = system.split("://", 1)[1].split("/", 1)[0] if "://" in system else ""
+        if host.endswith(_EXAMPLE_HOSTS) or self.v.terminology.system_known(system):
+            return
+        sink.append(
+            ValidationIssue(
+                "warning",
+                "invalid",
+                f"No definition could be found for the identifier system {system!r} (no "
+                "NamingSystem or CodeSystem in the installed packages names it)",
+                f"{path}.system",
+                "Identifier.system",
+            )
+        )
+
+    def _check_reference(
+        self,
+        value: dict[str, Any],
+        element: ElementDef,
+        path: str,
+        scope: _Scope,
+        sink: list[ValidationIssue],
+    ) -> None:
+        reference = value.get("reference")
+        if not isinstance(reference, str):
+            return
+        where = f"{path}.reference"
+        if any(ch.isspace() for ch in reference):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "value",
+                    f"The reference {reference!r} contains spaces",
+                    where,
+                    element.id,
+                )
+            )
+            return
+        is_absolute = ":" in reference.split("/", 1)[0]
+        if not is_absolute and not reference.startswith("#"):
+            relative = split_relative(reference.split("?", 1)[0])
+            if relative is None or self.index.structure(relative[0]) is None:
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "value",
+                        f"The reference {reference!r} is not a valid FHIR reference "
+                        "(expected Type/id, an absolute URL, urn:uuid: or #id)",
+                        where,
+                        element.id,
+                    )
+                )
+                return
+        target = self.resolve(reference, scope.entry_index, scope.root)
+        declared_type = relative_type = None
+        if not is_absolute and not reference.startswith("#"):
+            split = split_relative(reference)
+            relative_type = split[0] if split else None
+        explicit_type = value.get("type") if isinstance(value.get("type"), str) else None
+        target_profiles = [p for t in element.types for p in t.target_profiles]
+        allowed_types: set[str] = set()
+        profile_urls: list[str] = []
+        for profile in target_profiles:
+            structure = self.index.structure(profile)
+            if structure is not None:
+                allowed_types.add(structure.type)
+                if structure.url.split("|", 1)[0] != CORE_SD_PREFIX + structure.type:
+                    profile_urls.append(structure.url)
+            else:
+                type_name = _type_of_canonical(profile)
+                if type_name is not None:
+                    allowed_types.add(type_name)
+        declared_type = (
+            target.get("resourceType")
+            if isinstance(target, dict)
+            else relative_type or explicit_type
+        )
+        if (
+            allowed_types
+            and "Resource" not in allowed_types
+            and isinstance(declared_type, str)
+            and declared_type not in allowed_types
+        ):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "structure",
+                    f"The reference points to a {declared_type}, but here it must point to "
+                    f"{' or '.join(sorted(allowed_types))}",
+                    where,
+                    element.id,
+                )
+            )
+            return
+        if target is None:
+            if self.document and not reference.startswith("#") and self.bundle is not None:
+                if not path.startswith("Bundle.entry[0].resource"):
+                    sink.append(
+                        ValidationIssue(
+                            "warning",
+                            "not-found",
+                            f"The reference {reference!r} does not resolve to an entry in this "
+                            "document",
+                            where,
+                            element.id,
+                        )
+                    )
+            elif reference.startswith("#"):
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "not-found",
+                        f"The reference {reference!r} does not match any contained resource",
+                        where,
+                        element.id,
+                    )
+                )
+            return
+        if profile_urls and isinstance(target, dict) and not reference.startswith("#"):
+            self._check_target_profiles(target, profile_urls, element, where, sink)
+
+    def _check_target_profiles(
+        self,
+        target: dict[str, Any],
+        profile_urls: list[str],
+        element: ElementDef,
+        where: str,
+        sink: list[ValidationIssue],
+    ) -> None:
+        candidates = [
+            u
+            for u in profile_urls
+            if (s := self.index.structure(u)) and s.type == target.get("resourceType")
+        ]
+        if not candidates:
+            return
+        key = (id(target), "|".join(candidates))
+        if key in self._reported_targets:
+            return
+        self._reported_targets.add(key)
+        for url in candidates:
+            if self.conforms(target, url):
+                self.global_sink.extend(self.issues_against(target, url))
+                return
+        # Fits none: report the closest profile's problems (one root cause, not one per profile).
+        results = [self.issues_against(target, u) for u in candidates]
+        best = min(results, key=lambda r: sum(1 for i in r if i.is_failure))
+        self.global_sink.extend(best)
+
+
+def _short_json(value: Any, limit: int = 160) -> str:
+    text = orjson.dumps(value).decode("utf-8", "replace")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _unknown_property_message(key: str, names: Mapping[str, Any]) -> str:
+    lowered = key.lower()
+    close = [n for n in names if n.lower() == lowered]
+    if close:
+        return (
+            f"Unrecognized property {key!r} (did you mean {close[0]!r}? names are case-sensitive)"
+        )
+    return f"Unrecognized property {key!r}: it is not defined for this element"

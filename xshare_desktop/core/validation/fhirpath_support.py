@@ -1,0 +1,203 @@
+"""FHIRPath invariants through ``fhirpathpy``, with the functions it lacks and its faults worked around.
+
+Added functions: ``hasValue()``, ``resolve()`` (references inside the document being checked),
+``htmlChecks()`` (the narrative checker), ``memberOf()`` (local value sets), ``conformsTo()``
+(profiles the validator can load). ``%resource``/``%rootResource`` are passed in. An expression
+starting with ``$this`` is wrapped in ``select()`` because fhirpathpy has no top-level ``$this``.
+Every expression is compiled once; one that fhirpathpy cannot compile or run yields ``None``
+(the engine reports it once as information, never as an error).
+
+fhirpathpy keeps module-level state during an evaluation, so evaluations are serialised.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import fhirpathpy
+from fhirpathpy.engine.nodes import ResourceNode
+from fhirpathpy.models import models as fhirpath_models
+
+from xshare_desktop.core.validation.fastpath import Check, compile_guard, compile_simple
+from xshare_desktop.core.validation.terminology import Membership, Terminology
+from xshare_desktop.core.validation.xhtml import NarrativeChecker
+
+Resolver = Callable[[str], Mapping[str, Any] | None]
+ConformsTo = Callable[[Mapping[str, Any], str], bool | None]
+
+_EVAL_LOCK = threading.RLock()
+
+
+@dataclass
+class EvaluationScope:
+    """What the custom functions need to know about the document being checked."""
+
+    resolver: Resolver | None = None
+    conforms_to: ConformsTo | None = None
+
+
+_scope = threading.local()
+
+
+def _current() -> EvaluationScope:
+    scope = getattr(_scope, "value", None)
+    return scope if scope is not None else EvaluationScope()
+
+
+def _is_primitive_value(value: Any) -> bool:
+    return value is not None and not isinstance(value, dict | list)
+
+
+def _fn_has_value(inputs: list[Any]) -> bool:
+    return len(inputs) == 1 and _is_primitive_value(inputs[0])
+
+
+def _fn_resolve(inputs: list[Any]) -> list[Any]:
+    resolver = _current().resolver
+    if resolver is None:
+        return []
+    found = []
+    for item in inputs:
+        reference = item.get("reference") if isinstance(item, dict) else item
+        if isinstance(reference, str):
+            target = resolver(reference)
+            if target is not None:
+                found.append(target)
+    return found
+
+
+class FhirPathEngine:
+    """Compiles and evaluates constraint expressions; results are True, False or None."""
+
+    def __init__(
+        self, terminology: Terminology, narratives: NarrativeChecker, fast_path: bool = True
+    ) -> None:
+        self._terminology = terminology
+        self._narratives = narratives
+        self._fast_path = fast_path
+        self._simple: dict[str, Check | None] = {}
+        self._guards: dict[str, Check | None] = {}
+        self._compiled: dict[str, Callable[..., list[Any]] | None] = {}
+        self._lock = threading.Lock()
+        table = {
+            "hasValue": {"fn": _fn_has_value, "arity": {0: []}},
+            "resolve": {"fn": _fn_resolve, "arity": {0: []}},
+            "htmlChecks": {"fn": self._fn_html_checks, "arity": {0: []}},
+            "htmlchecks": {"fn": self._fn_html_checks, "arity": {0: []}},
+            "memberOf": {"fn": self._fn_member_of, "arity": {1: ["String"]}},
+            "conformsTo": {"fn": self._fn_conforms_to, "arity": {1: ["String"]}},
+        }
+        self._options = {"userInvocationTable": table, "traceFn": _ignore_trace}
+
+    # --- custom functions ----------------------------------------------------------------------
+    def _fn_html_checks(self, inputs: list[Any]) -> bool:
+        return all(isinstance(i, str) and self._narratives.passes(i) for i in inputs)
+
+    def _fn_member_of(self, inputs: list[Any], value_set: Any) -> list[bool]:
+        if len(inputs) != 1 or not isinstance(value_set, str):
+            return []
+        item = inputs[0]
+        codings: list[tuple[str | None, str]] = []
+        if isinstance(item, str):
+            codings.append((None, item))
+        elif isinstance(item, dict):
+            candidates = item.get("coding") if "coding" in item else [item]
+            for coding in candidates or ():
+                if isinstance(coding, dict) and isinstance(coding.get("code"), str):
+                    codings.append((coding.get("system"), coding["code"]))
+        if not codings:
+            return []
+        results = [self._terminology.membership(value_set, s, c) for s, c in codings]
+        if Membership.MEMBER in results:
+            return [True]
+        if Membership.UNKNOWN in results:
+            return []
+        return [False]
+
+    def _fn_conforms_to(self, inputs: list[Any], profile: Any) -> list[bool]:
+        check = _current().conforms_to
+        if check is None or len(inputs) != 1 or not isinstance(inputs[0], dict):
+            return []
+        verdict = check(inputs[0], str(profile))
+        return [] if verdict is None else [verdict]
+
+    # --- compile / evaluate --------------------------------------------------------------------
+    def compile(self, expression: str) -> Callable[..., list[Any]] | None:
+        try:
+            return self._compiled[expression]
+        except KeyError:
+            pass
+        source = expression.strip()
+        if source.startswith("$this"):
+            source = f"select({source})"
+        compiled: Callable[..., list[Any]] | None
+        try:
+            with _EVAL_LOCK:
+                compiled = fhirpathpy.compile(
+                    source, model=fhirpath_models["r4"], options=self._options
+                )
+        except Exception:
+            compiled = None
+        with self._lock:
+            self._compiled[expression] = compiled
+        return compiled
+
+    def evaluate(
+        self,
+        expression: str,
+        node: Any,
+        resource: Any,
+        root_resource: Any,
+        scope: EvaluationScope | None = None,
+        type_path: str | None = None,
+    ) -> bool | None:
+        """``type_path`` (``Observation.component``, ``Period``) lets fhirpathpy see the node's
+        type, without which ``value`` would not find ``valueQuantity``."""
+        if self._fast_path and isinstance(node, dict):
+            try:
+                simple = self._simple[expression]
+            except KeyError:
+                simple = self._simple[expression] = compile_simple(expression)
+            if simple is not None:
+                return simple(node)
+            try:
+                guard = self._guards[expression]
+            except KeyError:
+                guard = self._guards[expression] = compile_guard(expression)
+            if guard is not None and guard(node):
+                return True
+        compiled = self.compile(expression)
+        if compiled is None:
+            return None
+        variables = {"resource": resource, "rootResource": root_resource}
+        with _EVAL_LOCK:
+            previous = getattr(_scope, "value", None)
+            _scope.value = scope
+            try:
+                target = node
+                if type_path and isinstance(node, dict) and "resourceType" not in node:
+                    target = ResourceNode.create_node(node, type_path)
+                result = compiled(target, variables)
+            except Exception:
+                return None
+            finally:
+                _scope.value = previous
+        return _as_verdict(result)
+
+
+def _ignore_trace(*_args: Any, **_kwargs: Any) -> None:
+    return None
+
+
+def _as_verdict(result: list[Any]) -> bool | None:
+    if not result:
+        return True  # an empty result does not break an invariant (as the HL7 validator)
+    if len(result) == 1:
+        value = result[0]
+        if isinstance(value, bool):
+            return value
+        return True
+    return None
