@@ -410,9 +410,26 @@ def test_registry_fallback_order_and_errors(
     with pytest.raises(UserFacingError, match="not found in any registry"):
         cache.install_from_registry("example.unknown", "1.0.0", registries=[registry.url])
     monkeypatch.delenv("XSHARE_FHIR_REGISTRIES")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-npm-here"))
     with pytest.raises(UserFacingError, match="No package registry is configured"):
         cache.install_from_registry("example.main", "1.0.0")
     settings_file().write_text(json.dumps({"fhir_registries": [registry.url + "/"]}))
     assert configured_registries() == [registry.url]
     report = cache.install_from_registry("example.main", "1.0.0")
     assert [p.id for p in report.installed] == ["example.main#1.0.0"]
+
+
+def test_the_npm_clients_registry_is_the_fallback(
+    tmp_path: Path, registry: _Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing configured, the registry of the person's own npm client is asked."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_npm = bin_dir / "npm"
+    fake_npm.write_text(f"#!/bin/sh\necho '{registry.url}/'\n")
+    fake_npm.chmod(0o755)
+    monkeypatch.delenv("XSHARE_FHIR_REGISTRIES", raising=False)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert configured_registries() == [registry.url]
+    report = PackageCache(tmp_path / "cache").install_from_registry("example.main", "1.0.0")
+    assert "example.main#1.0.0" in [p.id for p in report.installed]

@@ -9,6 +9,8 @@ dependency version is not published, the nearest one is installed and a warning 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import tempfile
 import urllib.error
 import urllib.parse
@@ -63,8 +65,31 @@ def configured_registries(explicit: list[str] | None = None) -> list[str]:
     elif os.environ.get(REGISTRIES_ENV, "").strip():
         chosen = os.environ[REGISTRIES_ENV].split(",")
     else:
-        chosen = _from_settings() or list(DEFAULT_REGISTRIES)
+        chosen = _from_settings() or list(DEFAULT_REGISTRIES) or _npm_client_registry()
     return [r.strip().rstrip("/") for r in chosen if r.strip()]
+
+
+def _npm_client_registry() -> list[str]:
+    """The registry the person's own npm client is set up for, if npm is installed.
+
+    FHIR packages such as the IPS are also published there; asking the usual
+    client keeps the person's proxy and mirror settings in force.
+    """
+    npm = shutil.which("npm")
+    if not npm:
+        return []
+    try:
+        out = subprocess.run(
+            [npm, "config", "get", "registry"],
+            capture_output=True,
+            text=True,
+            timeout=15,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    url = out.stdout.strip()
+    return [url] if out.returncode == 0 and url.startswith(("https://", "http://")) else []
 
 
 def _fetch(url: str, limit: int) -> bytes:
