@@ -1,0 +1,117 @@
+"""The link store: failure counts that parallel attempts cannot get around, one-time use, restarts."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from xshare_desktop.core.shl.content import ShareFile
+from xshare_desktop.core.shl.provider import LinkOptions, create_link
+from xshare_desktop.core.shl.store import LinkStatus, LinkStore
+
+DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle"}')
+BASE = "http://127.0.0.1:9"
+
+
+def test_parallel_checks_never_exceed_the_limit() -> None:
+    store = LinkStore()
+    record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=25), BASE, store=store)
+    barrier = threading.Barrier(16)
+    in_flight: list[int] = []
+    most_in_flight = 0
+    lock = threading.Lock()
+
+    def attempt(i: int) -> str:
+        nonlocal most_in_flight
+        if i < 16:
+            barrier.wait()
+        while True:
+            reservation = store.reserve_attempt(record.id, 1000.0)
+            if reservation.locked:
+                return "locked"
+            if reservation.ticket is not None:
+                break
+        with lock:
+            in_flight.append(i)
+            most_in_flight = max(most_in_flight, len(in_flight))
+        with lock:
+            in_flight.remove(i)
+        return f"wrong:{store.finish_attempt(record.id, reservation.ticket, wrong=True)}"
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(attempt, range(60)))
+    wrong = sorted(int(r.split(":")[1]) for r in results if r.startswith("wrong"))
+    assert wrong == list(range(25))  # each remaining count handed out exactly once
+    assert results.count("locked") == 35
+    assert most_in_flight <= 16
+    reloaded = store.link(record.id)
+    assert reloaded is not None
+    assert reloaded.failed_attempts == 25
+    assert reloaded.status(0) is LinkStatus.LOCKED
+
+
+def test_checks_in_flight_hold_the_last_attempts() -> None:
+    store = LinkStore()
+    record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=2), BASE, store=store)
+    first = store.reserve_attempt(record.id, 1000.0)
+    second = store.reserve_attempt(record.id, 1000.0)
+    assert first.ticket is not None and second.ticket is not None
+    busy = store.reserve_attempt(record.id, 1000.0)
+    assert busy.ticket is None and not busy.locked
+    # A right passcode gives its reservation back without counting a failure.
+    assert store.finish_attempt(record.id, first.ticket, wrong=False) == 2
+    assert store.reserve_attempt(record.id, 1000.0).ticket is not None
+    # A reservation abandoned by a crashed worker stops counting after a while.
+    assert store.reserve_attempt(record.id, 1000.0 + 61).ticket is not None
+    reloaded = store.link(record.id)
+    assert reloaded is not None and reloaded.failed_attempts == 0
+
+
+def test_one_time_link_serves_exactly_once_under_contention() -> None:
+    store = LinkStore()
+    record, _ = create_link([DOC], LinkOptions(one_time=True), BASE, store=store, now=1000.0)
+    barrier = threading.Barrier(8)
+
+    def retrieve(i: int) -> bool:
+        barrier.wait()
+        result = store.complete_retrieval(
+            record.id, f"r{i}", "manifest", 1001.0, min_poll_interval=0
+        )
+        return result.ok
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(retrieve, range(8)))
+    assert outcomes.count(True) == 1
+    outcomes_logged = [a.outcome for a in store.accesses(record.id)]
+    assert outcomes_logged.count("ok") == 1 and outcomes_logged.count("used-up") == 7
+
+
+def test_links_survive_a_restart() -> None:
+    record, _ = create_link([DOC], LinkOptions(label="Kept"), BASE, store=LinkStore())
+    again = LinkStore()  # a new process would open the same file
+    reloaded = again.link(record.id)
+    assert reloaded is not None and reloaded.label == "Kept" and reloaded.key == record.key
+    assert [f.name for f in again.files(record.id)] == ["doc.json"]
+
+
+def test_location_tokens_are_single_use_and_expire() -> None:
+    from xshare_desktop.core.shl.store import LocationGrant, Outcome
+
+    store = LinkStore()
+    record, _ = create_link([DOC], LinkOptions(), BASE, store=store, now=1000.0)
+    store.complete_retrieval(
+        record.id,
+        "r",
+        "manifest",
+        1000.0,
+        min_poll_interval=0,
+        locations=[LocationGrant("t1", 0), LocationGrant("t2", 0)],
+        location_lifetime=60,
+    )
+    first = store.take_location("t1", 1010.0)
+    assert first is not None and first[2] is Outcome.OK and first[1] is not None
+    again = store.take_location("t1", 1011.0)
+    assert again is not None and again[2] is Outcome.LOCATION_USED
+    late = store.take_location("t2", 1061.0)
+    assert late is not None and late[2] is Outcome.LOCATION_EXPIRED
+    assert store.take_location("never-issued", 1000.0) is None

@@ -1,0 +1,361 @@
+"""The Link Consumer: resolve a SMART Health Link, fetch its files, decrypt them.
+
+Every way this can fail has its own error type with a message a citizen can act
+on; refusals by the server (``LinkAccessRefused``) are kept apart from damaged
+links or responses, so front ends can tell "access refused" from "bad input".
+"""
+
+from __future__ import annotations
+
+import email.message
+import email.utils
+import ipaddress
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import orjson
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.shl import jwe
+from xshare_desktop.core.shl.content import base_media_type
+from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
+
+DEFAULT_TIMEOUT = 20.0
+MAX_MANIFEST_BYTES = 160 * 1024 * 1024
+MAX_FILE_BYTES = 160 * 1024 * 1024
+MAX_FILES = 200
+USER_AGENT = "xshare-desktop SHL consumer"
+
+
+class LinkAccessRefused(UserFacingError):
+    """The host answered, and said no (wrong passcode, inactive link, too many requests)."""
+
+
+class PasscodeRequired(UserFacingError):
+    """The link has the P flag and no passcode was given: ask the person for one."""
+
+    def __init__(self) -> None:
+        super().__init__("This link is protected by a passcode. Ask the sender for it and type it.")
+
+
+class WrongPasscode(LinkAccessRefused):
+    def __init__(self, remaining_attempts: int | None) -> None:
+        if remaining_attempts is None:
+            message = "The passcode is wrong."
+        elif remaining_attempts == 0:
+            message = "The passcode is wrong, and no attempts are left: the link is now disabled."
+        elif remaining_attempts == 1:
+            message = "The passcode is wrong. 1 attempt is left before the link is disabled."
+        else:
+            message = (
+                f"The passcode is wrong. {remaining_attempts} attempts are left before the link "
+                "is disabled."
+            )
+        super().__init__(message)
+        self.remaining_attempts = remaining_attempts
+
+
+class LinkNotActive(LinkAccessRefused):
+    """404: the host does not know the link, or it expired, was used up, revoked or locked."""
+
+
+class LinkExpired(LinkNotActive):
+    pass
+
+
+class TooManyRequests(LinkAccessRefused):
+    def __init__(self, retry_after: int | None) -> None:
+        wait = f" Try again in {retry_after} seconds." if retry_after else " Try again later."
+        super().__init__("The link host says this link was fetched too often." + wait)
+        self.retry_after = retry_after
+
+
+class HostUnreachable(UserFacingError):
+    """No answer from the link host (offline, wrong address, host not running)."""
+
+
+class BadResponse(UserFacingError):
+    """The host answered with something the spec does not allow."""
+
+
+@dataclass(frozen=True)
+class RetrievedFile:
+    content_type: str
+    jwe_content_type: str
+    data: bytes
+    last_updated: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    payload: ShlPayload
+    files: list[RetrievedFile]
+    manifest_status: str | None = None
+
+
+@dataclass(frozen=True)
+class _HttpResult:
+    status: int
+    headers: email.message.Message
+    body: bytes
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib would also follow ftp)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise BadResponse("The link host redirected to an address that is not http(s).")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    # A proxy must never see a loopback link host (and would not reach it anyway).
+    if _is_loopback(url):
+        return urllib.request.build_opener(urllib.request.ProxyHandler({}), _HttpOnlyRedirects())
+    return urllib.request.build_opener(_HttpOnlyRedirects())
+
+
+def _host_name(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+def _request(
+    url: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    content_type: str | None = None,
+    timeout: float,
+    max_bytes: int,
+) -> _HttpResult:
+    headers = {"User-Agent": USER_AGENT}
+    if content_type:
+        headers["Content-Type"] = content_type
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        response = _opener(url).open(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        with exc:
+            data = exc.read(64 * 1024)
+            return _HttpResult(exc.code, exc.headers, data)
+    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise HostUnreachable(
+            f"The link host {_host_name(url)} cannot be reached ({reason}). Check that you are "
+            "online, on the same network as the sender, and that their link host is running."
+        ) from None
+    with response:
+        try:
+            data = response.read(max_bytes + 1)
+        except (TimeoutError, ConnectionError, OSError):
+            raise HostUnreachable(
+                f"The connection to the link host {_host_name(url)} broke off during the download."
+            ) from None
+        if len(data) > max_bytes:
+            raise jwe.OversizedContent(
+                f"The link host sent more than {max_bytes // (1024 * 1024)} MB; it is refused."
+            )
+        return _HttpResult(response.status, response.headers, data)
+
+
+def _retry_after(headers: email.message.Message) -> int | None:
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0, int(value.strip()))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0, int(when.timestamp() - time.time()))
+
+
+def _refusal(result: _HttpResult, payload: ShlPayload, now: float) -> UserFacingError:
+    if result.status == 401:
+        remaining: int | None = None
+        try:
+            body = orjson.loads(result.body)
+            value = body.get("remainingAttempts") if isinstance(body, dict) else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                remaining = max(0, value)
+        except orjson.JSONDecodeError:
+            pass
+        return WrongPasscode(remaining)
+    if result.status == 404:
+        if payload.exp is not None and payload.exp <= now:
+            when = datetime.fromtimestamp(payload.exp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            return LinkExpired(f"This link expired on {when}. Ask the sender for a new one.")
+        return LinkNotActive(
+            "This link is no longer active: it was revoked, already used, expired, or locked "
+            "after too many wrong passcodes. Ask the sender for a new one."
+        )
+    if result.status == 429:
+        return TooManyRequests(_retry_after(result.headers))
+    if result.status in (403, 410):
+        return LinkNotActive("The link host refuses this link. Ask the sender for a new one.")
+    return BadResponse(
+        f"The link host answered with an error (HTTP {result.status}); try again later."
+    )
+
+
+def _media_type(headers: email.message.Message) -> str:
+    return base_media_type(str(headers.get("Content-Type") or ""))
+
+
+def _decrypt(token: bytes | str, payload: ShlPayload, max_plaintext: int) -> jwe.DecryptedFile:
+    return jwe.decrypt(token, payload.key_bytes, max_plaintext=max_plaintext)
+
+
+def _fetch_jose(url: str, *, timeout: float, what: str) -> bytes:
+    result = _request(url, timeout=timeout, max_bytes=MAX_FILE_BYTES)
+    if result.status != 200:
+        if result.status == 404:
+            raise LinkNotActive(
+                f"The link host no longer offers {what} (its address expired or was already "
+                "used). Open the link again to get fresh addresses."
+            )
+        raise BadResponse(f"The link host answered HTTP {result.status} for {what}.")
+    if _media_type(result.headers) != "application/jose":
+        raise BadResponse(
+            f"The link host sent {what} as {_media_type(result.headers) or 'an unknown type'} "
+            "instead of application/jose (an encrypted file), so it is refused."
+        )
+    return result.body
+
+
+def _manifest_entries(body: bytes) -> tuple[list[dict[str, Any]], str | None]:
+    try:
+        manifest = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise BadResponse("The link host sent a manifest that is not valid JSON.") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
+        raise BadResponse("The link host sent a manifest without a list of files.")
+    files = manifest["files"]
+    if len(files) > MAX_FILES:
+        raise BadResponse(f"The manifest lists {len(files)} files; at most {MAX_FILES} are opened.")
+    entries = []
+    for entry in files:
+        if not isinstance(entry, dict) or not isinstance(entry.get("contentType"), str):
+            raise BadResponse("The manifest has a file entry without a content type.")
+        if not isinstance(entry.get("embedded"), str) and not isinstance(
+            entry.get("location"), str
+        ):
+            raise BadResponse("The manifest has a file entry with neither content nor address.")
+        entries.append(entry)
+    status = manifest.get("status")
+    return entries, status if isinstance(status, str) else None
+
+
+def retrieve(
+    link: str | ShlPayload,
+    *,
+    recipient: str,
+    passcode: str | None = None,
+    embedded_length_max: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_plaintext: int = jwe.DEFAULT_MAX_PLAINTEXT,
+    progress: Progress | None = None,
+    now: float | None = None,
+) -> Retrieval:
+    """Fetch and decrypt everything behind a link (manifest or ``U`` direct file)."""
+    progress = ensure_progress(progress)
+    payload = decode_uri(link) if isinstance(link, str) else link
+    now = time.time() if now is None else now
+    if not recipient.strip():
+        raise UserFacingError("Say who is receiving the link (a name or organisation).")
+    if payload.needs_passcode and not passcode:
+        raise PasscodeRequired()
+    progress.step(0, 1, "Contacting the link host")
+
+    if payload.single_file:
+        url = payload.url + ("&" if "?" in payload.url else "?") + "recipient=" + quote(recipient)
+        result = _request(url, timeout=timeout, max_bytes=MAX_FILE_BYTES)
+        if result.status != 200:
+            raise _refusal(result, payload, now)
+        if _media_type(result.headers) != "application/jose":
+            raise BadResponse(
+                "The link host did not send an encrypted file (application/jose) for this "
+                "single-file link."
+            )
+        progress.step(1, 2, "Decrypting")
+        decrypted = _decrypt(result.body, payload, max_plaintext)
+        file = RetrievedFile(decrypted.content_type, decrypted.content_type, decrypted.plaintext)
+        progress.step(2, 2, "Done")
+        return Retrieval(payload, [file])
+
+    request: dict[str, Any] = {"recipient": recipient}
+    if payload.needs_passcode:
+        request["passcode"] = passcode
+    if embedded_length_max is not None:
+        request["embeddedLengthMax"] = embedded_length_max
+    result = _request(
+        payload.url,
+        method="POST",
+        body=orjson.dumps(request),
+        content_type="application/json",
+        timeout=timeout,
+        max_bytes=MAX_MANIFEST_BYTES,
+    )
+    if result.status != 200:
+        raise _refusal(result, payload, now)
+    if _media_type(result.headers) != "application/json":
+        raise BadResponse(
+            "The link host did not answer with a manifest (application/json); it may not be a "
+            "SMART Health Link host."
+        )
+    entries, manifest_status = _manifest_entries(result.body)
+    files = []
+    total = len(entries)
+    for index, entry in enumerate(entries):
+        progress.step(index, total, f"Fetching file {index + 1} of {total}")
+        embedded = entry.get("embedded")
+        if isinstance(embedded, str):
+            token: bytes | str = embedded
+        else:
+            location = str(entry["location"])
+            if urlsplit(location).scheme not in ("http", "https"):
+                raise BadResponse("The manifest points to a file with a non-http address.")
+            token = _fetch_jose(location, timeout=timeout, what=f"file {index + 1}")
+        decrypted = _decrypt(token, payload, max_plaintext)
+        last_updated = entry.get("lastUpdated")
+        status = entry.get("status")
+        files.append(
+            RetrievedFile(
+                content_type=str(entry["contentType"]),
+                jwe_content_type=decrypted.content_type,
+                data=decrypted.plaintext,
+                last_updated=last_updated if isinstance(last_updated, str) else None,
+                status=status if isinstance(status, str) else None,
+            )
+        )
+    progress.step(total, total, "Done")
+    return Retrieval(payload, files, manifest_status)

@@ -1,0 +1,457 @@
+"""The link host: a plain WSGI application serving SMART Health Links from the link store.
+
+Any WSGI server can run ``ShlHostApp`` (it keeps no state in memory: everything
+is in SQLite). ``serve`` runs it in-process with the standard library's threaded
+server, bound to 127.0.0.1 unless the person chose the local network.
+
+Routes: ``POST /shl/<token>`` manifest, ``GET /shl/<token>?recipient=`` single file
+(``U`` flag), ``GET /shl/file/<token>`` short-lived single-use ``location`` URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from socketserver import ThreadingMixIn
+from typing import Any
+from urllib.parse import parse_qs
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.util import application_uri
+
+import orjson
+
+from xshare_desktop.core.shl.content import FHIR_JSON, FHIR_VERSION, base_media_type
+from xshare_desktop.core.shl.passcode import verify_passcode
+from xshare_desktop.core.shl.payload import FLAG_LONG_TERM, FLAG_SINGLE_FILE
+from xshare_desktop.core.shl.store import (
+    LinkRecord,
+    LinkStatus,
+    LinkStore,
+    LocationGrant,
+    Outcome,
+    outcome_for,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_LOCATION_LIFETIME = 3600.0  # the spec's ceiling for .files.location URLs
+MAX_REQUEST_BYTES = 64 * 1024
+MAX_RECIPIENT_CHARS = 1000
+# How long a passcode check waits while parallel checks hold every remaining attempt.
+BUSY_WAIT_SECONDS = 20.0
+_TOKEN = r"[A-Za-z0-9_-]{43}"
+_MANIFEST_ROUTE = re.compile(rf"^/shl/({_TOKEN})/?$")
+_LOCATION_ROUTE = re.compile(rf"^/shl/file/({_TOKEN})$")
+
+StartResponse = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class HostConfig:
+    # Base for location URLs; None means "as the client reached us" (the Host header).
+    public_url: str | None = None
+    # An L link's recipient that polls again sooner than this gets 429 + Retry-After.
+    min_poll_interval: float = 10.0
+    location_lifetime: float = MAX_LOCATION_LIFETIME
+    clock: Callable[[], float] = field(default=time.time)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: str
+    body: bytes
+    headers: list[tuple[str, str]]
+
+
+def _json(
+    status: str, body: dict[str, Any], headers: list[tuple[str, str]] | None = None
+) -> _Response:
+    return _Response(
+        status, orjson.dumps(body), [("Content-Type", "application/json"), *(headers or [])]
+    )
+
+
+def _error(status: str, message: str, headers: list[tuple[str, str]] | None = None) -> _Response:
+    return _json(status, {"error": message}, headers)
+
+
+_NOT_FOUND = "404 Not Found"
+
+
+def _iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class _BadRequest(Exception):
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class ShlHostApp:
+    """WSGI callable. Thread-safe: each request uses its own SQLite connection."""
+
+    def __init__(self, store: LinkStore | None = None, config: HostConfig | None = None) -> None:
+        self.store = store if store is not None else LinkStore()
+        self.config = config if config is not None else HostConfig()
+        if not 0 < self.config.location_lifetime <= MAX_LOCATION_LIFETIME:
+            raise ValueError("location URLs live more than 0 s and at most one hour")
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            response = self._route(environ)
+        except _BadRequest as exc:
+            response = _error(exc.status, exc.message)
+        except Exception:
+            log.exception("link host failed on %s", environ.get("PATH_INFO"))
+            response = _error("500 Internal Server Error", "internal error")
+        headers = [
+            *response.headers,
+            ("Content-Length", str(len(response.body))),
+            ("Cache-Control", "no-store"),
+            # Browser-based SHL viewers fetch cross-origin; the URLs carry the secrets.
+            ("Access-Control-Allow-Origin", "*"),
+            ("Access-Control-Expose-Headers", "Retry-After"),
+        ]
+        start_response(response.status, headers)
+        return [response.body]
+
+    # -- routing ---------------------------------------------------------------------------
+
+    def _route(self, environ: dict[str, Any]) -> _Response:
+        method = str(environ.get("REQUEST_METHOD", "GET")).upper()
+        path = str(environ.get("PATH_INFO", ""))
+        if method == "OPTIONS":
+            return _Response(
+                "204 No Content",
+                b"",
+                [
+                    ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                    ("Access-Control-Allow-Headers", "Content-Type"),
+                    ("Access-Control-Max-Age", "600"),
+                ],
+            )
+        location = _LOCATION_ROUTE.match(path)
+        if location:
+            if method != "GET":
+                return _error("405 Method Not Allowed", "use GET", [("Allow", "GET")])
+            return self._location(location.group(1))
+        manifest = _MANIFEST_ROUTE.match(path)
+        if manifest:
+            if method == "POST":
+                return self._manifest(manifest.group(1), environ)
+            if method == "GET":
+                return self._direct(manifest.group(1), environ)
+            return _error("405 Method Not Allowed", "use POST", [("Allow", "GET, POST")])
+        return _error(_NOT_FOUND, "no such link")
+
+    # -- request parsing -----------------------------------------------------------------
+
+    @staticmethod
+    def _read_body(environ: dict[str, Any]) -> dict[str, Any]:
+        content_type = base_media_type(str(environ.get("CONTENT_TYPE") or ""))
+        if content_type != "application/json":
+            raise _BadRequest(
+                "415 Unsupported Media Type", "the manifest request must be application/json"
+            )
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise _BadRequest("400 Bad Request", "bad Content-Length") from None
+        if length > MAX_REQUEST_BYTES:
+            raise _BadRequest("413 Content Too Large", "the manifest request is too large")
+        raw = environ["wsgi.input"].read(length) if length > 0 else b""
+        try:
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise _BadRequest("400 Bad Request", "the request body is not JSON") from None
+        if not isinstance(body, dict):
+            raise _BadRequest("400 Bad Request", "the request body is not a JSON object")
+        return body
+
+    @staticmethod
+    def _recipient(value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise _BadRequest("400 Bad Request", "recipient is required")
+        if len(value) > MAX_RECIPIENT_CHARS:
+            raise _BadRequest("400 Bad Request", "recipient is too long")
+        return value.strip()
+
+    def _base_url(self, environ: dict[str, Any]) -> str:
+        if self.config.public_url:
+            return self.config.public_url.rstrip("/")
+        return application_uri(environ).rstrip("/")
+
+    # -- handlers ------------------------------------------------------------------------
+
+    def _refuse(self, link: LinkRecord, recipient: str, kind: str, status: LinkStatus) -> _Response:
+        self.store.log_access(link.id, recipient, kind, outcome_for(status), self.config.clock())
+        return _error(_NOT_FOUND, "this link is no longer active")
+
+    def _throttled(self, link: LinkRecord, recipient: str, kind: str, wait: float) -> _Response:
+        self.store.log_access(link.id, recipient, kind, Outcome.THROTTLED, self.config.clock())
+        return self._too_many(wait)
+
+    @staticmethod
+    def _too_many(wait: float) -> _Response:
+        return _error(
+            "429 Too Many Requests",
+            "polled too often",
+            [("Retry-After", str(max(1, math.ceil(wait))))],
+        )
+
+    def _poll_wait(self, link: LinkRecord, recipient: str, now: float) -> float:
+        if FLAG_LONG_TERM not in link.flags or self.config.min_poll_interval <= 0:
+            return 0.0
+        return self.store.throttle_wait(link.id, recipient, now, self.config.min_poll_interval)
+
+    def _manifest(self, token: str, environ: dict[str, Any]) -> _Response:
+        body = self._read_body(environ)
+        recipient = self._recipient(body.get("recipient"))
+        passcode = body.get("passcode")
+        if passcode is not None and not isinstance(passcode, str):
+            raise _BadRequest("400 Bad Request", "passcode must be a string")
+        embedded_max = body.get("embeddedLengthMax")
+        if embedded_max is not None and (
+            isinstance(embedded_max, bool) or not isinstance(embedded_max, int) or embedded_max < 0
+        ):
+            raise _BadRequest("400 Bad Request", "embeddedLengthMax must be a whole number >= 0")
+
+        link = self.store.link_by_token(token)
+        if link is None:
+            return _error(_NOT_FOUND, "no such link")
+        now = self.config.clock()
+        status = link.status(now)
+        if status is not LinkStatus.ACTIVE:
+            return self._refuse(link, recipient, "manifest", status)
+        wait = self._poll_wait(link, recipient, now)
+        if wait > 0:
+            return self._throttled(link, recipient, "manifest", wait)
+        if link.passcode_hash is not None:
+            refusal = self._check_passcode(link, recipient, passcode)
+            if refusal is not None:
+                return refusal
+
+        files = self.store.files(link.id)
+        grants: dict[int, str] = {}
+        for stored in files:
+            if embedded_max is not None and len(stored.jwe) > embedded_max:
+                grants[stored.position] = secrets.token_urlsafe(32)
+        result = self.store.complete_retrieval(
+            link.id,
+            recipient,
+            "manifest",
+            self.config.clock(),
+            min_poll_interval=self.config.min_poll_interval,
+            locations=[LocationGrant(tok, pos) for pos, tok in grants.items()],
+            location_lifetime=self.config.location_lifetime,
+        )
+        if result.retry_after > 0:
+            return self._too_many(result.retry_after)
+        if not result.ok:
+            return _error(_NOT_FOUND, "this link is no longer active")
+
+        file_status = "can-change" if FLAG_LONG_TERM in link.flags else "finalized"
+        base = self._base_url(environ)
+        entries = []
+        for stored in files:
+            entry: dict[str, Any] = {"contentType": stored.content_type}
+            if stored.position in grants:
+                entry["location"] = f"{base}/shl/file/{grants[stored.position]}"
+            else:
+                entry["embedded"] = stored.jwe
+            entry["lastUpdated"] = _iso(stored.last_updated)
+            entry["status"] = file_status
+            if base_media_type(stored.content_type) == FHIR_JSON:
+                entry["fhirVersion"] = FHIR_VERSION
+            entries.append(entry)
+        headers: list[tuple[str, str]] = []
+        if FLAG_LONG_TERM in link.flags and self.config.min_poll_interval > 0:
+            headers.append(("Retry-After", str(math.ceil(self.config.min_poll_interval))))
+        return _json("200 OK", {"status": file_status, "files": entries}, headers)
+
+    def _check_passcode(
+        self, link: LinkRecord, recipient: str, passcode: str | None
+    ) -> _Response | None:
+        assert link.passcode_hash is not None
+        if passcode is None:
+            # Not a guess: nothing to count, but say how many tries remain.
+            self.store.log_access(
+                link.id, recipient, "manifest", Outcome.MISSING_PASSCODE, self.config.clock()
+            )
+            return _json("401 Unauthorized", {"remainingAttempts": link.remaining_attempts})
+        deadline = time.monotonic() + BUSY_WAIT_SECONDS
+        reservation = self.store.reserve_attempt(link.id, self.config.clock())
+        # Every remaining attempt is being checked right now; wait for one to resolve.
+        while reservation.ticket is None and not reservation.locked:
+            if time.monotonic() > deadline:
+                return self._too_many(1)
+            time.sleep(0.01)
+            reservation = self.store.reserve_attempt(link.id, self.config.clock())
+        if reservation.ticket is None:
+            return self._refuse(link, recipient, "manifest", LinkStatus.LOCKED)
+        correct = False
+        try:
+            correct = verify_passcode(passcode, link.passcode_hash)
+        finally:
+            remaining = self.store.finish_attempt(link.id, reservation.ticket, wrong=not correct)
+        if correct:
+            return None
+        self.store.log_access(
+            link.id, recipient, "manifest", Outcome.WRONG_PASSCODE, self.config.clock()
+        )
+        return _json("401 Unauthorized", {"remainingAttempts": remaining})
+
+    def _direct(self, token: str, environ: dict[str, Any]) -> _Response:
+        query = parse_qs(str(environ.get("QUERY_STRING", "")), max_num_fields=20)
+        link = self.store.link_by_token(token)
+        if link is None:
+            return _error(_NOT_FOUND, "no such link")
+        if FLAG_SINGLE_FILE not in link.flags:
+            return _error(
+                "405 Method Not Allowed",
+                "this link is read with a manifest POST",
+                [("Allow", "POST")],
+            )
+        recipient = self._recipient(query.get("recipient", [""])[0])
+        now = self.config.clock()
+        status = link.status(now)
+        if status is not LinkStatus.ACTIVE:
+            return self._refuse(link, recipient, "direct", status)
+        wait = self._poll_wait(link, recipient, now)
+        if wait > 0:
+            return self._throttled(link, recipient, "direct", wait)
+        files = self.store.files(link.id)
+        if not files:
+            return _error(_NOT_FOUND, "this link has no content")
+        result = self.store.complete_retrieval(
+            link.id,
+            recipient,
+            "direct",
+            self.config.clock(),
+            min_poll_interval=self.config.min_poll_interval,
+        )
+        if result.retry_after > 0:
+            return self._too_many(result.retry_after)
+        if not result.ok:
+            return _error(_NOT_FOUND, "this link is no longer active")
+        return _Response(
+            "200 OK", files[0].jwe.encode("ascii"), [("Content-Type", "application/jose")]
+        )
+
+    def _location(self, token: str) -> _Response:
+        taken = self.store.take_location(token, self.config.clock())
+        if taken is None:
+            return _error(_NOT_FOUND, "no such file")
+        _link, stored, outcome = taken
+        if outcome is not Outcome.OK or stored is None:
+            return _error(_NOT_FOUND, "this file address has expired or was already used")
+        return _Response(
+            "200 OK", stored.jwe.encode("ascii"), [("Content-Type", "application/jose")]
+        )
+
+
+# -- running it in-process -------------------------------------------------------------------
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    # Many phones or a load test may connect at once; the default backlog of 5 drops them.
+    request_queue_size = 1024
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s - %s", self.address_string(), format % args)
+
+
+def http_base(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network, for the booth's phone demo.
+
+    Connecting a UDP socket sends no packet; it only asks the OS which interface
+    would route there.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.168.0.1", 9))
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+@dataclass
+class RunningHost:
+    base_url: str
+    host: str
+    port: int
+    _server: _ThreadingWSGIServer
+    _thread: threading.Thread
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    public_url: str | None = None,
+    store: LinkStore | None = None,
+    config: HostConfig | None = None,
+) -> RunningHost:
+    """Start the host in a background thread; ``port=0`` picks a free port."""
+    config = config if config is not None else HostConfig(public_url=public_url)
+    if public_url and not config.public_url:
+        config = HostConfig(
+            public_url=public_url,
+            min_poll_interval=config.min_poll_interval,
+            location_lifetime=config.location_lifetime,
+            clock=config.clock,
+        )
+    app = ShlHostApp(store, config)
+    server = make_server(
+        host, port, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
+    )
+    bound_port = int(server.server_address[1])
+    base_url = (config.public_url or http_base(host, bound_port)).rstrip("/")
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.1},  # how fast stop() returns
+        name="shl-host",
+        daemon=True,
+    )
+    thread.start()
+    return RunningHost(
+        base_url=base_url, host=host, port=bound_port, _server=server, _thread=thread
+    )
+
+
+__all__ = [
+    "HostConfig",
+    "RunningHost",
+    "ShlHostApp",
+    "http_base",
+    "lan_address",
+    "serve",
+]

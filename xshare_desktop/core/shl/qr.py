@@ -1,0 +1,81 @@
+"""QR codes for links: made with segno at error correction M (as the spec recommends),
+read back from images with zxing-cpp."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import segno
+from PIL import Image, UnidentifiedImageError
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.shl.payload import SCHEME
+
+ERROR_LEVEL = "m"
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def make_qr(uri: str) -> segno.QRCode:
+    # boost_error=False: segno would otherwise raise the level above M when space allows.
+    return segno.make(uri, error=ERROR_LEVEL, boost_error=False, micro=False)
+
+
+def png_bytes(uri: str, *, scale: int = 8, border: int = 4) -> bytes:
+    buffer = io.BytesIO()
+    make_qr(uri).save(buffer, kind="png", scale=scale, border=border)
+    return buffer.getvalue()
+
+
+def svg_bytes(uri: str, *, scale: int = 8, border: int = 4) -> bytes:
+    buffer = io.BytesIO()
+    make_qr(uri).save(buffer, kind="svg", scale=scale, border=border, xmldecl=True)
+    return buffer.getvalue()
+
+
+def export_qr(uri: str, path: str | os.PathLike[str], *, scale: int = 8) -> Path:
+    """Write the QR as PNG or SVG, chosen by the file's extension."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".png":
+        data = png_bytes(uri, scale=scale)
+    elif suffix == ".svg":
+        data = svg_bytes(uri, scale=scale)
+    else:
+        raise UserFacingError(
+            f"A QR code can be saved as .png or .svg, not {suffix or 'a file without extension'}."
+        )
+    return atomic_write_bytes(target, data)
+
+
+def decode_qr_image(data: bytes, *, name: str = "the image") -> str:
+    """The SMART Health Link in a QR code photo or screenshot."""
+    import zxingcpp  # imported late: only the recipient side needs it
+
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.width * opened.height > MAX_IMAGE_PIXELS:
+                raise UserFacingError(f"{name} is too large an image to search for a QR code.")
+            image = opened.convert("L")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise UserFacingError(f"{name} is not an image this app can read (PNG, JPEG...).") from None
+    found = [
+        str(barcode.text)
+        for barcode in zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
+    ]
+    if not found:
+        raise UserFacingError(f"No QR code was found in {name}.")
+    for text in found:
+        if SCHEME in text.lower():
+            return text.strip()
+    raise UserFacingError(f"The QR code in {name} is not a SMART Health Link.")
+
+
+def decode_qr_file(path: str | os.PathLike[str]) -> str:
+    target = Path(path)
+    return decode_qr_image(read_input_bytes(target, max_bytes=MAX_IMAGE_BYTES), name=target.name)
