@@ -99,21 +99,6 @@ class BundleIndex:
         return resource if isinstance(resource, dict) else None
 
 
-def iter_references(node: Any, path: str) -> Iterator[tuple[str, str]]:
-    """Every ``reference`` string in a resource (not descending into contained), with its path."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "contained":
-                continue
-            if key == "reference" and isinstance(value, str):
-                yield value, f"{path}.reference"
-            elif isinstance(value, dict | list):
-                yield from iter_references(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from iter_references(value, f"{path}[{i}]")
-
-
 def _iter_all_references(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         for key, value in node.items():
@@ -124,10 +109,6 @@ def _iter_all_references(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from _iter_all_references(value)
-
-
-# Composition elements that a document reader must be able to follow.
-_COMPOSITION_LINKS = ("subject", "author", "custodian", "attester", "encounter")
 
 
 def _composition_links(composition: Mapping[str, Any], path: str) -> Iterator[tuple[str, str]]:
@@ -191,6 +172,11 @@ def document_issues(index: BundleIndex, root: str = "Bundle") -> list[Validation
         resource = entry.get("resource")
         if isinstance(resource, dict) and isinstance(resource.get("meta"), dict):
             version = resource["meta"].get("versionId")
+        mismatch = _id_mismatch(full_url, resource)
+        if mismatch:
+            issues.append(
+                ValidationIssue("error", "invariant", mismatch, f"{where}.fullUrl", "Bundle.entry")
+            )
         key = f"{full_url}|{version}"
         if key in seen_urls:
             issues.append(
@@ -239,6 +225,22 @@ def document_issues(index: BundleIndex, root: str = "Bundle") -> list[Validation
             )
     issues.extend(_orphans(index, root))
     return issues
+
+
+def _id_mismatch(full_url: str, resource: Any) -> str | None:
+    """A RESTful fullUrl names the resource's type and id; both must agree with the resource."""
+    if not isinstance(resource, dict) or "://" not in full_url:
+        return None
+    found = _ABSOLUTE_TAIL.search(full_url)
+    if found is None:
+        return None
+    url_type, url_id = found.group(1), found.group(2)
+    rtype, rid = resource.get("resourceType"), resource.get("id")
+    if isinstance(rtype, str) and rtype != url_type:
+        return f"The fullUrl {full_url!r} names a {url_type}, but the entry holds a {rtype}"
+    if isinstance(rid, str) and rid != url_id:
+        return f"The fullUrl {full_url!r} ends in id {url_id!r}, but the resource's id is {rid!r}"
+    return None
 
 
 def _orphans(index: BundleIndex, root: str) -> list[ValidationIssue]:

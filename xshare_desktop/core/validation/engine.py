@@ -21,23 +21,32 @@ from typing import Any, Protocol
 import orjson
 
 from xshare_desktop.core.progress import Progress, ensure_progress
-from xshare_desktop.core.validation.bundle_rules import (
-    BundleIndex,
-    document_issues,
-    split_relative,
+from xshare_desktop.core.validation.bundle_rules import BundleIndex, document_issues
+from xshare_desktop.core.validation.coded_rules import (
+    binding_allows,
+    check_binding,
+    check_code_systems,
+    check_fixed_pattern,
+    check_identifier_system,
 )
 from xshare_desktop.core.validation.fhirpath_support import EvaluationScope, FhirPathEngine
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
 from xshare_desktop.core.validation.primitives import PrimitiveFormats, describe_json
-from xshare_desktop.core.validation.slicing import SliceMatcher, contains_pattern
+from xshare_desktop.core.validation.reference_rules import check_reference
+from xshare_desktop.core.validation.slice_rules import (
+    assign_slices,
+    check_slice_counts,
+    explain_pending,
+    explain_unmatched_items,
+)
+from xshare_desktop.core.validation.slicing import SliceMatcher
 from xshare_desktop.core.validation.snapshot import (
-    CORE_SD_PREFIX,
     Constraint,
     ElementDef,
     SnapshotIndex,
     TypeRef,
 )
-from xshare_desktop.core.validation.terminology import Membership, Terminology
+from xshare_desktop.core.validation.terminology import Terminology
 from xshare_desktop.core.validation.xhtml import NarrativeChecker
 
 IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
@@ -49,9 +58,6 @@ _RESOURCE_TYPE_CODES = frozenset({"Resource", "DomainResource"})
 _NARRATIVE_KEYS = frozenset({"txt-1", "txt-2"})
 _INLINE_TYPE_CODES = frozenset({"BackboneElement", "Element"})
 _UNEVALUABLE = "Could not evaluate the rule"
-# Identifier systems that name themselves (RFC 3986 URIs, UUIDs, DICOM UIDs) need no registry.
-_SELF_DESCRIBING_SYSTEMS = ("urn:ietf:rfc:3986", "urn:uuid:", "urn:dicom:uid")
-_EXAMPLE_HOSTS = ("example.org", "example.com", "example.net", "example.eu")
 # Checked natively by the document rules, with the exact entry as location.
 _DOCUMENT_RULE_KEYS = frozenset({"bdl-7", "bdl-11"})
 
@@ -80,15 +86,8 @@ def _plain_copy(resource: Any) -> Any:
         return copy.deepcopy(resource)
 
 
-def _type_of_canonical(url: str) -> str | None:
-    base = url.split("|", 1)[0]
-    if base.startswith(CORE_SD_PREFIX):
-        return base[len(CORE_SD_PREFIX) :]
-    return None
-
-
 @dataclass
-class _Scope:
+class WalkScope:
     """Where we are: the resource being walked and how its references resolve."""
 
     resource: dict[str, Any]
@@ -155,7 +154,7 @@ class Validator:
         progress: Progress | None = None,
     ) -> ValidationResult:
         started = time.perf_counter()
-        run = _Run(self, ensure_progress(progress))
+        run = ValidationRun(self, ensure_progress(progress))
         work = _plain_copy(resource)
         chosen = profile
         if chosen is None and isinstance(work, dict):
@@ -173,6 +172,10 @@ class Validator:
             resource_type=rtype if isinstance(rtype, str) else None,
             duration_s=time.perf_counter() - started,
         )
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _meta_profiles(resource: Mapping[str, Any]) -> list[str]:
@@ -237,7 +240,7 @@ class _FailFastSink(list[ValidationIssue]):
             self.append(issue)
 
 
-class _Run:
+class ValidationRun:
     """The state of one ``validate`` call."""
 
     def __init__(self, validator: Validator, progress: Progress) -> None:
@@ -248,24 +251,29 @@ class _Run:
         self.document = False
         self.issues: list[ValidationIssue] = []
         self._seen: set[tuple[str, str, str, str]] = set()
-        self._against_cache: dict[tuple[int, str], list[ValidationIssue]] = {}
+        self.against_cache: dict[tuple[int, str], list[ValidationIssue]] = {}
         self._failed_probes: set[tuple[int, str]] = set()
         self._contained_ids: set[int] = set()
+        # Structures each resource was validated against for the report (not just probed).
+        self.reported_urls: dict[int, set[str]] = {}
         # Issues found in other resources while walking one (targets of its references).
         self.global_sink: list[ValidationIssue] = []
+        # Items that fit no slice: (sliced element, item, entry index), explained at the end.
+        self.pending_explanations: list[tuple[ElementDef, Any, int | None]] = []
         self._in_progress: set[tuple[int, str]] = set()
-        self._unevaluable: set[str] = set()
-        self._unknown_profiles: set[str] = set()
+        self._unknown_profiles: set[tuple[int, str]] = set()
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
-        self._reported_targets: set[tuple[int, str]] = set()
-        self.matcher = SliceMatcher(self.index, self._conforms_any, self._resolve_from_current)
-        self._current_entry: int | None = None
+        self.reported_targets: set[tuple[int, str]] = set()
+        self.matcher = SliceMatcher(
+            self.index,
+            self._conforms_any,
+            self._resolve_from_current,
+            lambda value, element: binding_allows(self.v.terminology, value, element),
+        )
+        self.current_entry: int | None = None
 
     # --- issue sink ---------------------------------------------------------------------------
-    def add(self, sink: list[ValidationIssue], issue: ValidationIssue) -> None:
-        sink.append(issue)
-
     def finish(self, found: list[ValidationIssue]) -> list[ValidationIssue]:
         result = []
         for issue in found:
@@ -307,6 +315,7 @@ class _Run:
         self.validate_resource(
             resource, root_path, profiles, root=resource, entry_index=None, sink=sink, top=True
         )
+        explain_pending(self)
         sink.extend(self.global_sink)
         if self.document and self.bundle is not None:
             document = document_issues(self.bundle)
@@ -318,7 +327,7 @@ class _Run:
 
     # --- references -------------------------------------------------------------------------------
     def _resolve_from_current(self, reference: str) -> Mapping[str, Any] | None:
-        return self.resolve(reference, self._current_entry, None)
+        return self.resolve(reference, self.current_entry, None)
 
     def resolve(
         self, reference: str, entry_index: int | None, root: Mapping[str, Any] | None
@@ -328,7 +337,7 @@ class _Run:
                 return None
             if reference == "#":
                 return root  # type: ignore[return-value]
-            for contained in root.get("contained") or ():
+            for contained in _as_list(root.get("contained")):
                 if isinstance(contained, dict) and contained.get("id") == reference[1:]:
                     return contained
             return None
@@ -341,11 +350,11 @@ class _Run:
 
     def _scope(
         self, resource: dict[str, Any], root: dict[str, Any], entry_index: int | None
-    ) -> _Scope:
+    ) -> WalkScope:
         def resolver(reference: str) -> Mapping[str, Any] | None:
             return self.resolve(reference, entry_index, root)
 
-        return _Scope(
+        return WalkScope(
             resource,
             root,
             entry_index,
@@ -353,6 +362,12 @@ class _Run:
         )
 
     # --- profiles ---------------------------------------------------------------------------------
+    def is_resource_type(self, name: Any) -> bool:
+        if not isinstance(name, str) or not name:
+            return False
+        structure = self.index.structure(name)
+        return structure is not None and structure.kind == "resource" and structure.type == name
+
     def _conforms_one(self, resource: Mapping[str, Any], profile: str) -> bool | None:
         structure = self.index.structure(profile)
         if structure is None or not isinstance(resource, dict):
@@ -366,7 +381,7 @@ class _Run:
         key = (id(resource), profile_url)
         if key in self._failed_probes:
             return False
-        cached = self._against_cache.get(key)
+        cached = self.against_cache.get(key)
         if cached is None:
             structure = self.index.structure(profile_url)
             if structure is not None and not self.matcher.fits(resource, structure.root):
@@ -408,7 +423,7 @@ class _Run:
         no error has seen everything, so its issues are cached like a full walk's.
         """
         key = (id(resource), profile_url)
-        cached = self._against_cache.get(key)
+        cached = self.against_cache.get(key)
         if cached is not None:
             return cached
         if key in self._in_progress:
@@ -422,8 +437,8 @@ class _Run:
             entry_index = self._entry_of.get(id(resource))
             scope = self._scope(resource, resource, entry_index)
             sink: list[ValidationIssue] = _FailFastSink() if probe else []
-            saved = self._current_entry
-            self._current_entry = entry_index
+            saved = self.current_entry
+            self.current_entry = entry_index
             try:
                 self.walk_object(resource, structure.root, structure.root, path, scope, sink, True)
                 root_rules = structure.root.constraints
@@ -432,11 +447,11 @@ class _Run:
                     root_rules = tuple(c for c in root_rules if c.key != "dom-6")
                 self._check_constraints(resource, None, root_rules, path, scope, sink)
             finally:
-                self._current_entry = saved
+                self.current_entry = saved
         finally:
             self._in_progress.discard(key)
         result = list(sink)
-        self._against_cache[key] = result
+        self.against_cache[key] = result
         return result
 
     def validate_resource(
@@ -496,7 +511,7 @@ class _Run:
             structure = self.index.structure(key)
             if structure is None:
                 if (id(resource), key) not in self._unknown_profiles:
-                    self._unknown_profiles.add((id(resource), key))  # type: ignore[arg-type]
+                    self._unknown_profiles.add((id(resource), key))
                     sink.append(
                         ValidationIssue(
                             "warning",
@@ -523,6 +538,7 @@ class _Run:
         if not wanted:
             wanted.append(base.url)
         self._entry_paths.setdefault(id(resource), path)
+        self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
 
@@ -533,7 +549,7 @@ class _Run:
         element: ElementDef,
         container: ElementDef,
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
         is_resource_root: bool = False,
     ) -> None:
@@ -596,7 +612,7 @@ class _Run:
                         )
                     )
                 elif child.slicing is not None and child.slices:
-                    self._check_slice_counts(child, [], [], path, sink)
+                    check_slice_counts(self, child, [], [], path, sink)
                 continue
             if len(choice_keys.get(id(child), ())) > 1:
                 sink.append(
@@ -621,7 +637,7 @@ class _Run:
         entries: list[tuple[str, Any, str]],
         primitive_ext: dict[str, Any],
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
     ) -> None:
         key, value, type_code = entries[0]
@@ -712,7 +728,7 @@ class _Run:
         item_paths = [f"{base_path}[{i}]" if child.is_array else base_path for i in range(count)]
         assigned: list[ElementDef | None] = [None] * count
         if child.slicing is not None and child.slices:
-            assigned = self._assign_slices(child, items, type_code, item_paths, path, scope, sink)
+            assigned = assign_slices(self, child, items, type_code, item_paths, path, scope, sink)
         for i, (item, ext) in enumerate(items):
             definition = assigned[i] or child
             if item is None and ext is None:
@@ -737,266 +753,9 @@ class _Run:
                 sliced=assigned[i] is not None,
             )
         if child.slices and None in assigned:
-            self._explain_unmatched_items(child, items, assigned, scope)
+            explain_unmatched_items(self, child, items, assigned, scope)
 
     # --- slicing ----------------------------------------------------------------------------------
-    def _assign_slices(
-        self,
-        child: ElementDef,
-        items: list[tuple[Any, Any]],
-        type_code: str,
-        item_paths: list[str],
-        parent_path: str,
-        scope: _Scope,
-        sink: list[ValidationIssue],
-    ) -> list[ElementDef | None]:
-        slicing = child.slicing
-        assert slicing is not None
-        assigned: list[ElementDef | None] = []
-        saved = self._current_entry
-        self._current_entry = scope.entry_index
-        try:
-            for item, _ext in items:
-                match = None
-                for slice_def in child.slices:
-                    if self.matcher.matches(item, type_code, slice_def, child):
-                        match = slice_def
-                        break
-                assigned.append(match)
-        finally:
-            self._current_entry = saved
-        if slicing.rules == "closed":
-            for i, match in enumerate(assigned):
-                if match is None:
-                    sink.append(
-                        ValidationIssue(
-                            "error",
-                            "structure",
-                            f"This {child.base_name} does not match any of the slices the profile "
-                            f"allows ({', '.join(s.slice_name or '' for s in child.slices)}) and "
-                            "the slicing is closed",
-                            item_paths[i],
-                            child.id,
-                        )
-                    )
-        if slicing.ordered:
-            order = {id(s): n for n, s in enumerate(child.slices)}
-            last = -1
-            for i, match in enumerate(assigned):
-                if match is None:
-                    continue
-                position = order[id(match)]
-                if position < last:
-                    sink.append(
-                        ValidationIssue(
-                            "error",
-                            "structure",
-                            f"Slice {match.slice_name} is out of order (the profile fixes the order "
-                            "of the slices)",
-                            item_paths[i],
-                            match.id,
-                        )
-                    )
-                last = max(last, position)
-        if slicing.rules == "openAtEnd":
-            seen_unmatched = False
-            for i, match in enumerate(assigned):
-                if match is None:
-                    seen_unmatched = True
-                elif seen_unmatched:
-                    sink.append(
-                        ValidationIssue(
-                            "error",
-                            "structure",
-                            "Items that match no slice must come after the sliced items "
-                            "(openAtEnd)",
-                            item_paths[i],
-                            match.id,
-                        )
-                    )
-        self._check_slice_counts(child, items, assigned, parent_path, sink, item_paths, type_code)
-        return assigned
-
-    def _explain_unmatched_items(
-        self,
-        child: ElementDef,
-        items: list[tuple[Any, Any]],
-        assigned: list[ElementDef | None],
-        scope: _Scope,
-    ) -> None:
-        slicing = child.slicing
-        if slicing is None or slicing.rules == "closed":
-            return
-        if not any(d.kind == "profile" for d in slicing.discriminators):
-            return
-        saved = self._current_entry
-        self._current_entry = scope.entry_index
-        try:
-            for i, match in enumerate(assigned):
-                if match is None:
-                    self._explain_unmatched_item(child, items[i][0])
-        finally:
-            self._current_entry = saved
-
-    def _explain_unmatched_item(self, child: ElementDef, item: Any) -> None:
-        """An item that only one slice's profile could be meant for, but that fails it: say so
-        once, as a warning (open slicing allows it, but it is almost always a content mistake).
-        With several candidate profiles (an Observation) the intent is unknown: stay silent."""
-        slicing = child.slicing
-        assert slicing is not None
-        others = [d for d in slicing.discriminators if d.kind != "profile"]
-        profile_disc = next(d for d in slicing.discriminators if d.kind == "profile")
-        resolve_path = profile_disc.path.endswith("resolve()")
-        values = self.matcher.instance_values(item, "", profile_disc.path) or []
-        resources = [
-            v for v in values if isinstance(v, dict) and isinstance(v.get("resourceType"), str)
-        ]
-        if len(resources) != 1:
-            return
-        resource = resources[0]
-        candidates: list[tuple[ElementDef, str]] = []
-        for slice_def in child.slices:
-            if not all(
-                self.matcher._matches_one(item, "", slice_def, d.kind, d.path) for d in others
-            ):
-                continue
-            definition = self.matcher.definition_at(slice_def, profile_disc.path)
-            if definition is None:
-                continue
-            for type_ref in definition.types:
-                for profile in type_ref.target_profiles if resolve_path else type_ref.profiles:
-                    structure = self.index.structure(profile)
-                    if structure is not None and structure.type == resource["resourceType"]:
-                        candidates.append((slice_def, structure.url))
-        urls = list(dict.fromkeys(url for _, url in candidates))
-        if not urls:
-            return
-        # Several profiles could be meant (Observation): the one it misses least is the likely
-        # intent, and its first problem is the likely root cause.
-        reported = {
-            x.expression
-            for (rid, other), found in list(self._against_cache.items())
-            if rid == id(resource) and other not in urls
-            for x in found
-            if x.is_failure
-        }
-        failures_by_url = [
-            (
-                url,
-                [
-                    x
-                    for x in self.issues_against(resource, url)
-                    if x.is_failure and x.expression not in reported
-                ],
-            )
-            for url in urls
-        ]
-        url, failures = min(failures_by_url, key=lambda pair: len(pair[1]))
-        if not failures:
-            return
-        first = failures[0]
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        self.global_sink.append(
-            ValidationIssue(
-                "warning",
-                "business-rule",
-                f"This {resource['resourceType']} does not meet the profile "
-                f"{url.rsplit('/', 1)[-1]} meant for it: {first.message}{more}",
-                first.expression,
-                url,
-            )
-        )
-
-    def _check_slice_counts(
-        self,
-        child: ElementDef,
-        items: list[tuple[Any, Any]],
-        assigned: list[ElementDef | None],
-        parent_path: str,
-        sink: list[ValidationIssue],
-        item_paths: list[str] | None = None,
-        type_code: str = "",
-    ) -> None:
-        for slice_def in child.slices:
-            count = sum(1 for a in assigned if a is slice_def)
-            if count < slice_def.min:
-                explained = self._explain_missing_slice(child, slice_def, items, assigned, sink)
-                if not explained:
-                    sink.append(
-                        ValidationIssue(
-                            "error",
-                            "required",
-                            f"{child.base_name}: the slice {slice_def.slice_name!r} needs at least "
-                            f"{slice_def.min} item(s) but {count} matched",
-                            f"{parent_path}.{child.base_name}",
-                            slice_def.id,
-                        )
-                    )
-            if slice_def.max is not None and count > slice_def.max:
-                extra = [i for i, a in enumerate(assigned) if a is slice_def][slice_def.max :]
-                where = (
-                    item_paths[extra[0]]
-                    if item_paths and extra
-                    else f"{parent_path}.{child.base_name}"
-                )
-                sink.append(
-                    ValidationIssue(
-                        "error",
-                        "structure",
-                        f"{child.base_name}: the slice {slice_def.slice_name!r} allows at most "
-                        f"{slice_def.max} item(s) but {count} matched",
-                        where,
-                        slice_def.id,
-                    )
-                )
-
-    def _explain_missing_slice(
-        self,
-        child: ElementDef,
-        slice_def: ElementDef,
-        items: list[tuple[Any, Any]],
-        assigned: list[ElementDef | None],
-        sink: list[ValidationIssue],
-    ) -> bool:
-        """A profile-discriminated slice is unfilled because a candidate fails the profile:
-        report what is wrong with that candidate instead of a bare count."""
-        slicing = child.slicing
-        if slicing is None or not any(d.kind == "profile" for d in slicing.discriminators):
-            return False
-        others = [d for d in slicing.discriminators if d.kind != "profile"]
-        profile_disc = next(d for d in slicing.discriminators if d.kind == "profile")
-        for i, (item, _ext) in enumerate(items):
-            if assigned[i] is not None:
-                continue
-            resource = item.get("resource") if isinstance(item, dict) else None
-            if isinstance(resource, dict) and not isinstance(resource.get("resourceType"), str):
-                return True  # reported where the resourceType is missing
-            if not all(
-                self.matcher._matches_one(item, "", slice_def, d.kind, d.path) for d in others
-            ):
-                continue
-            definition = self.matcher.definition_at(slice_def, profile_disc.path)
-            values = self.matcher.instance_values(item, "", profile_disc.path) or []
-            if definition is None:
-                continue
-            resolve_path = profile_disc.path.endswith("resolve()")
-            profiles = [
-                p
-                for t in definition.types
-                for p in (t.target_profiles if resolve_path else t.profiles)
-            ]
-            for value in values:
-                if not isinstance(value, dict):
-                    continue
-                for profile in profiles:
-                    structure = self.index.structure(profile)
-                    if structure is None or structure.type != value.get("resourceType"):
-                        continue
-                    failures = self.issues_against(value, structure.url)
-                    if any(x.is_failure for x in failures):
-                        self.global_sink.extend(failures)
-                        return True
-        return False
 
     # --- values ------------------------------------------------------------------------------------
     def check_value(
@@ -1006,7 +765,7 @@ class _Run:
         element: ElementDef,
         type_code: str,
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
         sliced: bool = False,
     ) -> None:
@@ -1065,15 +824,15 @@ class _Run:
             if root is not None:
                 container = root
         self.walk_object(value, element, container, path, scope, sink)
-        self._check_fixed_pattern(value, element, path, sink)
+        check_fixed_pattern(value, element, path, sink)
         if element.binding is not None and type_ref.code in _CODED_TYPES:
-            self._check_binding(value, element, type_ref.code, path, sink)
+            check_binding(self.v.terminology, value, element, type_ref.code, path, sink)
         if type_ref.code in ("Coding", "CodeableConcept"):
-            self._check_code_systems(value, type_ref.code, path, sink)
+            check_code_systems(self.v.terminology, value, type_ref.code, path, sink)
         if type_ref.code == "Reference":
-            self._check_reference(value, element, path, scope, sink)
+            check_reference(self, value, element, path, scope, sink)
         elif type_ref.code == "Identifier":
-            self._check_identifier_system(value, path, sink)
+            check_identifier_system(self.v.terminology, value, path, sink)
         constraints = element.constraints + (
             self.index.type_constraints(element)
             if container is element
@@ -1087,7 +846,7 @@ class _Run:
         value: dict[str, Any],
         element: ElementDef,
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
     ) -> bool:
         """An extension outside any slice: use its own definition, or warn it is unknown."""
@@ -1096,16 +855,29 @@ class _Run:
             return False
         structure = self.index.structure(url)
         if structure is None or structure.type != "Extension":
-            sink.append(
-                ValidationIssue(
-                    "warning",
-                    "not-found",
-                    f"The extension {url} is not defined in the installed packages, so its "
-                    "content could not be checked",
-                    path,
-                    element.id,
+            if element.name == "modifierExtension":
+                # A modifier changes the meaning of its parent: a reader cannot ignore it.
+                sink.append(
+                    ValidationIssue(
+                        "error",
+                        "not-found",
+                        f"The modifier extension {url} is not defined in the installed "
+                        "packages; a reader cannot safely process data it does not understand",
+                        path,
+                        element.id,
+                    )
                 )
-            )
+            else:
+                sink.append(
+                    ValidationIssue(
+                        "warning",
+                        "not-found",
+                        f"The extension {url} is not defined in the installed packages, so its "
+                        "content could not be checked",
+                        path,
+                        element.id,
+                    )
+                )
             return False
         root = structure.root
         self.walk_object(value, root, root, path, scope, sink)
@@ -1121,7 +893,7 @@ class _Run:
         element: ElementDef,
         type_ref: TypeRef,
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
     ) -> None:
         if not isinstance(value, dict):
@@ -1161,7 +933,9 @@ class _Run:
             )
             return
         if entry_index is not None:
-            self.progress.step(entry_index, len(self.bundle.entries) if self.bundle else 0, path)
+            self.progress.step(
+                entry_index + 1, len(self.bundle.entries) if self.bundle else 0, path
+            )
         self.validate_resource(
             value, path, profiles, root=value, entry_index=entry_index, sink=sink
         )
@@ -1173,7 +947,7 @@ class _Run:
         element: ElementDef,
         type_ref: TypeRef,
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
     ) -> None:
         code = type_ref.code
@@ -1206,7 +980,7 @@ class _Run:
                 for narrative in self.v.narratives.check(value):
                     sink.append(
                         ValidationIssue(
-                            narrative.severity,
+                            "error" if narrative.severity == "error" else "warning",
                             "invariant" if narrative.key.startswith("txt") else "value",
                             narrative.message,
                             path,
@@ -1239,7 +1013,7 @@ class _Run:
                 and code in ("code", "string", "uri")
                 and isinstance(value, str)
             ):
-                self._check_binding(value, element, code, path, sink)
+                check_binding(self.v.terminology, value, element, code, path, sink)
         if ext is not None:
             ext_path = path.rsplit(".", 1)
             ext_path_str = f"{ext_path[0]}._{ext_path[1]}" if len(ext_path) == 2 else path
@@ -1268,7 +1042,7 @@ class _Run:
         ext: Any,
         constraints: tuple[Constraint, ...],
         path: str,
-        scope: _Scope,
+        scope: WalkScope,
         sink: list[ValidationIssue],
         type_path: str | None = None,
     ) -> None:
@@ -1289,8 +1063,8 @@ class _Run:
             elif value is None:
                 continue  # a primitive with only an extension: nothing for FHIRPath to see
             else:
-                saved = self._current_entry
-                self._current_entry = scope.entry_index
+                saved = self.current_entry
+                self.current_entry = scope.entry_index
                 try:
                     verdict = self.v.fhirpath.evaluate(
                         constraint.expression,
@@ -1301,19 +1075,19 @@ class _Run:
                         type_path,
                     )
                 finally:
-                    self._current_entry = saved
+                    self.current_entry = saved
             if verdict is None:
-                if constraint.key not in self._unevaluable:
-                    sink.append(
-                        ValidationIssue(
-                            "information",
-                            "informational",
-                            f"{_UNEVALUABLE} {constraint.key} "
-                            f"({constraint.expression}); it was not checked",
-                            path,
-                            constraint.key,
-                        )
+                # Kept once per rule by ``finish``: one note, not one per element.
+                sink.append(
+                    ValidationIssue(
+                        "information",
+                        "informational",
+                        f"{_UNEVALUABLE} {constraint.key} "
+                        f"({constraint.expression}); it was not checked",
+                        path,
+                        constraint.key,
                     )
+                )
                 continue
             if verdict:
                 continue
@@ -1331,293 +1105,6 @@ class _Run:
                     constraint.key,
                 )
             )
-
-    def _check_fixed_pattern(
-        self, value: dict[str, Any], element: ElementDef, path: str, sink: list[ValidationIssue]
-    ) -> None:
-        if element.has_fixed and value != element.fixed:
-            sink.append(
-                ValidationIssue(
-                    "error",
-                    "value",
-                    f"{element.base_name} must be exactly {_short_json(element.fixed)} "
-                    f"(found {_short_json(value)})",
-                    path,
-                    element.id,
-                )
-            )
-        if element.has_pattern and not contains_pattern(value, element.pattern):
-            sink.append(
-                ValidationIssue(
-                    "error",
-                    "value",
-                    f"{element.base_name} must contain {_short_json(element.pattern)} "
-                    f"(found {_short_json(value)})",
-                    path,
-                    element.id,
-                )
-            )
-
-    def _check_binding(
-        self,
-        value: Any,
-        element: ElementDef,
-        type_code: str,
-        path: str,
-        sink: list[ValidationIssue],
-    ) -> None:
-        binding = element.binding
-        assert binding is not None
-        if binding.strength not in ("required", "extensible", "preferred") or not binding.value_set:
-            return
-        codings: list[tuple[str | None, str]] = []
-        if type_code in ("code", "string", "uri"):
-            if isinstance(value, str):
-                codings.append((None, value))
-        elif type_code == "Coding" or type_code == "Quantity":
-            if isinstance(value.get("code"), str):
-                system = value.get("system")
-                codings.append((system if isinstance(system, str) else "", value["code"]))
-        elif type_code == "CodeableConcept":
-            for coding in value.get("coding") or ():
-                if isinstance(coding, dict) and isinstance(coding.get("code"), str):
-                    system = coding.get("system")
-                    codings.append((system if isinstance(system, str) else "", coding["code"]))
-        if not codings:
-            return
-        expansion = self.v.terminology.expansion(binding.value_set)
-        vs_name = binding.value_set.split("|", 1)[0]
-        if expansion is None:
-            if binding.strength in ("required", "extensible"):
-                sink.append(
-                    ValidationIssue(
-                        "warning",
-                        "code-invalid",
-                        f"The value set {vs_name} is not installed, so the code could not be checked",
-                        path,
-                        element.id,
-                    )
-                )
-            return
-        results = [self.v.terminology.membership(binding.value_set, s, c) for s, c in codings]
-        if Membership.MEMBER in results or Membership.UNKNOWN in results:
-            return
-        shown = ", ".join(f"{s}#{c}" if s else repr(c) for s, c in codings)
-        if binding.strength == "required":
-            severity, verb = "error", "must"
-        elif binding.strength == "extensible":
-            severity, verb = "warning", "should"
-        else:
-            severity, verb = "information", "preferably should"
-        sink.append(
-            ValidationIssue(
-                severity,  # type: ignore[arg-type]
-                "code-invalid",
-                f"The code {shown} is not in the value set {vs_name}; the {element.base_name} "
-                f"{verb} come from it ({binding.strength} binding)",
-                path,
-                element.id,
-            )
-        )
-
-    def _check_code_systems(
-        self, value: dict[str, Any], type_code: str, path: str, sink: list[ValidationIssue]
-    ) -> None:
-        codings: list[tuple[Any, str]] = []
-        if type_code == "Coding":
-            codings.append((value, path))
-        else:
-            for i, coding in enumerate(value.get("coding") or ()):
-                codings.append((coding, f"{path}.coding[{i}]"))
-        terminology = self.v.terminology
-        for coding, where in codings:
-            if not isinstance(coding, dict):
-                continue
-            system, code = coding.get("system"), coding.get("code")
-            if not isinstance(system, str):
-                continue
-            if not terminology.system_known(system):
-                sink.append(
-                    ValidationIssue(
-                        "warning",
-                        "not-found",
-                        f"A definition for CodeSystem {system!r} could not be found, so the code "
-                        "cannot be validated",
-                        f"{where}.system",
-                        "Coding.system",
-                    )
-                )
-                continue
-            if isinstance(code, str) and terminology.code_valid(system, code) is False:
-                sink.append(
-                    ValidationIssue(
-                        "error",
-                        "code-invalid",
-                        f"The code {code!r} does not exist in the code system {system}",
-                        f"{where}.code",
-                        "Coding.code",
-                    )
-                )
-
-    def _check_identifier_system(
-        self, value: dict[str, Any], path: str, sink: list[ValidationIssue]
-    ) -> None:
-        """Like the HL7 validator: an identifier namespace nobody has registered gets a warning."""
-        system = value.get("system")
-        if not isinstance(system, str) or system.startswith(_SELF_DESCRIBING_SYSTEMS):
-            return
-        host = system.split("://", 1)[1].split("/", 1)[0] if "://" in system else ""
-        if host.endswith(_EXAMPLE_HOSTS) or self.v.terminology.system_known(system):
-            return
-        sink.append(
-            ValidationIssue(
-                "warning",
-                "invalid",
-                f"No definition could be found for the identifier system {system!r} (no "
-                "NamingSystem or CodeSystem in the installed packages names it)",
-                f"{path}.system",
-                "Identifier.system",
-            )
-        )
-
-    def _check_reference(
-        self,
-        value: dict[str, Any],
-        element: ElementDef,
-        path: str,
-        scope: _Scope,
-        sink: list[ValidationIssue],
-    ) -> None:
-        reference = value.get("reference")
-        if not isinstance(reference, str):
-            return
-        where = f"{path}.reference"
-        if any(ch.isspace() for ch in reference):
-            sink.append(
-                ValidationIssue(
-                    "error",
-                    "value",
-                    f"The reference {reference!r} contains spaces",
-                    where,
-                    element.id,
-                )
-            )
-            return
-        is_absolute = ":" in reference.split("/", 1)[0]
-        if not is_absolute and not reference.startswith("#"):
-            relative = split_relative(reference.split("?", 1)[0])
-            if relative is None or self.index.structure(relative[0]) is None:
-                sink.append(
-                    ValidationIssue(
-                        "error",
-                        "value",
-                        f"The reference {reference!r} is not a valid FHIR reference "
-                        "(expected Type/id, an absolute URL, urn:uuid: or #id)",
-                        where,
-                        element.id,
-                    )
-                )
-                return
-        target = self.resolve(reference, scope.entry_index, scope.root)
-        declared_type = relative_type = None
-        if not is_absolute and not reference.startswith("#"):
-            split = split_relative(reference)
-            relative_type = split[0] if split else None
-        explicit_type = value.get("type") if isinstance(value.get("type"), str) else None
-        target_profiles = [p for t in element.types for p in t.target_profiles]
-        allowed_types: set[str] = set()
-        profile_urls: list[str] = []
-        for profile in target_profiles:
-            structure = self.index.structure(profile)
-            if structure is not None:
-                allowed_types.add(structure.type)
-                if structure.url.split("|", 1)[0] != CORE_SD_PREFIX + structure.type:
-                    profile_urls.append(structure.url)
-            else:
-                type_name = _type_of_canonical(profile)
-                if type_name is not None:
-                    allowed_types.add(type_name)
-        declared_type = (
-            target.get("resourceType")
-            if isinstance(target, dict)
-            else relative_type or explicit_type
-        )
-        if (
-            allowed_types
-            and "Resource" not in allowed_types
-            and isinstance(declared_type, str)
-            and declared_type not in allowed_types
-        ):
-            sink.append(
-                ValidationIssue(
-                    "error",
-                    "structure",
-                    f"The reference points to a {declared_type}, but here it must point to "
-                    f"{' or '.join(sorted(allowed_types))}",
-                    where,
-                    element.id,
-                )
-            )
-            return
-        if target is None:
-            if self.document and not reference.startswith("#") and self.bundle is not None:
-                if not path.startswith("Bundle.entry[0].resource"):
-                    sink.append(
-                        ValidationIssue(
-                            "warning",
-                            "not-found",
-                            f"The reference {reference!r} does not resolve to an entry in this "
-                            "document",
-                            where,
-                            element.id,
-                        )
-                    )
-            elif reference.startswith("#"):
-                sink.append(
-                    ValidationIssue(
-                        "error",
-                        "not-found",
-                        f"The reference {reference!r} does not match any contained resource",
-                        where,
-                        element.id,
-                    )
-                )
-            return
-        if profile_urls and isinstance(target, dict) and not reference.startswith("#"):
-            self._check_target_profiles(target, profile_urls, element, where, sink)
-
-    def _check_target_profiles(
-        self,
-        target: dict[str, Any],
-        profile_urls: list[str],
-        element: ElementDef,
-        where: str,
-        sink: list[ValidationIssue],
-    ) -> None:
-        candidates = [
-            u
-            for u in profile_urls
-            if (s := self.index.structure(u)) and s.type == target.get("resourceType")
-        ]
-        if not candidates:
-            return
-        key = (id(target), "|".join(candidates))
-        if key in self._reported_targets:
-            return
-        self._reported_targets.add(key)
-        for url in candidates:
-            if self.conforms(target, url):
-                self.global_sink.extend(self.issues_against(target, url))
-                return
-        # Fits none: report the closest profile's problems (one root cause, not one per profile).
-        results = [self.issues_against(target, u) for u in candidates]
-        best = min(results, key=lambda r: sum(1 for i in r if i.is_failure))
-        self.global_sink.extend(best)
-
-
-def _short_json(value: Any, limit: int = 160) -> str:
-    text = orjson.dumps(value).decode("utf-8", "replace")
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _unknown_property_message(key: str, names: Mapping[str, Any]) -> str:

@@ -20,11 +20,13 @@ from typing import Any
 
 Check = Callable[[Any], bool]
 
-_TOKEN = re.compile(r"\s*(\(|\)|\.not\(\)|\.exists\(\)|\.empty\(\)|\.?[A-Za-z][A-Za-z0-9]*)")
+_TOKEN = re.compile(
+    r"\s*(\(|\)|\.not\(\)|\.exists\(\)|\.empty\(\)|\.where\(|=|'[^'\\]*'|\.?[A-Za-z][A-Za-z0-9]*)"
+)
 _FUNCTIONS = frozenset({".not()", ".exists()", ".empty()"})
 _KEYWORDS = frozenset({"and", "or", "xor", "implies"})
 # FHIRPath names that are functions or keywords, not element names.
-_RESERVED = frozenset({"and", "or", "xor", "implies", "not", "exists", "empty", "true", "false", "where", "all"})  # fmt: skip
+_RESERVED = frozenset({"and", "or", "xor", "implies", "not", "exists", "empty", "true", "false", "where", "all", "div", "mod", "in", "is", "as", "contains"})  # fmt: skip
 
 
 def _tokens(expression: str) -> list[str] | None:
@@ -81,13 +83,17 @@ def _children(nodes: list[Any], name: str) -> list[Any]:
     return found
 
 
-def _path_getter(path: str) -> Callable[[Any], list[Any]]:
-    names = path.split(".")
+Step = str | Check  # an element name, or a where() predicate
 
+
+def _path_getter(steps: list[Step]) -> Callable[[Any], list[Any]]:
     def get(node: Any) -> list[Any]:
         current = [node]
-        for name in names:
-            current = _children(current, name)
+        for step in steps:
+            if isinstance(step, str):
+                current = _children(current, step)
+            else:
+                current = [item for item in current if step(item)]
             if not current:
                 return current
         return current
@@ -149,20 +155,12 @@ class _Parser:
         elif token in _KEYWORDS or token.startswith("."):
             raise ValueError(f"unexpected {token}")
         else:
-            path = self.take()
-            while (
-                (following := self.peek()) is not None
-                and following.startswith(".")
-                and (following not in _FUNCTIONS)
-            ):
-                path += self.take()
-            if any(part in _RESERVED for part in path.split(".")):
-                raise ValueError("function name in path")
+            steps = self.path()
             function = self.peek()
             if function not in (".exists()", ".empty()"):
                 raise ValueError("path without exists()/empty()")
             self.take()
-            get = _path_getter(path)
+            get = _path_getter(steps)
             check = (
                 (lambda g: lambda n: bool(g(n)))(get)
                 if function == ".exists()"
@@ -172,6 +170,62 @@ class _Parser:
             self.take()
             check = (lambda c: lambda n: not c(n))(check)
         return check
+
+    def name(self, token: str) -> str:
+        name = token.removeprefix(".")
+        if not name or name in _RESERVED or not name[0].isalpha():
+            raise ValueError(f"not an element name: {token}")
+        return name
+
+    def path(self) -> list[Step]:
+        steps: list[Step] = [self.name(self.take())]
+        while (following := self.peek()) is not None and following.startswith("."):
+            if following in _FUNCTIONS:
+                break
+            self.take()
+            if following == ".where(":
+                predicate = self.predicate_or()
+                if self.peek() != ")":
+                    raise ValueError("missing ) after where")
+                self.take()
+                steps.append(predicate)
+            else:
+                steps.append(self.name(following))
+        return steps
+
+    # where() predicates: ``name = 'literal'`` joined by and/or, with parentheses
+    def predicate_or(self) -> Check:
+        left = self.predicate_and()
+        while self.peek() == "or":
+            self.take()
+            right = self.predicate_and()
+            left = (lambda a, b: lambda n: a(n) or b(n))(left, right)
+        return left
+
+    def predicate_and(self) -> Check:
+        left = self.predicate_atom()
+        while self.peek() == "and":
+            self.take()
+            right = self.predicate_atom()
+            left = (lambda a, b: lambda n: a(n) and b(n))(left, right)
+        return left
+
+    def predicate_atom(self) -> Check:
+        if self.peek() == "(":
+            self.take()
+            inner = self.predicate_or()
+            if self.peek() != ")":
+                raise ValueError("missing )")
+            self.take()
+            return inner
+        name = self.name(self.take())
+        if self.take() != "=":
+            raise ValueError("only name = 'literal' comparisons")
+        literal = self.take()
+        if not (literal.startswith("'") and literal.endswith("'") and len(literal) >= 2):
+            raise ValueError("only string literals")
+        text = literal[1:-1]
+        return lambda n: isinstance(n, dict) and n.get(name) == text
 
 
 def compile_simple(expression: str) -> Check | None:

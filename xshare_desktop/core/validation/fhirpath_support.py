@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import fhirpathpy
+from antlr4 import CommonTokenStream, InputStream, Token
+from antlr4.error.ErrorListener import ErrorListener
 from fhirpathpy.engine.nodes import ResourceNode
 from fhirpathpy.models import models as fhirpath_models
+from fhirpathpy.parser.generated.FHIRPathLexer import FHIRPathLexer
+from fhirpathpy.parser.generated.FHIRPathParser import FHIRPathParser
 
 from xshare_desktop.core.validation.fastpath import Check, compile_guard, compile_simple
 from xshare_desktop.core.validation.terminology import Membership, Terminology
@@ -65,7 +69,8 @@ def _fn_resolve(inputs: list[Any]) -> list[Any]:
         if isinstance(reference, str):
             target = resolver(reference)
             if target is not None:
-                found.append(target)
+                # A typed node, so that is(Patient)/ofType() see the resource type.
+                found.append(ResourceNode.create_node(target, target.get("resourceType")))  # type: ignore[no-untyped-call]
     return found
 
 
@@ -105,7 +110,7 @@ class FhirPathEngine:
             codings.append((None, item))
         elif isinstance(item, dict):
             candidates = item.get("coding") if "coding" in item else [item]
-            for coding in candidates or ():
+            for coding in candidates if isinstance(candidates, list) else ():
                 if isinstance(coding, dict) and isinstance(coding.get("code"), str):
                     codings.append((coding.get("system"), coding["code"]))
         if not codings:
@@ -136,6 +141,8 @@ class FhirPathEngine:
         compiled: Callable[..., list[Any]] | None
         try:
             with _EVAL_LOCK:
+                if not _syntax_ok(source):
+                    raise ValueError(f"not valid FHIRPath: {source}")
                 compiled = fhirpathpy.compile(
                     source, model=fhirpath_models["r4"], options=self._options
                 )
@@ -179,13 +186,39 @@ class FhirPathEngine:
             try:
                 target = node
                 if type_path and isinstance(node, dict) and "resourceType" not in node:
-                    target = ResourceNode.create_node(node, type_path)
+                    target = ResourceNode.create_node(node, type_path)  # type: ignore[no-untyped-call]
                 result = compiled(target, variables)
             except Exception:
                 return None
             finally:
                 _scope.value = previous
         return _as_verdict(result)
+
+
+class _SyntaxErrors(ErrorListener):  # type: ignore[misc]
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def syntaxError(self, *_args: Any) -> None:
+        self.count += 1
+
+
+def _syntax_ok(source: str) -> bool:
+    """fhirpathpy's parser recovers silently from syntax errors (a broken expression would
+    then pass every time); parse once more with a listener that counts them."""
+    errors = _SyntaxErrors()
+    lexer = FHIRPathLexer(InputStream(source))
+    lexer.removeErrorListeners()
+    lexer.addErrorListener(errors)
+    parser = FHIRPathParser(CommonTokenStream(lexer))
+    parser.removeErrorListeners()
+    parser.addErrorListener(errors)
+    try:
+        parser.expression()
+    except Exception:
+        return False
+    return errors.count == 0 and parser.getCurrentToken().type == Token.EOF
 
 
 def _ignore_trace(*_args: Any, **_kwargs: Any) -> None:

@@ -150,6 +150,41 @@ def obs_7(node: Any, _unused: Any = None) -> bool:
     return True
 
 
+def _entries(node: Any) -> list[Any]:
+    entries = node.get("entry") if isinstance(node, dict) else None
+    return entries if isinstance(entries, list) else []
+
+
+def _entries_match_type(node: Any, member: str, types: tuple[str, ...]) -> bool:
+    bundle_type = node.get("type") if isinstance(node, dict) else None
+    if not isinstance(bundle_type, str):
+        return True
+    wanted = bundle_type in types
+    return all(isinstance(e, dict) and (member in e) == wanted for e in _entries(node))
+
+
+def bdl_3(node: Any, _unused: Any = None) -> bool:
+    """``entry.all(request.exists() = (%resource.type = 'batch' or ... 'history'))``."""
+    return _entries_match_type(node, "request", ("batch", "transaction", "history"))
+
+
+def bdl_4(node: Any, _unused: Any = None) -> bool:
+    """``entry.all(response.exists() = (%resource.type = 'batch-response' or ...))``."""
+    return _entries_match_type(
+        node, "response", ("batch-response", "transaction-response", "history")
+    )
+
+
+def bdl_ips_1(node: Any, _unused: Any = None) -> bool:
+    """``entry.tail().where(resource is Composition).empty()``."""
+    return not any(
+        isinstance(e, dict)
+        and isinstance(e.get("resource"), dict)
+        and e["resource"].get("resourceType") == "Composition"
+        for e in _entries(node)[1:]
+    )
+
+
 NATIVE_CHECKS: dict[str, NativeCheck] = {
     "ele-1": ele_1,
     "ext-1": ext_1,
@@ -161,6 +196,9 @@ NATIVE_CHECKS: dict[str, NativeCheck] = {
     "ref-1": ref_1,
     "bdl-8": bdl_8,
     "obs-7": obs_7,
+    "bdl-3": bdl_3,
+    "bdl-4": bdl_4,
+    "bdl-ips-1": bdl_ips_1,
 }
 
 # The expressions the natives replace, exactly as the R4 core package publishes them: a rule
@@ -175,6 +213,11 @@ NATIVE_EXPRESSIONS: dict[str, str] = {
     "bdl-8": "fullUrl.contains('/_history/').not()",
     "obs-7": "value.empty() or component.code.where(coding.intersect(%resource.code.coding)"
     ".exists()).empty()",
+    "bdl-3": "entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = "
+    "'transaction' or %resource.type = 'history'))",
+    "bdl-4": "entry.all(response.exists() = (%resource.type = 'batch-response' or "
+    "%resource.type = 'transaction-response' or %resource.type = 'history'))",
+    "bdl-ips-1": "entry.tail().where(resource is Composition).empty()",
     "ref-1": "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
     "%rootResource.contained.id.trace('ids'))",
 }

@@ -18,6 +18,7 @@ from xshare_desktop.core.validation.snapshot import ElementDef, SnapshotIndex
 # Returns True/False, or None when the discriminator cannot decide (treated as a match).
 ProfileCheck = Callable[[Mapping[str, Any], tuple[str, ...]], bool]
 Resolve = Callable[[str], Mapping[str, Any] | None]
+BindingCheck = Callable[[Any, ElementDef], bool]
 
 
 def contains_pattern(value: Any, pattern: Any) -> bool:
@@ -74,11 +75,27 @@ def _json_children(value: Any, name: str) -> list[Any]:
     return list(found) if isinstance(found, list) else [found]
 
 
+def _is_required_code(definition: ElementDef) -> bool:
+    binding = definition.binding
+    return (
+        binding is not None
+        and binding.strength == "required"
+        and any(t.code in ("code", "Coding", "CodeableConcept") for t in definition.types)
+    )
+
+
 class SliceMatcher:
-    def __init__(self, index: SnapshotIndex, conforms: ProfileCheck, resolve: Resolve) -> None:
+    def __init__(
+        self,
+        index: SnapshotIndex,
+        conforms: ProfileCheck,
+        resolve: Resolve,
+        binding_allows: BindingCheck | None = None,
+    ) -> None:
         self._index = index
         self._conforms = conforms
         self._resolve = resolve
+        self._binding_allows = binding_allows
         self._constrained: dict[int, list[ElementDef]] = {}
         self._definitions: dict[tuple[int, str], ElementDef | None] = {}
 
@@ -152,13 +169,13 @@ class SliceMatcher:
         if slicing is None:
             return False
         for discriminator in slicing.discriminators:
-            if not self._matches_one(
+            if not self.matches_one(
                 item, type_code, slice_def, discriminator.kind, discriminator.path
             ):
                 return False
         return True
 
-    def _matches_one(
+    def matches_one(
         self, item: Any, type_code: str, slice_def: ElementDef, kind: str, path: str
     ) -> bool:
         if kind in ("value", "pattern"):
@@ -232,6 +249,8 @@ class SliceMatcher:
     def _holds_identity(self, definition: ElementDef, depth: int) -> bool:
         if definition.has_fixed or definition.has_pattern or depth > 6:
             return True
+        if depth == 0 and _is_required_code(definition):
+            return True
         if any(s.min >= 1 for s in definition.slices):
             return True
         return any(self._holds_identity(c, depth + 1) for c in definition.listed_children)
@@ -249,6 +268,13 @@ class SliceMatcher:
             return True
         for child in self._constrained_children(definition):
             items = _json_children(value, child.base_name)
+            if (
+                depth == 0
+                and self._binding_allows is not None
+                and _is_required_code(child)
+                and not all(self._binding_allows(i, child) for i in items)
+            ):
+                return False
             if (child.has_fixed or child.has_pattern) and child.min >= 1 and not items:
                 return False
             if (
@@ -271,14 +297,16 @@ class SliceMatcher:
         segments = _split_path(path)
         if segments in (("$this",), ()):
             if isinstance(item, dict) and "resourceType" in item and type_code in ("Resource", ""):
-                return item.get("resourceType") in allowed
+                rtype = item.get("resourceType")
+                return isinstance(rtype, str) and rtype in allowed
             return type_code in allowed
         values = self.instance_values(item, type_code, path)
         if values is None:
             return True
         for value in values:
             if isinstance(value, dict) and "resourceType" in value:
-                if value["resourceType"] in allowed or "Resource" in allowed:
+                rtype = value["resourceType"]
+                if isinstance(rtype, str) and (rtype in allowed or "Resource" in allowed):
                     return True
             elif (
                 isinstance(value, dict)

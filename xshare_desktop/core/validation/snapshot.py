@@ -319,6 +319,12 @@ def compile_structure(sd: Mapping[str, Any]) -> CompiledStructure:
         by_id[element.id] = element
         by_path.setdefault(element.path, element)
     assert root is not None
+    if sd.get("kind") == "resource":
+        # R4 core marks Resource.id as a plain string; the specification (and the HL7
+        # validator) hold resource ids to the ``id`` rules: [A-Za-z0-9\-\.]{1,64}.
+        for child in root.listed_children:
+            if child.name == "id":
+                child.types = (TypeRef("id"),)
     return CompiledStructure(
         url=url,
         type=str(sd.get("type", root.path)),

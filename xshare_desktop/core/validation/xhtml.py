@@ -8,6 +8,8 @@ embedded objects are refused. Parsing goes through defusedxml so that entity tri
 
 from __future__ import annotations
 
+import html.entities
+import re
 import threading
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
@@ -69,10 +71,27 @@ def _unsafe_url(value: str) -> bool:
     return compact.startswith(("javascript:", "vbscript:", "data:text/html"))
 
 
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+
+
+def _numeric_entities(div: str) -> str:
+    """HTML's named entities (``&nbsp;``, ``&eacute;``) are fine in FHIR narrative, as in the
+    HL7 validator, but XML only knows five: write the others as character references."""
+
+    def replace(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name in _XML_ENTITIES or name not in html.entities.name2codepoint:
+            return found.group(0)
+        return f"&#{html.entities.name2codepoint[name]};"
+
+    return _NAMED_ENTITY.sub(replace, div) if "&" in div else div
+
+
 def check_narrative(div: str) -> list[NarrativeProblem]:
     """All problems with a narrative ``div``; empty when it is well-formed, safe and allowed."""
     try:
-        root = SafeElementTree.fromstring(div)
+        root = SafeElementTree.fromstring(_numeric_entities(div))
     except Exception as exc:  # defusedxml raises several types for bad or hostile input
         reason = str(exc).split("\n", 1)[0]
         return [
