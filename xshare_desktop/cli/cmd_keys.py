@@ -20,7 +20,10 @@ MAX_SECRET_FILE_BYTES = 4096
 def read_secret(*, file: str | None, env: str, prompt: str, confirm: bool, flag: str) -> str:
     """A passphrase or password from a file, the environment, or the terminal (in that order)."""
     if file:
-        text = read_input_bytes(file, max_bytes=MAX_SECRET_FILE_BYTES).decode("utf-8", "strict")
+        try:
+            text = read_input_bytes(file, max_bytes=MAX_SECRET_FILE_BYTES).decode("utf-8")
+        except UnicodeDecodeError:
+            raise UserFacingError(f"{Path(file).name} is not UTF-8 text.") from None
         return text.rstrip("\r\n")
     from_env = os.environ.get(env)
     if from_env:
@@ -108,7 +111,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     target = keys.export_certificate(
-        args.out, encoding="der" if args.der else "pem", with_chain=args.chain
+        args.out,
+        encoding="der" if args.der else "pem",
+        with_chain=args.chain,
+        overwrite=args.force,
     )
     print(f"Wrote {target}")
     return 0
@@ -164,6 +170,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--out", required=True, metavar="FILE")
     export.add_argument("--der", action="store_true", help="DER instead of PEM (leaf only)")
     export.add_argument("--chain", action="store_true", help="include the issuer certificates")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
     export.set_defaults(func=run_export)
 
     listing = commands.add_parser("list", help="show your key and the trusted issuers")

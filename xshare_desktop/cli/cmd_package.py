@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from xshare_desktop.cli.cmd_keys import add_passphrase_argument, read_passphrase
 from xshare_desktop.cli.cmd_protect import PASSWORD_ENV, add_password_argument, read_password
 from xshare_desktop.cli.cmd_verify import format_text
+from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.signing import keys
 from xshare_desktop.core.signing.password import PasswordRequired
 from xshare_desktop.core.signing.verify import verify_path
@@ -34,10 +36,11 @@ def run_extract(args: argparse.Namespace) -> int:
         report = verify_path(args.package, password)
     except PasswordRequired:
         report = verify_path(args.package, read_password(args, confirm=False))
-    print(format_text(report))
     if report.kind != "package":
-        print("xshare: this is not an xShare package; nothing was extracted.")
-        return 2
+        raise UserFacingError(
+            f"{Path(args.package).name} is not an xShare package; nothing was extracted."
+        )
+    print(format_text(report))
     written = extract_members(report.intact_files, args.out)
     for path in written:
         print(f"Saved {path}")

@@ -75,6 +75,9 @@ def _describe(info: PackageInfo) -> str:
     return f"{info.name} {info.version}" + (f" ({info.title})" if info.title else "")
 
 
+_FILE_SUFFIXES = (".tgz", ".gz", ".tar", ".json", ".zip")
+
+
 def run_install(args: argparse.Namespace) -> int:
     cache = _cache(args)
     source = Path(args.source)
@@ -88,6 +91,9 @@ def run_install(args: argparse.Namespace) -> int:
         info = cache.install_tgz(source, replace=args.replace)
         print(f"Installed {_describe(info)} in {info.path.parent}")
         return 0
+    if any(sep in args.source for sep in "/\\") or source.suffix.lower() in _FILE_SUFFIXES:
+        # A path, not a package name: say the file is missing rather than "not a name".
+        raise UserFacingError(f"The file {source} does not exist.")
     name, version = parse_package_spec(args.source)
 
     def show(done: int, total: int, text: str) -> None:

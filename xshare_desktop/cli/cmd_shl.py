@@ -27,6 +27,16 @@ DEFAULT_RECIPIENT = "xshare-desktop recipient"
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return port
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "shl",
@@ -39,7 +49,7 @@ def register(subparsers: Any) -> None:
 
     serve_p = actions.add_parser("serve", help="run the link host in the foreground")
     serve_p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    serve_p.add_argument("--port", type=int, help="port (default: the last one used, else free)")
+    serve_p.add_argument("--port", type=_port, help="port (default: the last one used, else free)")
     serve_p.add_argument(
         "--public-url", metavar="URL", help="base URL recipients use to reach this host"
     )
@@ -215,10 +225,13 @@ def run_create(args: argparse.Namespace) -> int:
     )
     if args.qr and Path(args.qr).suffix.lower() not in (".png", ".svg"):
         raise UserFacingError("The QR code file must end in .png or .svg.")
+    if args.qr and Path(args.qr).exists():
+        # Checked before the link exists, so a refusal leaves no link behind.
+        raise UserFacingError(f"{args.qr} already exists; choose another name for the QR code.")
     files = share_files_from_paths(args.files)
     record, uri = provider.create_link(files, options, host_url, now=now)
     if args.qr:
-        qr.export_qr(uri, args.qr)
+        qr.export_qr(uri, args.qr, overwrite=False)
     if args.json:
         sys.stdout.write(dumps_json({"id": record.id, "uri": uri}).decode("utf-8"))
     else:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
+from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
 from xshare_desktop.core.validation.checking import check_files
@@ -46,6 +48,12 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here so that `xshare --help` and the other commands stay fast.
     from xshare_desktop.core.validation.engine import Validator
+
+    if args.output and any(Path(args.output).resolve() == Path(f).resolve() for f in args.files):
+        raise UserFacingError(
+            f"--output {args.output} is one of the files to validate; the report would replace "
+            "it. Choose another name."
+        )
 
     context = ConformanceContext.load(args.ig or None, cache=args.cache, with_defaults=True)
     if args.verbose:

@@ -247,7 +247,7 @@ def _patient_info(resource: Mapping[str, Any]) -> PatientInfo:
         address = a.get("text") or ", ".join(
             str(p)
             for p in [
-                *a.get("line", []),
+                *as_list(a.get("line")),
                 " ".join(str(x) for x in (a.get("postalCode"), a.get("city")) if x),
                 a.get("country"),
             ]

@@ -177,7 +177,7 @@ def format_quantity(q: Any) -> str:
 def format_range(r: Any) -> str:
     if not isinstance(r, Mapping):
         return ""
-    low, high = r.get("low"), r.get("high")
+    low, high = as_dict(r.get("low")), as_dict(r.get("high"))
     if low and high:
         lo = format_quantity(low)
         hi = format_quantity(high)
@@ -315,7 +315,8 @@ def _named(
     if kind == "Reference" and isinstance(value, Mapping):
         target = resolve(str(value.get("reference", ""))) if resolve else None
         if target is not None:
-            return summarise(target, lang, doc_lang=doc_lang, resolve=resolve)
+            # No resolver for the target: a reference that leads back here must not loop.
+            return summarise(target, lang, doc_lang=doc_lang)
         return str(value.get("display", ""))
     return ""
 
@@ -473,9 +474,7 @@ def _device_use(
     if isinstance(device, Mapping):
         target = resolve(str(device.get("reference", ""))) if resolve else None
         name = (
-            summarise(target, lang, doc_lang=doc_lang, resolve=resolve)
-            if target
-            else str(device.get("display", ""))
+            summarise(target, lang, doc_lang=doc_lang) if target else str(device.get("display", ""))
         )
     since = date_of(choice(r, "timing")[1] or r.get("recordedOn"))
     site = concept_text(r.get("bodySite"), lang, doc_lang)

@@ -13,6 +13,7 @@ import re
 import shutil
 import tarfile
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -140,15 +141,17 @@ class PackageCache:
         source = Path(path)
         if not source.is_file():
             raise UserFacingError(f"The file {source.name} does not exist.", where=str(source))
+        _check_archive_kind(source)
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
         try:
             try:
                 with tarfile.open(source, "r:*") as archive:
                     _extract_safely(archive, staging, source.name)
-            except (tarfile.TarError, EOFError, OSError) as exc:
+            except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+                reason = " ".join(str(exc).split())  # tarfile's messages span several lines
                 raise UserFacingError(
-                    f"{source.name} is not a readable FHIR package archive ({exc}).",
+                    f"{source.name} is not a readable FHIR package archive ({reason}).",
                     where=str(source),
                 ) from None
             return self._move_into_place(_find_package_dir(staging, source.name), replace)
@@ -200,6 +203,23 @@ class PackageCache:
         if installed is None:
             raise UserFacingError(f"{final} could not be read back after installing.")
         return installed
+
+
+def _check_archive_kind(source: Path) -> None:
+    """Refuse at once what is neither gzip nor tar, instead of letting tarfile try every codec."""
+    try:
+        with source.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        raise UserFacingError(
+            f"{source.name} cannot be read: {exc.strerror}.", where=str(source)
+        ) from None
+    if not (head.startswith(b"\x1f\x8b") or head[257:262] == b"ustar"):
+        raise UserFacingError(
+            f"{source.name} is not a readable FHIR package archive: packages are .tgz files "
+            "(gzip-compressed tar).",
+            where=str(source),
+        )
 
 
 def _check_name_part(value: str, what: str) -> None:

@@ -27,6 +27,10 @@ from xshare_desktop.core.shl.content import base_media_type
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 
 DEFAULT_TIMEOUT = 20.0
+# The socket timeout bounds each wait; this bounds a whole download, so a host that drips
+# one byte now and then cannot keep the app waiting for ever.
+TRANSFER_DEADLINE = 300.0
+_CHUNK = 64 * 1024
 MAX_MANIFEST_BYTES = 160 * 1024 * 1024
 MAX_FILE_BYTES = 160 * 1024 * 1024
 MAX_FILES = 200
@@ -158,11 +162,15 @@ def _request(
     if content_type:
         headers["Content-Type"] = content_type
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    deadline = time.monotonic() + TRANSFER_DEADLINE
     try:
         response = _opener(url).open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         with exc:
-            data = exc.read(64 * 1024)
+            try:
+                data = _read_within(exc, 64 * 1024, deadline, url)
+            except (TimeoutError, ConnectionError, OSError):
+                data = b""
             return _HttpResult(exc.code, exc.headers, data)
     except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -172,7 +180,7 @@ def _request(
         ) from None
     with response:
         try:
-            data = response.read(max_bytes + 1)
+            data = _read_within(response, max_bytes + 1, deadline, url)
         except (TimeoutError, ConnectionError, OSError):
             raise HostUnreachable(
                 f"The connection to the link host {_host_name(url)} broke off during the download."
@@ -182,6 +190,25 @@ def _request(
                 f"The link host sent more than {max_bytes // (1024 * 1024)} MB; it is refused."
             )
         return _HttpResult(response.status, response.headers, data)
+
+
+def _read_within(response: Any, limit: int, deadline: float, url: str) -> bytes:
+    """Read at most ``limit`` bytes, giving up when the whole transfer passes ``deadline``."""
+    read = getattr(response, "read1", None) or response.read
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise HostUnreachable(
+                f"The link host {_host_name(url)} is sending too slowly; the download was "
+                "stopped. Try again later."
+            )
+        chunk = read(min(_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _retry_after(headers: email.message.Message) -> int | None:

@@ -26,6 +26,13 @@ MAX_COMPRESSED_BYTES = 256 * 1024
 DEFAULT_MAX_PLAINTEXT = 64 * 1024 * 1024
 MAX_TOKEN_CHARS = 150 * 1024 * 1024
 
+# Receiving: other providers compress whatever the size (the spec allows zip: DEF on any file),
+# e.g. a 5,000-entry document deflates to 645 KB. jwcrypto's default 256 KiB ceiling on
+# compressed input would refuse that; the bomb guard is the plaintext limit, which jwcrypto
+# enforces while inflating, so the compressed ceiling can be as large as any token we accept.
+if jose_jwe.default_max_compressed_size < MAX_TOKEN_CHARS:
+    jose_jwe.default_max_compressed_size = MAX_TOKEN_CHARS
+
 
 class BadEncryptedFile(UserFacingError):
     """A file in the link cannot be decrypted or is not what the spec allows."""

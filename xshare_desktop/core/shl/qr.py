@@ -36,8 +36,13 @@ def svg_bytes(uri: str, *, scale: int = 8, border: int = 4) -> bytes:
     return buffer.getvalue()
 
 
-def export_qr(uri: str, path: str | os.PathLike[str], *, scale: int = 8) -> Path:
-    """Write the QR as PNG or SVG, chosen by the file's extension."""
+def export_qr(
+    uri: str, path: str | os.PathLike[str], *, scale: int = 8, overwrite: bool = True
+) -> Path:
+    """Write the QR as PNG or SVG, chosen by the file's extension.
+
+    ``overwrite`` stays on for the app, whose save dialog has already asked; the CLI turns it off.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix == ".png":
@@ -48,7 +53,7 @@ def export_qr(uri: str, path: str | os.PathLike[str], *, scale: int = 8) -> Path
         raise UserFacingError(
             f"A QR code can be saved as .png or .svg, not {suffix or 'a file without extension'}."
         )
-    return atomic_write_bytes(target, data)
+    return atomic_write_bytes(target, data, overwrite=overwrite)
 
 
 def decode_qr_image(data: bytes, *, name: str = "the image") -> str:

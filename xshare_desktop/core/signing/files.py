@@ -13,6 +13,15 @@ from xshare_desktop.core.signing.keys import SigningIdentity
 from xshare_desktop.core.signing.password import PROTECTED_SUFFIX, protect_bytes, unprotect_bytes
 
 
+def _refuse_same_file(target: Path, source: Path) -> None:
+    """Outputs go to new files: even with ``overwrite`` the input is never replaced."""
+    if target.resolve() == source.resolve():
+        raise UserFacingError(
+            f"The output would replace {source.name} itself; choose another name. The original "
+            "is kept as it is."
+        )
+
+
 def sign_file(
     path: str | Path,
     identity: SigningIdentity,
@@ -25,6 +34,7 @@ def sign_file(
     data = read_input_bytes(source)
     token = sign_bytes(data, identity, guess_content_type(source.name, data))
     target = Path(out) if out is not None else source.with_name(source.name + SIGNATURE_SUFFIX)
+    _refuse_same_file(target, source)
     return atomic_write_bytes(target, token.encode("ascii"), overwrite=overwrite)
 
 
@@ -44,8 +54,7 @@ def sign_bundle_file(
     source = Path(path)
     signed = sign_bundle(read_input_bytes(source), identity, name=source.name)
     target = Path(out) if out is not None else default_signed_bundle_path(source)
-    if target.resolve() == source.resolve():
-        raise UserFacingError("The signed document must go to a new file; the original is kept.")
+    _refuse_same_file(target, source)
     return atomic_write_bytes(target, signed, overwrite=overwrite)
 
 
@@ -59,6 +68,7 @@ def protect_file(
     source = Path(path)
     data = read_input_bytes(source)
     target = Path(out) if out is not None else source.with_name(source.name + PROTECTED_SUFFIX)
+    _refuse_same_file(target, source)
     return atomic_write_bytes(
         target,
         protect_bytes(data, password, guess_content_type(source.name, data)),
@@ -80,4 +90,5 @@ def unprotect_file(
         if not source.name.endswith(PROTECTED_SUFFIX):
             raise UserFacingError("Say where the opened file should go (--out).")
         out = source.with_name(source.name[: -len(PROTECTED_SUFFIX)])
+    _refuse_same_file(Path(out), source)
     return atomic_write_bytes(out, plaintext, overwrite=overwrite)

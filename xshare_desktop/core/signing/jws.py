@@ -14,15 +14,18 @@ import base64
 import binascii
 import datetime as dt
 import json
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.utils import CryptographyDeprecationWarning
 from jwcrypto import jwk
 from jwcrypto import jws as jose_jws
 from jwcrypto.common import JWException, json_encode
 
+from xshare_desktop.core.signing.canonical_b64 import is_canonical_b64url
 from xshare_desktop.core.signing.certificates import (
     common_name,
     email_of,
@@ -181,6 +184,8 @@ def parse_header(token: str) -> dict[str, Any]:
         raise MalformedSignature("it does not have the three parts of a compact JWS")
     if parts[1]:
         raise MalformedSignature("it carries its own content instead of signing the file beside it")
+    if not is_canonical_b64url(parts[0]) or not is_canonical_b64url(parts[2]):
+        raise MalformedSignature("it is not written in plain base64url (it was changed)")
     header = _b64url_json(parts[0])
     if header.get("alg") != ALGORITHM:
         raise MalformedSignature(f"it uses the algorithm {header.get('alg')!r}, not ES256")
@@ -199,12 +204,24 @@ def parse_header(token: str) -> dict[str, Any]:
 
 def _certificates(header: dict[str, Any]) -> list[x509.Certificate]:
     try:
-        return [
-            x509.load_der_x509_certificate(base64.b64decode(c, validate=True))
-            for c in header["x5c"]
-        ]
-    except (binascii.Error, ValueError):
+        with warnings.catch_warnings():
+            # Odd but parseable fields (a negative serial...) warn; the trust check judges them.
+            warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            chain = [
+                x509.load_der_x509_certificate(base64.b64decode(c, validate=True))
+                for c in header["x5c"]
+            ]
+        # cryptography parses fields on first use: touch what the checks read, so a damaged
+        # certificate fails here, in words, and not half-way through the verification.
+        for certificate in chain:
+            certificate.subject.rfc4514_string()
+            certificate.issuer.rfc4514_string()
+            certificate.extensions  # noqa: B018
+            certificate.public_key()
+            _ = certificate.not_valid_before_utc, certificate.not_valid_after_utc
+    except Exception:  # cryptography raises many exception types for damaged DER
         raise MalformedSignature("its certificate chain (x5c) cannot be read") from None
+    return chain
 
 
 def _signing_time(header: dict[str, Any]) -> dt.datetime | None:

@@ -238,8 +238,13 @@ def identity_summary() -> IdentitySummary | None:
     )
 
 
-def export_certificate(out: str | Path, *, encoding: str = "pem", with_chain: bool = False) -> Path:
-    """Write the person's certificate (PEM, or DER for the leaf only)."""
+def export_certificate(
+    out: str | Path, *, encoding: str = "pem", with_chain: bool = False, overwrite: bool = True
+) -> Path:
+    """Write the person's certificate (PEM, or DER for the leaf only).
+
+    ``overwrite`` stays on for the app, whose save dialog has already asked; the CLI turns it off.
+    """
     chain = public_chain()
     if encoding == "der":
         if with_chain:
@@ -249,4 +254,4 @@ def export_certificate(out: str | Path, *, encoding: str = "pem", with_chain: bo
         data = certificates_to_pem(chain if with_chain else chain[:1])
     else:
         raise UserFacingError(f"Unknown certificate format {encoding!r}; use pem or der.")
-    return atomic_write_bytes(out, data)
+    return atomic_write_bytes(out, data, overwrite=overwrite)

@@ -19,6 +19,7 @@ from jwcrypto import jwa, jwe, jwk
 from jwcrypto.common import JWException, json_encode
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.signing.canonical_b64 import is_canonical_b64url
 
 ALGORITHM = "PBES2-HS512+A256KW"
 ENCRYPTION = "A256GCM"
@@ -80,6 +81,10 @@ def read_header(data: bytes) -> dict[str, Any]:
     if len(parts) != 5 or not text.isascii():
         raise UserFacingError(
             "This is not a password-protected file (a compact JWE) or it is damaged."
+        )
+    if not all(is_canonical_b64url(part.decode("ascii")) for part in parts):
+        raise UserFacingError(
+            "The protected file was changed or damaged after it was encrypted; it cannot be opened."
         )
     try:
         header = json.loads(base64.urlsafe_b64decode(parts[0] + b"=" * (-len(parts[0]) % 4)))

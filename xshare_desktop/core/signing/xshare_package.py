@@ -17,7 +17,9 @@ import datetime as dt
 import hashlib
 import io
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -46,6 +48,17 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_FROM_BYTES = 1024 * 1024
 MAX_NAME_LENGTH = 200
+# Generous for MAX_MEMBERS entries with names and the extra fields other zip tools add.
+MAX_CENTRAL_DIRECTORY_BYTES = MAX_MEMBERS * 1024
+_EOCD_SIZE = 22
+_LOCAL_HEADER_SIZE = 30
+_EXTERNAL_ATTR = (stat.S_IFREG | 0o644) << 16  # a plain file, rw-r--r--
+# What this app and Python's zipfile write for a plain file; a changed bit leaves this set.
+_PLAIN_FILE_ATTRS = frozenset({0, 0o600 << 16, (stat.S_IFREG | 0o600) << 16, _EXTERNAL_ATTR})
+_LAYOUT_REFUSAL = (
+    "The package was refused: its zip structure was altered (hidden data, or file headers that "
+    "disagree with its table of contents), so other programs might show something else."
+)
 _WINDOWS_RESERVED = {
     "con",
     "prn",
@@ -89,7 +102,7 @@ def check_member_name(name: str) -> str:
 def _zip_info(name: str, created: dt.datetime) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=created.timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    info.external_attr = _EXTERNAL_ATTR
     return info
 
 
@@ -182,21 +195,164 @@ def write_package(
                 f"Two files are called {path.name}; a package needs distinct names."
             )
         contents[path.name] = read_input_bytes(path)
+    target = Path(out)
+    if any(target.resolve() == Path(item).resolve() for item in files):
+        raise UserFacingError(
+            f"The package would replace {target.name}, one of the files going into it; choose "
+            "another name."
+        )
     data = build_package_bytes(contents, signer=signer, progress=progress)
     if password is not None:
         data = protect_bytes(data, password, ZIP_CONTENT_TYPE)
-    return atomic_write_bytes(out, data, overwrite=overwrite)
+    return atomic_write_bytes(target, data, overwrite=overwrite)
 
 
 def is_zip(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06")
 
 
+def _check_central_directory(data: bytes) -> None:
+    """Refuse an oversized file list before ``zipfile`` builds an object for every entry.
+
+    ``zipfile`` reads the whole central directory up front, whatever count it claims: a 70 MB
+    file of tiny entries took 6 s and 650 MB of memory before ``MAX_MEMBERS`` could say no.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - _EOCD_SIZE - 0xFFFF))
+    if end < 0 or len(data) < end + _EOCD_SIZE:
+        return  # no end record: zipfile reports the damage
+    entries, directory_bytes = struct.unpack_from("<HL", data, end + 10)
+    if entries == 0xFFFF or directory_bytes == 0xFFFFFFFF:
+        raise UserFacingError(
+            "The package was refused: it is a ZIP64 archive, far larger than an xShare package."
+        )
+    if entries > MAX_MEMBERS:
+        raise UserFacingError(
+            f"The package was refused: it holds {entries} files; an xShare package holds at "
+            f"most {MAX_MEMBERS}."
+        )
+    if directory_bytes > MAX_CENTRAL_DIRECTORY_BYTES:
+        raise UserFacingError(
+            "The package was refused: its list of files is far larger than an xShare package "
+            f"of at most {MAX_MEMBERS} files needs."
+        )
+
+
+def _dos_date_time(info: zipfile.ZipInfo) -> tuple[int, int]:
+    year, month, day, hour, minute, second = info.date_time
+    return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+
+
+def _check_layout(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Members back to back from byte 0, each local header agreeing with the central directory.
+
+    ``zipfile`` reads the central directory and skips most of each local header; other tools
+    read local headers or tolerate gaps. Where the two could disagree, another program might
+    show content that was never verified here, so such archives are refused. It also means a
+    changed byte in the zip's own bookkeeping is noticed, not only one in a member.
+    """
+    position = 0
+    for info in sorted(infos, key=lambda item: item.header_offset):
+        header = data[position : position + _LOCAL_HEADER_SIZE]
+        if info.header_offset != position or len(header) < _LOCAL_HEADER_SIZE:
+            raise UserFacingError(_LAYOUT_REFUSAL)
+        (signature, needed, flags, method, time, date, crc, packed, size, name_length,
+         extra_length) = struct.unpack("<4s5H3L2H", header)  # fmt: skip
+        start = position + _LOCAL_HEADER_SIZE
+        name = data[start : start + name_length]
+        if (
+            signature != b"PK\x03\x04"
+            or flags & 0x08  # sizes in a trailing data descriptor: never written by this app
+            or (needed, flags, method) != (info.extract_version, info.flag_bits, info.compress_type)
+            or (time, date) != _dos_date_time(info)
+            or (crc, packed, size) != (info.CRC, info.compress_size, info.file_size)
+            or name != info.orig_filename.encode("utf-8" if flags & 0x800 else "cp437")
+            or extra_length
+            or info.extra
+            or info.comment
+            # Fixed by this app's writer; any other value means the bookkeeping was changed.
+            or (info.create_version, info.reserved, info.volume, info.internal_attr)
+            != (20, 0, 0, 0)
+            or info.create_system not in (0, 3)
+            or info.external_attr not in _PLAIN_FILE_ATTRS
+        ):
+            raise UserFacingError(_LAYOUT_REFUSAL)
+        position = start + name_length + extra_length + packed
+    end = data.rfind(b"PK\x05\x06")
+    (
+        disk,
+        directory_disk,
+        disk_entries,
+        entries,
+        directory_bytes,
+        directory_offset,
+        comment_length,
+    ) = struct.unpack_from("<4H2LH", data, end + 4)
+    if (
+        (disk, directory_disk) != (0, 0)
+        or disk_entries != entries
+        or entries != len(infos)
+        or directory_offset != position
+        or end != position + directory_bytes
+        or comment_length
+        or len(data) != end + _EOCD_SIZE
+    ):
+        raise UserFacingError(_LAYOUT_REFUSAL)
+    # zipfile forgives length fields of the last directory record that run past the directory;
+    # walk the records and require them to fill it exactly, in the order of the members.
+    cursor = directory_offset
+    for info in infos:
+        name_length, extra_length, comment_length = struct.unpack_from("<3H", data, cursor + 28)
+        name = data[cursor + 46 : cursor + 46 + name_length]
+        if (
+            data[cursor : cursor + 4] != b"PK\x01\x02"
+            or extra_length
+            or comment_length
+            or name != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        ):
+            raise UserFacingError(_LAYOUT_REFUSAL)
+        cursor += 46 + name_length
+    if cursor != end:
+        raise UserFacingError(_LAYOUT_REFUSAL)
+
+
+class _DamagedMember(Exception):
+    """A member whose bytes do not decode to exactly what the directory says."""
+
+
+def _member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's content, read straight from its place (``_check_layout`` vouched for it).
+
+    Read here rather than through ``zipfile`` so that a deflate stream must end exactly where
+    the member ends: a flipped "last block" bit or bytes after the end would otherwise go
+    unnoticed. The size limit is enforced while inflating, so a lying header cannot inflate more.
+    """
+    start = info.header_offset + _LOCAL_HEADER_SIZE + len(info.orig_filename.encode("utf-8"))
+    if info.flag_bits & 0x800 == 0:
+        start = info.header_offset + _LOCAL_HEADER_SIZE + len(info.orig_filename.encode("cp437"))
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        blob = raw
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            blob = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error as exc:
+            raise _DamagedMember(f"its compressed data is damaged ({exc})") from None
+        if not inflater.eof or inflater.unused_data or inflater.unconsumed_tail:
+            raise _DamagedMember("its compressed data does not end where it should")
+    else:
+        raise _DamagedMember("it uses a compression method xShare packages never use")
+    if len(blob) != info.file_size or zlib.crc32(blob) != info.CRC:
+        raise _DamagedMember("its content does not match its checksum")
+    return blob
+
+
 def read_package(data: bytes) -> PackageContents:
     """Read every member into memory, refusing hostile archives with a plain message."""
+    _check_central_directory(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         raise UserFacingError("The package is not a readable zip file; it is damaged.") from None
     with archive:
         infos = archive.infolist()
@@ -243,22 +399,15 @@ def read_package(data: bytes) -> PackageContents:
                 )
             if info.filename == MANIFEST_NAME and info.file_size > MAX_MANIFEST_BYTES:
                 raise UserFacingError("The package was refused: its manifest is far too large.")
+        # After the checks above, so hostile names, links and bombs get their own message.
+        _check_layout(data, infos)
         contents = PackageContents(members={})
         for info in infos:
             try:
-                with archive.open(info) as member:
-                    # zipfile stops at the declared size, so a lying header cannot inflate more.
-                    blob = member.read(info.file_size + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-                contents.damaged[info.filename] = str(exc) or type(exc).__name__
+                blob = _member_bytes(data, info)
+            except _DamagedMember as exc:
+                contents.damaged[info.filename] = str(exc)
                 continue
-            except Exception as exc:  # zlib.error and friends from damaged deflate streams
-                contents.damaged[info.filename] = str(exc) or type(exc).__name__
-                continue
-            if len(blob) > info.file_size:
-                raise UserFacingError(
-                    f"The package was refused: {info.filename} is larger than declared."
-                )
             contents.members[info.filename] = blob
     return contents
 
@@ -266,13 +415,20 @@ def read_package(data: bytes) -> PackageContents:
 def extract_members(members: dict[str, bytes], destination: str | Path) -> list[Path]:
     """Save chosen members into ``destination`` without replacing anything there."""
     folder = Path(destination)
+    if folder.exists() and not folder.is_dir():
+        raise UserFacingError(f"{folder} is a file, not a folder; nothing was extracted.")
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
-    written = []
+    targets: list[tuple[Path, bytes]] = []
     for name, data in members.items():
         check_member_name(name)
         target = (root / name).resolve()
         if target.parent != root:
             raise UserFacingError(f"{name} would be saved outside {folder}; refused.")
-        written.append(atomic_write_bytes(target, data, overwrite=False))
-    return written
+        if target.exists():
+            # Checked for every file first, so a clash never leaves half a package behind.
+            raise UserFacingError(
+                f"{name} already exists in {folder}; nothing was extracted. Choose an empty folder."
+            )
+        targets.append((target, data))
+    return [atomic_write_bytes(target, data, overwrite=False) for target, data in targets]

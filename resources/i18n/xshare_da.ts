@@ -1,0 +1,2881 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da">
+<context>
+    <name>AboutView</name>
+    <message>
+        <source>This version cannot list FHIR packages.</source>
+        <translation>Denne version kan ikke vise FHIR-pakker.</translation>
+    </message>
+    <message>
+        <source>No FHIR packages are installed in %1.</source>
+        <translation>Der er ingen FHIR-pakker installeret i %1.</translation>
+    </message>
+    <message>
+        <source>xShare Yellow Button for the desktop</source>
+        <translation>xShare Den Gule Knap til computeren</translation>
+    </message>
+    <message>
+        <source>This app shows a person&apos;s health data in the European EHR Exchange Format (EEHRxF) in plain language, and lets them share it: as files they save, or as a SMART Health Link with a QR code for a doctor or relative. It also opens what others share, checks it, and helps vendors check their documents.</source>
+        <translation>Programmet viser dine helbredsdata i det europæiske format for udveksling af patientjournaler (EEHRxF) i et sprog, alle kan forstå, og lader dig dele dem: som filer, du gemmer, eller som et SMART Health Link med en QR-kode til en læge eller en pårørende. Det åbner også det, andre deler med dig, kontrollerer det og hjælper leverandører med at kontrollere deres dokumenter.</translation>
+    </message>
+    <message>
+        <source>Your data stays on this computer</source>
+        <translation>Dine data bliver på denne computer</translation>
+    </message>
+    <message>
+        <source>Documents are read from this computer and are never sent anywhere by the app on its own. Nothing is uploaded, there is no tracking and no account. Your settings, keys, links and log are kept in one folder: %1</source>
+        <translation>Dokumenter læses fra denne computer, og programmet sender dem aldrig nogen steder hen af sig selv. Intet bliver uploadet, der er ingen sporing og ingen konto. Dine indstillinger, nøgler, links og log ligger i én mappe: %1</translation>
+    </message>
+    <message>
+        <source>What a shared link exposes, and when</source>
+        <translation>Hvad et delt link giver adgang til, og hvornår</translation>
+    </message>
+    <message>
+        <source>Only when you create a link does the app start a small link server. It serves only the files you chose, encrypted; the key is in the link or QR code itself and is never sent to the server. By default the server listens on this computer only; reaching it from the local network must be switched on by you. Each link can expire, need a passcode and be revoked at any time, and every access is recorded so you can see who fetched what.</source>
+        <translation>Først når du opretter et link, starter programmet en lille linkserver. Den udleverer kun de filer, du har valgt, og kun krypteret; nøglen står i selve linket eller QR-koden og sendes aldrig til serveren. Som standard kan serveren kun nås fra denne computer; adgang fra det lokale netværk skal du selv slå til. Hvert link kan udløbe, kræve en adgangskode og trækkes tilbage når som helst, og hver adgang registreres, så du kan se, hvem der har hentet hvad.</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standarder</translation>
+    </message>
+    <message>
+        <source>HL7 FHIR R4; HL7 International Patient Summary (IPS); HL7 Europe Laboratory Report; the HL7 Europe xShare Yellow Button guide; SMART Health Links (HL7); JOSE (compact JWE with A256GCM, JWS with ES256); Danish CPR identifiers as in HL7 Denmark DK Core.</source>
+        <translation>HL7 FHIR R4; HL7 International Patient Summary (IPS); HL7 Europe Laboratory Report; HL7 Europes xShare Yellow Button-vejledning; SMART Health Links (HL7); JOSE (kompakt JWE med A256GCM, JWS med ES256); danske CPR-numre som i HL7 Danmarks DK Core.</translation>
+    </message>
+    <message>
+        <source>Installed FHIR profiles</source>
+        <translation>Installerede FHIR-profiler</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>About this app and your privacy</source>
+        <translation>Om programmet og dit privatliv</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseStep</name>
+    <message numerus="yes">
+        <source>%1 · %n entries</source>
+        <translation>
+            <numerusform>%1 · %n oplysning</numerusform>
+            <numerusform>%1 · %n oplysninger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recipient sees this section with the entries you keep ticked.</source>
+        <translation>Modtageren ser dette afsnit med de oplysninger, du lader være markeret.</translation>
+    </message>
+    <message>
+        <source>Untick to leave out just this entry.</source>
+        <translation>Fjern markeringen for at udelade netop denne oplysning.</translation>
+    </message>
+    <message>
+        <source>Details about you</source>
+        <translation>Oplysninger om dig</translation>
+    </message>
+    <message>
+        <source>Your name and birth date always go along; these details are up to you.</source>
+        <translation>Dit navn og din fødselsdato kommer altid med; disse oplysninger bestemmer du selv over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You share %1 of %n entries.</source>
+        <translation>
+            <numerusform>Du deler %1 af %n oplysning.</numerusform>
+            <numerusform>Du deler %1 af %n oplysninger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What do you want to share?</source>
+        <translation>Hvad vil du dele?</translation>
+    </message>
+    <message>
+        <source>Everything is ticked. Untick what you want to keep to yourself; the numbers show how many entries each section holds.</source>
+        <translation>Alt er markeret. Fjern markeringen ved det, du vil holde for dig selv; tallene viser, hvor mange oplysninger hvert afsnit rummer.</translation>
+    </message>
+    <message>
+        <source>Sections and entries to share</source>
+        <translation>Afsnit og oplysninger, der deles</translation>
+    </message>
+    <message>
+        <source>Tick everything again</source>
+        <translation>Markér alt igen</translation>
+    </message>
+</context>
+<context>
+    <name>ConformanceView</name>
+    <message>
+        <source>Check conformance</source>
+        <translation>Kontrollér overensstemmelse</translation>
+    </message>
+    <message>
+        <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
+        <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
+    </message>
+    <message>
+        <source>Documents to check:</source>
+        <translation>Dokumenter, der skal kontrolleres:</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Tilføj filer…</translation>
+    </message>
+    <message>
+        <source>Use the open document</source>
+        <translation>Brug det åbne dokument</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Specification:</source>
+        <translation>Specifikation:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Gem rapport…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
+        <translation>Find ud fra hvert dokument (meta.profile, eller IPS for en patientoversigt)</translation>
+    </message>
+    <message>
+        <source>Choose FHIR documents to check</source>
+        <translation>Vælg FHIR-dokumenter, der skal kontrolleres</translation>
+    </message>
+    <message>
+        <source>FHIR documents (*.json *.xml);;All files (*)</source>
+        <translation>FHIR-dokumenter (*.json *.xml);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>open document</source>
+        <translation>åbent dokument</translation>
+    </message>
+    <message>
+        <source>Unreadable (%1)</source>
+        <translation>Kan ikke læses (%1)</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>Fejl (%1)</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Advarsler (%1)</translation>
+    </message>
+    <message>
+        <source>Information (%1)</source>
+        <translation>Oplysninger (%1)</translation>
+    </message>
+    <message>
+        <source>conforms</source>
+        <translation>overholder specifikationen</translation>
+    </message>
+    <message>
+        <source>does not conform</source>
+        <translation>overholder ikke specifikationen</translation>
+    </message>
+    <message>
+        <source>No issues found.</source>
+        <translation>Ingen fund.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Showing lines %1 to %2 of %3.</source>
+        <translation>Viser linje %1 til %2 af %3.</translation>
+    </message>
+    <message>
+        <source>Conformance report</source>
+        <translation>Rapport om overensstemmelse</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-rapport (*.html)</translation>
+    </message>
+    <message>
+        <source>FHIR OperationOutcome (*.json)</source>
+        <translation>FHIR-OperationOutcome-rapport (*.json)</translation>
+    </message>
+    <message>
+        <source>JUnit XML for CI (*.xml)</source>
+        <translation>JUnit XML til CI (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Gem rapporten</translation>
+    </message>
+    <message>
+        <source>Loading the installed specifications…</source>
+        <translation>Indlæser de installerede specifikationer…</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Kontrollerer %1…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerer…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>Kontrollen blev afbrudt.</translation>
+    </message>
+    <message>
+        <source>The check could not finish.</source>
+        <translation>Kontrollen kunne ikke gøres færdig.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents conform. %3 errors, %4 warnings.</source>
+        <translation>%1 af %2 dokumenter overholder specifikationen. %3 fejl, %4 advarsler.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Rapporten er gemt i %1.</translation>
+    </message>
+    <message>
+        <source>Add one or more documents to check.</source>
+        <translation>Tilføj et eller flere dokumenter, der skal kontrolleres.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentTab</name>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Vælg mappe…</translation>
+    </message>
+    <message>
+        <source>Validate documents</source>
+        <translation>Valider dokumenter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>Specifikation</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>Ingen mappe valgt</translation>
+    </message>
+    <message>
+        <source>Choose the folder of documents</source>
+        <translation>Vælg mappen med dokumenter</translation>
+    </message>
+    <message>
+        <source>Choose a content specification first.</source>
+        <translation>Vælg først en indholdsspecifikation.</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Validerer…</translation>
+    </message>
+    <message>
+        <source>%1 documents: %2 passed, %3 failed. Select a document to see its issues.</source>
+        <translation>%1 dokumenter: %2 bestået, %3 ikke bestået. Vælg et dokument for at se dets fund.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulleret.</translation>
+    </message>
+    <message>
+        <source>Choose a folder with your product&apos;s documents (.json or .xml).</source>
+        <translation>Vælg en mappe med produktets dokumenter (.json eller .xml).</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Bestået</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Ikke bestået</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>kritisk</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>advarsel</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <source>No issues found.</source>
+        <translation>Ingen fund.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclareTab</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>Leverandør:</translation>
+    </message>
+    <message>
+        <source>What the product claims</source>
+        <translation>Hvad produktet understøtter</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Funktioner:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>One-time share</source>
+        <translation>Engangsdeling</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Roller:</translation>
+    </message>
+    <message>
+        <source>YB Provider</source>
+        <translation>YB Provider (afsender)</translation>
+    </message>
+    <message>
+        <source>YB Consumer</source>
+        <translation>YB Consumer (modtager)</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Formater:</translation>
+    </message>
+    <message>
+        <source>FHIR document</source>
+        <translation>FHIR-dokument</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Content specifications</source>
+        <translation>Indholdsspecifikationer</translation>
+    </message>
+    <message>
+        <source>%1 (package not installed)</source>
+        <translation>%1 (pakken er ikke installeret)</translation>
+    </message>
+    <message>
+        <source>Load declaration…</source>
+        <translation>Indlæs erklæring…</translation>
+    </message>
+    <message>
+        <source>Save declaration…</source>
+        <translation>Gem erklæring…</translation>
+    </message>
+    <message>
+        <source>Content Creator</source>
+        <translation>Content Creator (indholdsskaber)</translation>
+    </message>
+    <message>
+        <source>Link Provider</source>
+        <translation>Link Provider (linkudbyder)</translation>
+    </message>
+    <message>
+        <source>Content Consumer</source>
+        <translation>Content Consumer (indholdsmodtager)</translation>
+    </message>
+    <message>
+        <source>Link Consumer</source>
+        <translation>Link Consumer (linkmodtager)</translation>
+    </message>
+    <message>
+        <source>Acts as: %1</source>
+        <translation>Optræder som: %1</translation>
+    </message>
+    <message>
+        <source>Load a declaration</source>
+        <translation>Indlæs en erklæring</translation>
+    </message>
+    <message>
+        <source>Declarations (*.json)</source>
+        <translation>Erklæringer (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the declaration</source>
+        <translation>Gem erklæringen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message numerus="yes">
+        <source>%1, %n entries</source>
+        <translation>
+            <numerusform>%1, %n oplysning</numerusform>
+            <numerusform>%1, %n oplysninger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unnamed patient</source>
+        <translation>Patient uden navn</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>Født %1</translation>
+    </message>
+    <message>
+        <source>CPR %1</source>
+        <translation>CPR %1</translation>
+    </message>
+    <message>
+        <source>Health document</source>
+        <translation>Helbredsdokument</translation>
+    </message>
+    <message>
+        <source>A reference points to something not in the file: %1 (at %2)</source>
+        <translation>En henvisning peger på noget, der ikke er i filen: %1 (ved %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) could not be resolved</source>
+        <translation>
+            <numerusform>%n henvisning kunne ikke findes</numerusform>
+            <numerusform>%n henvisninger kunne ikke findes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n structural note(s)</source>
+        <translation>
+            <numerusform>%n bemærkning om opbygningen</numerusform>
+            <numerusform>%n bemærkninger om opbygningen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes about this file: %1</source>
+        <translation>Bemærkninger om filen: %1</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Skjul detaljer</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Vis detaljer</translation>
+    </message>
+    <message>
+        <source>This section has no narrative text.</source>
+        <translation>Dette afsnit har ingen tekst.</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Oplysninger</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries</source>
+        <translation>
+            <numerusform>%1: %n oplysning</numerusform>
+            <numerusform>%1: %n oplysninger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This section has no entries.</source>
+        <translation>Dette afsnit har ingen oplysninger.</translation>
+    </message>
+    <message>
+        <source>Nothing is known for this section.</source>
+        <translation>Der er intet kendt for dette afsnit.</translation>
+    </message>
+    <message>
+        <source>This was not asked.</source>
+        <translation>Der er ikke spurgt om dette.</translation>
+    </message>
+    <message>
+        <source>The person chose not to share this section.</source>
+        <translation>Personen har valgt ikke at dele dette afsnit.</translation>
+    </message>
+    <message>
+        <source>This information is not available.</source>
+        <translation>Disse oplysninger er ikke tilgængelige.</translation>
+    </message>
+    <message>
+        <source>This has not been started.</source>
+        <translation>Dette er ikke påbegyndt.</translation>
+    </message>
+    <message>
+        <source>This list is closed.</source>
+        <translation>Denne liste er lukket.</translation>
+    </message>
+    <message>
+        <source>No entries: %1</source>
+        <translation>Ingen oplysninger: %1</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Share with the Yellow Button</source>
+        <translation>Del med Den Gule Knap</translation>
+    </message>
+    <message>
+        <source>Choose what to share and how: as files or as a link with a QR code.</source>
+        <translation>Vælg, hvad du vil dele og hvordan: som filer eller som et link med en QR-kode.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Afsnit</translation>
+    </message>
+    <message>
+        <source>Sections of the document</source>
+        <translation>Dokumentets afsnit</translation>
+    </message>
+    <message>
+        <source>Entries in the chosen section</source>
+        <translation>Oplysninger i det valgte afsnit</translation>
+    </message>
+    <message>
+        <source>The section as written in the document</source>
+        <translation>Afsnittet, som det står i dokumentet</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Afsnit</translation>
+    </message>
+    <message>
+        <source>As written in the document</source>
+        <translation>Som det står i dokumentet</translation>
+    </message>
+    <message>
+        <source>Show or hide notes about this file</source>
+        <translation>Vis eller skjul bemærkninger om filen</translation>
+    </message>
+</context>
+<context>
+    <name>DoneStep</name>
+    <message>
+        <source>The link is copied. Paste it where the recipient gets it.</source>
+        <translation>Linket er kopieret. Indsæt det dér, hvor modtageren får det.</translation>
+    </message>
+    <message>
+        <source>Revoke the link?</source>
+        <translation>Tilbagekald linket?</translation>
+    </message>
+    <message>
+        <source>The link stops working at once, for everybody. This cannot be undone.</source>
+        <translation>Linket holder op med at virke med det samme, for alle. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>The link is revoked: it no longer works.</source>
+        <translation>Linket er tilbagekaldt: det virker ikke længere.</translation>
+    </message>
+    <message>
+        <source>Your link is ready</source>
+        <translation>Dit link er klar</translation>
+    </message>
+    <message>
+        <source>Let the recipient scan the QR code, or copy the link. It works while this app runs on this computer.</source>
+        <translation>Lad modtageren scanne QR-koden, eller kopiér linket. Det virker, så længe programmet kører på denne computer.</translation>
+    </message>
+    <message>
+        <source>Your files are ready</source>
+        <translation>Dine filer er klar</translation>
+    </message>
+    <message>
+        <source>Nothing else left this computer. Hand the files over as you prefer.</source>
+        <translation>Intet andet har forladt denne computer. Giv filerne videre, som du vil.</translation>
+    </message>
+    <message>
+        <source>Behind a SMART Health Link served by this computer (%1).</source>
+        <translation>Bag et SMART Health Link, som denne computer udleverer (%1).</translation>
+    </message>
+    <message>
+        <source>It no longer works: you revoked it.</source>
+        <translation>Det virker ikke længere: du har tilbagekaldt det.</translation>
+    </message>
+    <message>
+        <source>Until you revoke it.</source>
+        <translation>Indtil du tilbagekalder det.</translation>
+    </message>
+    <message>
+        <source>Until %1.</source>
+        <translation>Indtil %1.</translation>
+    </message>
+    <message>
+        <source>Only the first person who opens it gets the files.</source>
+        <translation>Kun den første, der åbner det, får filerne.</translation>
+    </message>
+    <message>
+        <source>Press “Revoke link” now, or later under Shared links; it stops working at once.</source>
+        <translation>Tryk på »Tilbagekald link« nu eller senere under Delte links; det holder op med at virke med det samme.</translation>
+    </message>
+    <message>
+        <source>In the folder %1:</source>
+        <translation>I mappen %1:</translation>
+    </message>
+    <message>
+        <source>Files do not expire: they stay readable wherever they are kept.</source>
+        <translation>Filer udløber ikke: de kan læses, hvor end de opbevares.</translation>
+    </message>
+    <message>
+        <source>Files cannot be called back once handed over. Until then, delete them from the folder to withdraw them.</source>
+        <translation>Filer kan ikke kaldes tilbage, når de først er givet videre. Indtil da kan du slette dem fra mappen for at trække dem tilbage.</translation>
+    </message>
+    <message>
+        <source>Your document as FHIR and as PDF.</source>
+        <translation>Dit dokument som FHIR og som PDF.</translation>
+    </message>
+    <message>
+        <source>Your document as PDF.</source>
+        <translation>Dit dokument som PDF.</translation>
+    </message>
+    <message>
+        <source>Your document as FHIR.</source>
+        <translation>Dit dokument som FHIR.</translation>
+    </message>
+    <message>
+        <source>All in one xShare package.</source>
+        <translation>Samlet i én xShare-pakke.</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>Signeret af %1.</translation>
+    </message>
+    <message>
+        <source>Protected with your password.</source>
+        <translation>Beskyttet med dit kodeord.</translation>
+    </message>
+    <message>
+        <source>Named “%1”.</source>
+        <translation>Med navnet »%1«.</translation>
+    </message>
+    <message>
+        <source>Opens only with the passcode: tell it to the recipient separately.</source>
+        <translation>Kan kun åbnes med adgangskoden: fortæl modtageren den for sig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) left out, as you chose.</source>
+        <translation>
+            <numerusform>%n ting udeladt, som du valgte.</numerusform>
+            <numerusform>%n ting udeladt, som du valgte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing left out.</source>
+        <translation>Intet udeladt.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Until when</source>
+        <translation>Hvor længe</translation>
+    </message>
+    <message>
+        <source>Take it back</source>
+        <translation>Tag det tilbage</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åbn mappe</translation>
+    </message>
+    <message>
+        <source>Open the folder with the files</source>
+        <translation>Åbn mappen med filerne</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Kopiér link</translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation>Kopiér linket</translation>
+    </message>
+    <message>
+        <source>Revoke link</source>
+        <translation>Tilbagekald link</translation>
+    </message>
+    <message>
+        <source>Revoke the link</source>
+        <translation>Tilbagekald linket</translation>
+    </message>
+    <message>
+        <source>QR code of the link</source>
+        <translation>Linkets QR-kode</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <source>%1
+(Where: %2)</source>
+        <translation>%1
+(Hvor: %2)</translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation>Kunne ikke gøres færdig</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Noget gik galt</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. Your documents have not been changed.</source>
+        <translation>Der skete noget uventet. Dine dokumenter er ikke blevet ændret.</translation>
+    </message>
+    <message>
+        <source>A note about it was written to the log file:
+%1</source>
+        <translation>Der er skrevet en note om det i logfilen:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <source>The evidence pack holds the conformance statement filled in from your declaration and the results, every report and every test case, as HTML, PDF and JSON.</source>
+        <translation>Dokumentationspakken indeholder overensstemmelseserklæringen udfyldt ud fra jeres erklæring og resultaterne, alle rapporter og alle testtilfælde, som HTML, PDF og JSON.</translation>
+    </message>
+    <message>
+        <source>Conformance statement</source>
+        <translation>Overensstemmelseserklæring</translation>
+    </message>
+    <message>
+        <source>Sign every file with my signing key</source>
+        <translation>Signér alle filer med min signeringsnøgle</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangsfrase:</translation>
+    </message>
+    <message>
+        <source>Export evidence pack…</source>
+        <translation>Eksportér dokumentationspakke…</translation>
+    </message>
+    <message>
+        <source>Run the content or link tests first.</source>
+        <translation>Kør først indholds- eller linktestene.</translation>
+    </message>
+    <message>
+        <source>%1 test cases passed, %2 failed, %3 not applicable.</source>
+        <translation>%1 testtilfælde bestået, %2 ikke bestået, %3 ikke relevante.</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestået</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ikke bestået</translation>
+    </message>
+    <message>
+        <source>Claimed, not tested</source>
+        <translation>Erklæret, ikke testet</translation>
+    </message>
+    <message>
+        <source>Claimed, self-assessed</source>
+        <translation>Erklæret, egenvurderet</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>One-time share</source>
+        <translation>Engangsdeling</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Afsender</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>FHIR document</source>
+        <translation>FHIR-dokument</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the evidence pack</source>
+        <translation>Vælg en tom mappe til dokumentationspakken</translation>
+    </message>
+    <message>
+        <source>The evidence pack is in %1. Every file is signed.</source>
+        <translation>Dokumentationspakken ligger i %1. Alle filer er signeret.</translation>
+    </message>
+    <message>
+        <source>The evidence pack is in %1.</source>
+        <translation>Dokumentationspakken ligger i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Male</source>
+        <translation>Mand</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Kvinde</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Ukendt</translation>
+    </message>
+    <message>
+        <source>Patient summary</source>
+        <translation>Patientoversigt</translation>
+    </message>
+    <message>
+        <source>Laboratory report</source>
+        <translation>Laboratoriesvar</translation>
+    </message>
+    <message>
+        <source>Health document</source>
+        <translation>Helbredsdokument</translation>
+    </message>
+</context>
+<context>
+    <name>HowStep</name>
+    <message>
+        <source>How do you want to share it?</source>
+        <translation>Hvordan vil du dele det?</translation>
+    </message>
+    <message>
+        <source>You can change your mind until you confirm on the next pages.</source>
+        <translation>Du kan fortryde, indtil du bekræfter på de næste sider.</translation>
+    </message>
+    <message>
+        <source>Download files</source>
+        <translation>Hent filer</translation>
+    </message>
+    <message>
+        <source>Save the files on this computer and hand them over yourself, for example on a USB stick or by secure e-mail.</source>
+        <translation>Gem filerne på denne computer, og giv dem selv videre, for eksempel på et USB-stik eller med sikker e-mail.</translation>
+    </message>
+    <message>
+        <source>Share with a link (QR code)</source>
+        <translation>Del med et link (QR-kode)</translation>
+    </message>
+    <message>
+        <source>The recipient scans a QR code or opens a link; you decide how long it works and can stop it at any time.</source>
+        <translation>Modtageren scanner en QR-kode eller åbner et link; du bestemmer, hvor længe det virker, og kan stoppe det når som helst.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPanel</name>
+    <message>
+        <source>You have no signing key yet. Create one here: the demo certificate authority on this computer issues its certificate.</source>
+        <translation>Du har endnu ingen signeringsnøgle. Opret en her: demo-certifikatudstederen på denne computer udsteder dens certifikat.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters. A forgotten passphrase cannot be recovered.</source>
+        <translation>Vælg en adgangssætning på mindst 8 tegn. En glemt adgangssætning kan ikke genskabes.</translation>
+    </message>
+    <message>
+        <source>Your key: %1, issued by %2.</source>
+        <translation>Din nøgle: %1, udstedt af %2.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your signing key.</source>
+        <translation>Skriv adgangssætningen til din signeringsnøgle.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>Passphrase for your signing key</source>
+        <translation>Adgangssætning til din signeringsnøgle</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Gentag adgangssætning</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Gentag adgangssætningen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Your name on the certificate</source>
+        <translation>Dit navn på certifikatet</translation>
+    </message>
+    <message>
+        <source>Create my signing key</source>
+        <translation>Opret min signeringsnøgle</translation>
+    </message>
+    <message>
+        <source>Type your name for the certificate.</source>
+        <translation>Skriv dit navn til certifikatet.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 8 characters.</source>
+        <translation>Adgangssætningen skal have mindst 8 tegn.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De to adgangssætninger er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysView</name>
+    <message>
+        <source>Signing keys</source>
+        <translation>Signeringsnøgler</translation>
+    </message>
+    <message>
+        <source>Your signing key lets recipients check that what you share comes from you and was not changed. It stays on this computer, protected by your passphrase.</source>
+        <translation>Din signeringsnøgle lader modtagere kontrollere, at det, du deler, kommer fra dig og ikke er ændret. Den bliver på denne computer, beskyttet af din adgangssætning.</translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation>Din nøgle</translation>
+    </message>
+    <message>
+        <source>Name on the certificate:</source>
+        <translation>Navn på certifikatet:</translation>
+    </message>
+    <message>
+        <source>E-mail (optional):</source>
+        <translation>E-mail (valgfri):</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Adgangssætning igen:</translation>
+    </message>
+    <message>
+        <source>Have the demo certificate authority (xShare Demo CA — Lægedage) issue it and trust that authority on this computer (for demonstrations only)</source>
+        <translation>Lad demo-certifikatudstederen (xShare Demo CA — Lægedage) udstede det og stol på den udsteder på denne computer (kun til demonstration)</translation>
+    </message>
+    <message>
+        <source>A forgotten passphrase cannot be recovered: nobody, not even this app, can open the key without it. You would have to make a new key.</source>
+        <translation>En glemt adgangssætning kan ikke genskabes: ingen, heller ikke programmet, kan åbne nøglen uden den. Du ville skulle lave en ny nøgle.</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Opret nøgle</translation>
+    </message>
+    <message>
+        <source>Import PKCS#12…</source>
+        <translation>Importér PKCS#12…</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>Eksportér certifikat…</translation>
+    </message>
+    <message>
+        <source>Trusted issuers</source>
+        <translation>Udstedere, du stoler på</translation>
+    </message>
+    <message>
+        <source>A signature counts as trusted only when its certificate was issued by one of these. Add only certificates you got from a source you trust.</source>
+        <translation>En signatur regnes kun for troværdig, når dens certifikat er udstedt af en af disse. Tilføj kun certifikater, du har fået fra en kilde, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Add issuer certificate…</source>
+        <translation>Tilføj udstedercertifikat…</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Fjern den valgte</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet.</source>
+        <translation>Du har endnu ingen signeringsnøgle.</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>selvsigneret</translation>
+    </message>
+    <message>
+        <source>issued by %1</source>
+        <translation>udstedt af %1</translation>
+    </message>
+    <message>
+        <source>%1%2, %3, valid until %4</source>
+        <translation>%1%2, %3, gyldig til %4</translation>
+    </message>
+    <message>
+        <source>Replace with a new key</source>
+        <translation>Erstat med en ny nøgle</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2) — SHA-256 %3</source>
+        <translation>%1 (gyldig til %2) — SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>De to adgangssætninger er forskellige; skriv den samme to gange.</translation>
+    </message>
+    <message>
+        <source>Your key was created.</source>
+        <translation>Din nøgle er oprettet.</translation>
+    </message>
+    <message>
+        <source>Replace your key?</source>
+        <translation>Erstat din nøgle?</translation>
+    </message>
+    <message>
+        <source>Your current key will be deleted and cannot be recovered. Signatures you made with it stay valid, but you can no longer sign with it. Replace it?</source>
+        <translation>Din nuværende nøgle bliver slettet og kan ikke genskabes. Signaturer, du har lavet med den, er stadig gyldige, men du kan ikke længere signere med den. Vil du erstatte den?</translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 file</source>
+        <translation>Vælg en PKCS#12-fil</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1:</source>
+        <translation>Adgangssætning til %1:</translation>
+    </message>
+    <message>
+        <source>The key was imported; it keeps the same passphrase.</source>
+        <translation>Nøglen er importeret; den beholder samme adgangssætning.</translation>
+    </message>
+    <message>
+        <source>Export your certificate</source>
+        <translation>Eksportér dit certifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificate (*.pem);;DER certificate (*.der *.cer)</source>
+        <translation>PEM-certifikat (*.pem);;DER-certifikat (*.der *.cer)</translation>
+    </message>
+    <message>
+        <source>Saved your certificate as %1.</source>
+        <translation>Dit certifikat er gemt som %1.</translation>
+    </message>
+    <message>
+        <source>Choose an issuer certificate</source>
+        <translation>Vælg et udstedercertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer *.der);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Now trusted: %1</source>
+        <translation>Du stoler nu på: %1</translation>
+    </message>
+    <message>
+        <source>No longer trusted: %1</source>
+        <translation>Du stoler ikke længere på: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkView</name>
+    <message>
+        <source>Shared links</source>
+        <translation>Delte links</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>Nyt link</translation>
+    </message>
+    <message>
+        <source>Add the open document</source>
+        <translation>Tilføj det åbne dokument</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Betegnelse:</translation>
+    </message>
+    <message>
+        <source>For example: My patient summary</source>
+        <translation>For eksempel: Min patientoversigt</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Require</source>
+        <translation>Kræv</translation>
+    </message>
+    <message>
+        <source>Tell it to the recipient yourself</source>
+        <translation>Fortæl den selv til modtageren</translation>
+    </message>
+    <message>
+        <source>Stops working:</source>
+        <translation>Holder op med at virke:</translation>
+    </message>
+    <message>
+        <source>after 1 hour</source>
+        <translation>efter 1 time</translation>
+    </message>
+    <message>
+        <source>after 1 day</source>
+        <translation>efter 1 dag</translation>
+    </message>
+    <message>
+        <source>after 7 days</source>
+        <translation>efter 7 dage</translation>
+    </message>
+    <message>
+        <source>after 30 days</source>
+        <translation>efter 30 dage</translation>
+    </message>
+    <message>
+        <source>never (until I revoke it)</source>
+        <translation>aldrig (indtil jeg tilbagekalder det)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Slags:</translation>
+    </message>
+    <message>
+        <source>One-time: stops after the first retrieval</source>
+        <translation>Engangs: holder op efter første hentning</translation>
+    </message>
+    <message>
+        <source>Long-term: I can update the content later</source>
+        <translation>Langvarigt: jeg kan opdatere indholdet senere</translation>
+    </message>
+    <message>
+        <source>Viewer address:</source>
+        <translation>Fremviseradresse:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://viewer.example.org/</source>
+        <translation>valgfri, fx https://viewer.example.org/</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>Lav link</translation>
+    </message>
+    <message>
+        <source>Your links</source>
+        <translation>Dine links</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Betegnelse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutter</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Kopiér link</translation>
+    </message>
+    <message>
+        <source>Update content…</source>
+        <translation>Opdatér indhold…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Tilbagekald</translation>
+    </message>
+    <message>
+        <source>Who fetched it</source>
+        <translation>Hvem har hentet det</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktivt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>brugt</translation>
+    </message>
+    <message>
+        <source>locked (wrong passcodes)</source>
+        <translation>spærret (forkerte adgangskoder)</translation>
+    </message>
+    <message>
+        <source>fetched</source>
+        <translation>hentet</translation>
+    </message>
+    <message>
+        <source>wrong passcode</source>
+        <translation>forkert adgangskode</translation>
+    </message>
+    <message>
+        <source>no passcode given</source>
+        <translation>ingen adgangskode angivet</translation>
+    </message>
+    <message>
+        <source>asked too often</source>
+        <translation>spurgt for ofte</translation>
+    </message>
+    <message>
+        <source>refused: expired</source>
+        <translation>afvist: udløbet</translation>
+    </message>
+    <message>
+        <source>refused: revoked</source>
+        <translation>afvist: tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>refused: already used</source>
+        <translation>afvist: allerede brugt</translation>
+    </message>
+    <message>
+        <source>refused: locked</source>
+        <translation>afvist: spærret</translation>
+    </message>
+    <message>
+        <source>file address expired</source>
+        <translation>filadressen var udløbet</translation>
+    </message>
+    <message>
+        <source>file address already used</source>
+        <translation>filadressen var allerede brugt</translation>
+    </message>
+    <message>
+        <source>Stop link host</source>
+        <translation>Stop linkserveren</translation>
+    </message>
+    <message>
+        <source>Start link host</source>
+        <translation>Start linkserveren</translation>
+    </message>
+    <message>
+        <source>Open the link host to the local network?</source>
+        <translation>Åbn linkserveren for det lokale netværk?</translation>
+    </message>
+    <message>
+        <source>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</source>
+        <translation>Telefoner og computere på dette netværk vil kunne nå linkserveren. Enhver af dem, der får et af dine links, kan hente det. Gør det kun på et netværk, du stoler på, og slå det fra bagefter.</translation>
+    </message>
+    <message>
+        <source>Choose what to share</source>
+        <translation>Vælg, hvad du vil dele</translation>
+    </message>
+    <message>
+        <source>Health documents (*.json *.pdf *.jws *.smart-health-card)</source>
+        <translation>Helbredsdokumenter (*.json *.pdf *.jws *.smart-health-card)</translation>
+    </message>
+    <message>
+        <source>No document from a file is open; add files instead.</source>
+        <translation>Der er ikke åbnet et dokument fra en fil; tilføj filer i stedet.</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Krypterer…</translation>
+    </message>
+    <message>
+        <source>The link is ready. Show the QR code or copy it.</source>
+        <translation>Linket er klar. Vis QR-koden, eller kopiér linket.</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(ingen betegnelse)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>Nobody has fetched this link yet.</source>
+        <translation>Ingen har hentet dette link endnu.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Works until you revoke it</source>
+        <translation>Virker, indtil du tilbagekalder det</translation>
+    </message>
+    <message>
+        <source>Works until %1</source>
+        <translation>Virker indtil %1</translation>
+    </message>
+    <message>
+        <source>Save the QR code</source>
+        <translation>Gem QR-koden</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-billede (*.png)</translation>
+    </message>
+    <message>
+        <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
+        <translation>Med et SMART Health Link kan en, du vælger, hente dit helbredsdokument krypteret fra denne computer. Kun de, der har linket (og adgangskoden, hvis du har valgt en), kan åbne det, og du kan stoppe det når som helst.</translation>
+    </message>
+    <message>
+        <source>Link host</source>
+        <translation>Linkserver</translation>
+    </message>
+    <message>
+        <source>Let phones on this network fetch links</source>
+        <translation>Lad telefoner på dette netværk hente links</translation>
+    </message>
+    <message>
+        <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
+        <translation>Til en demonstration på et netværk, du stoler på: alle på samme netværk, der får et link, kan hente det. Links lavet før beholder deres gamle adresse.</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
+        <translation>Intet valgt endnu. Tilføj det åbne dokument, eller vælg filer, du vil dele.</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>Vælg filer…</translation>
+    </message>
+    <message>
+        <source>Single file, fetched directly</source>
+        <translation>Én fil, der hentes direkte</translation>
+    </message>
+    <message>
+        <source>You have not shared any links yet.</source>
+        <translation>Du har ikke delt nogen links endnu.</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Hentet</translation>
+    </message>
+    <message>
+        <source>Save QR code:</source>
+        <translation>Gem QR-kode:</translation>
+    </message>
+    <message>
+        <source>Save the QR code as a PNG image</source>
+        <translation>Gem QR-koden som PNG-billede</translation>
+    </message>
+    <message>
+        <source>Save the QR code as an SVG drawing</source>
+        <translation>Gem QR-koden som SVG-tegning</translation>
+    </message>
+    <message>
+        <source>PDF to print</source>
+        <translation>PDF til udskrift</translation>
+    </message>
+    <message>
+        <source>A printable page with the QR code, the label, the end date and how to open it</source>
+        <translation>En side til udskrift med QR-koden, betegnelsen, slutdatoen og hvordan man åbner det</translation>
+    </message>
+    <message>
+        <source>The QR code appears here</source>
+        <translation>QR-koden vises her</translation>
+    </message>
+    <message>
+        <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
+        <translation>Vælg til venstre, hvad du vil dele, og tryk på “Lav link”. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
+    </message>
+    <message>
+        <source>The link host is stopped: nobody can fetch your links right now.</source>
+        <translation>Linkserveren er stoppet: ingen kan hente dine links lige nu.</translation>
+    </message>
+    <message>
+        <source>It starts by itself when you create a link, or press Start.</source>
+        <translation>Den starter af sig selv, når du laver et link, eller når du trykker på Start.</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Phones on this network can fetch links.</source>
+        <translation>Telefoner på dette netværk kan hente links.</translation>
+    </message>
+    <message>
+        <source>Turn this off after the demonstration.</source>
+        <translation>Slå det fra efter demonstrationen.</translation>
+    </message>
+    <message>
+        <source>Only this computer can fetch links.</source>
+        <translation>Kun denne computer kan hente links.</translation>
+    </message>
+    <message>
+        <source>Open a health document from a file first.</source>
+        <translation>Åbn først et helbredsdokument fra en fil.</translation>
+    </message>
+    <message>
+        <source>Only for one file without a passcode (the standard allows no more).</source>
+        <translation>Kun for én fil uden adgangskode (standarden tillader ikke mere).</translation>
+    </message>
+    <message>
+        <source>A one-time link cannot also be long-term.</source>
+        <translation>Et engangslink kan ikke også være langvarigt.</translation>
+    </message>
+    <message>
+        <source>Add at least one file to share first.</source>
+        <translation>Tilføj først mindst én fil, du vil dele.</translation>
+    </message>
+    <message>
+        <source>Type the passcode, or untick “Require”.</source>
+        <translation>Skriv adgangskoden, eller fjern fluebenet ved “Kræv”.</translation>
+    </message>
+    <message>
+        <source>This link is revoked; nothing more can be changed.</source>
+        <translation>Dette link er tilbagekaldt; der kan ikke ændres mere.</translation>
+    </message>
+    <message>
+        <source>This link no longer works, so its content cannot be updated.</source>
+        <translation>Dette link virker ikke længere, så indholdet kan ikke opdateres.</translation>
+    </message>
+    <message>
+        <source>Only long-term links can get new content.</source>
+        <translation>Kun langvarige links kan få nyt indhold.</translation>
+    </message>
+    <message>
+        <source>Link without a label</source>
+        <translation>Link uden betegnelse</translation>
+    </message>
+    <message>
+        <source>QR code of the link “%1”</source>
+        <translation>QR-kode for linket “%1”</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Passcode: needed (tell it to the recipient yourself)</source>
+        <translation>Adgangskode: kræves (fortæl den selv til modtageren)</translation>
+    </message>
+    <message>
+        <source>Passcode: not needed</source>
+        <translation>Adgangskode: kræves ikke</translation>
+    </message>
+    <message>
+        <source>Nobody can fetch it now: the link host is stopped.</source>
+        <translation>Ingen kan hente det nu: linkserveren er stoppet.</translation>
+    </message>
+    <message>
+        <source>Can be fetched from this computer only.</source>
+        <translation>Kan kun hentes fra denne computer.</translation>
+    </message>
+    <message>
+        <source>Phones on this network can fetch it.</source>
+        <translation>Telefoner på dette netværk kan hente det.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n time(s)</source>
+        <translation>
+            <numerusform>Hentet %n gang</numerusform>
+            <numerusform>Hentet %n gange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The link is copied.</source>
+        <translation>Linket er kopieret.</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-billede (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Gemt: %1.</translation>
+    </message>
+    <message>
+        <source>Revoke this link?</source>
+        <translation>Tilbagekald dette link?</translation>
+    </message>
+    <message>
+        <source>Nobody will be able to fetch it any more. This cannot be undone.</source>
+        <translation>Ingen vil længere kunne hente det. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Choose the new content</source>
+        <translation>Vælg det nye indhold</translation>
+    </message>
+    <message>
+        <source>The link now shares the new content.</source>
+        <translation>Linket deler nu det nye indhold.</translation>
+    </message>
+</context>
+<context>
+    <name>LinksTab</name>
+    <message>
+        <source>Your link (Link Provider)</source>
+        <translation>Jeres link (Link Provider)</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <source>shlink:/… or https://viewer…#shlink:/…</source>
+        <translation>shlink:/… eller https://fremviser…#shlink:/…</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Also try a wrong passcode (uses up one of the link&apos;s attempts)</source>
+        <translation>Prøv også en forkert adgangskode (bruger et af linkets forsøg)</translation>
+    </message>
+    <message>
+        <source>Test the link</source>
+        <translation>Test linket</translation>
+    </message>
+    <message>
+        <source>Test case</source>
+        <translation>Testtilfælde</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>Test links for your viewer (Link Consumer)</source>
+        <translation>Testlinks til jeres fremviser (Link Consumer)</translation>
+    </message>
+    <message>
+        <source>Publish links on this computer that your viewer should open, refuse or warn about; the table says what it should do with each.</source>
+        <translation>Udgiv links på denne computer, som jeres fremviser skal åbne, afvise eller advare om; tabellen siger, hvad den skal gøre med hvert link.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Kopiér link</translation>
+    </message>
+    <message>
+        <source>Stop test links</source>
+        <translation>Stop testlinks</translation>
+    </message>
+    <message>
+        <source>Publish test links</source>
+        <translation>Udgiv testlinks</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Expected behaviour</source>
+        <translation>Forventet adfærd</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Your viewer</source>
+        <translation>Jeres fremviser</translation>
+    </message>
+    <message>
+        <source>Testing the link…</source>
+        <translation>Tester linket…</translation>
+    </message>
+    <message>
+        <source>%1 test cases passed, %2 failed.</source>
+        <translation>%1 testtilfælde bestået, %2 ikke bestået.</translation>
+    </message>
+    <message>
+        <source>Paste a link your product made; use one that can be opened several times.</source>
+        <translation>Indsæt et link, jeres produkt har lavet; brug et, der kan åbnes flere gange.</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Bestået</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Ikke bestået</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Ikke relevant</translation>
+    </message>
+    <message>
+        <source>No sample document was found for the test links.</source>
+        <translation>Der blev ikke fundet et eksempeldokument til testlinkene.</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Ikke afprøvet</translation>
+    </message>
+    <message>
+        <source>As expected</source>
+        <translation>Som forventet</translation>
+    </message>
+    <message>
+        <source>Not as expected</source>
+        <translation>Ikke som forventet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open a document first.</source>
+        <translation>Åbn først et dokument.</translation>
+    </message>
+    <message>
+        <source>Open a health document</source>
+        <translation>Åbn et helbredsdokument</translation>
+    </message>
+    <message>
+        <source>Health documents (%1)</source>
+        <translation>Helbredsdokumenter (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Åbner %1…</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Ingen seneste filer</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Ryd listen</translation>
+    </message>
+    <message>
+        <source>No sample patients found</source>
+        <translation>Ingen eksempelpatienter fundet</translation>
+    </message>
+    <message>
+        <source>xShare – My health summary</source>
+        <translation>xShare – Min helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>xShare · Yellow Button</source>
+        <translation>xShare · Den Gule Knap</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Go to the start page</source>
+        <translation>Gå til startsiden</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Gå tilbage</translation>
+    </message>
+    <message>
+        <source>Change language to %1</source>
+        <translation>Skift sprog til %1</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Start forfra</translation>
+    </message>
+    <message>
+        <source>Start over: forget everything and return to the start</source>
+        <translation>Start forfra: glem alt og gå tilbage til start</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Cancel opening the document</source>
+        <translation>Annuller åbningen af dokumentet</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Åbn…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Åbn &amp;seneste</translation>
+    </message>
+    <message>
+        <source>&amp;Close document</source>
+        <translation>&amp;Luk dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Eksempler</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Værktøjer</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;About and privacy</source>
+        <translation>&amp;Om programmet og privatliv</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Share</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Shared links</source>
+        <translation>Delte links</translation>
+    </message>
+    <message>
+        <source>Open something I received</source>
+        <translation>Åbn noget, jeg har modtaget</translation>
+    </message>
+    <message>
+        <source>Open a link or QR code</source>
+        <translation>Åbn et link eller en QR-kode</translation>
+    </message>
+    <message>
+        <source>Check conformance</source>
+        <translation>Kontrollér overensstemmelse</translation>
+    </message>
+    <message>
+        <source>Signing keys</source>
+        <translation>Signeringsnøgler</translation>
+    </message>
+    <message>
+        <source>Label workbench</source>
+        <translation>Mærkningsværksted</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLinkView</name>
+    <message>
+        <source>Open a link or QR code</source>
+        <translation>Åbn et link eller en QR-kode</translation>
+    </message>
+    <message>
+        <source>Someone shared health data with you as a SMART Health Link. Paste the link, or load a picture of its QR code. The data is decrypted on this computer.</source>
+        <translation>Nogen har delt helbredsdata med dig som et SMART Health Link. Indsæt linket, eller indlæs et billede af dets QR-kode. Data dekrypteres på denne computer.</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <source>shlink:/… or https://viewer…#shlink:/…</source>
+        <translation>shlink:/… eller https://viewer…#shlink:/…</translation>
+    </message>
+    <message>
+        <source>Load QR image…</source>
+        <translation>Indlæs QR-billede…</translation>
+    </message>
+    <message>
+        <source>Your name or organisation:</source>
+        <translation>Dit navn eller din organisation:</translation>
+    </message>
+    <message>
+        <source>The sender sees this name in the list of who fetched the link.</source>
+        <translation>Afsenderen ser dette navn på listen over, hvem der har hentet linket.</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>The sender tells you the passcode</source>
+        <translation>Afsenderen giver dig adgangskoden</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Åbn link</translation>
+    </message>
+    <message>
+        <source>Show document</source>
+        <translation>Vis dokument</translation>
+    </message>
+    <message>
+        <source>Save files…</source>
+        <translation>Gem filer…</translation>
+    </message>
+    <message>
+        <source>A link without a label</source>
+        <translation>Et link uden betegnelse</translation>
+    </message>
+    <message>
+        <source>Works until %1</source>
+        <translation>Virker indtil %1</translation>
+    </message>
+    <message>
+        <source>Choose a picture of the QR code</source>
+        <translation>Vælg et billede af QR-koden</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>The QR code was read.</source>
+        <translation>QR-koden blev læst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong passcode. %n attempt(s) left before the link is disabled.</source>
+        <translation>
+            <numerusform>Forkert adgangskode. %n forsøg tilbage, før linket spærres.</numerusform>
+            <numerusform>Forkert adgangskode. %n forsøg tilbage, før linket spærres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste a link or load a QR code first.</source>
+        <translation>Indsæt et link, eller indlæs en QR-kode først.</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <source>Wrong passcode, and no attempts are left: the link is now disabled.</source>
+        <translation>Forkert adgangskode, og der er ingen forsøg tilbage: linket er nu spærret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n file(s).</source>
+        <translation>
+            <numerusform>Modtog %n fil.</numerusform>
+            <numerusform>Modtog %n filer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The link holds no files this app can open.</source>
+        <translation>Linket indeholder ingen filer, som appen kan åbne.</translation>
+    </message>
+    <message>
+        <source>This is not a link the app can open</source>
+        <translation>Det er ikke et link, appen kan åbne</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>No end date set by the sender.</source>
+        <translation>Afsenderen har ikke sat en slutdato.</translation>
+    </message>
+    <message>
+        <source>Stopped working on %1.</source>
+        <translation>Holdt op med at virke %1.</translation>
+    </message>
+    <message>
+        <source>Needs a passcode: the sender tells you it.</source>
+        <translation>Kræver en adgangskode: afsenderen giver dig den.</translation>
+    </message>
+    <message>
+        <source>No passcode needed.</source>
+        <translation>Kræver ingen adgangskode.</translation>
+    </message>
+    <message>
+        <source>The sender may update its content.</source>
+        <translation>Afsenderen kan opdatere indholdet.</translation>
+    </message>
+    <message>
+        <source>This is not a link the app can open.</source>
+        <translation>Det er ikke et link, appen kan åbne.</translation>
+    </message>
+    <message>
+        <source>The link is disabled after too many wrong passcodes.</source>
+        <translation>Linket er spærret efter for mange forkerte adgangskoder.</translation>
+    </message>
+    <message>
+        <source>Type the passcode first.</source>
+        <translation>Skriv først adgangskoden.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fil: %1</translation>
+    </message>
+    <message>
+        <source>Signature valid: %1 was signed by %2.</source>
+        <translation>Gyldig signatur: %1 er signeret af %2.</translation>
+    </message>
+    <message>
+        <source>Signature intact: %1 was signed by %2, who is not on your trusted list.</source>
+        <translation>Signaturen er intakt: %1 er signeret af %2, som ikke er på din liste over betroede.</translation>
+    </message>
+    <message>
+        <source>Signature NOT valid for %1: the content was changed or the signature is damaged.</source>
+        <translation>Signaturen er IKKE gyldig for %1: indholdet er ændret, eller signaturen er beskadiget.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 breaks %n rule(s) of its format.</source>
+        <translation>
+            <numerusform>%1 bryder %n regel i sit format.</numerusform>
+            <numerusform>%1 bryder %n regler i sit format.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 follows the rules of its format.</source>
+        <translation>%1 følger reglerne i sit format.</translation>
+    </message>
+    <message>
+        <source>Document ready</source>
+        <translation>Dokumentet er klar</translation>
+    </message>
+    <message>
+        <source>Received, but look at the warnings</source>
+        <translation>Modtaget, men se advarslerne</translation>
+    </message>
+    <message>
+        <source>None of the files is a health document the viewer can show.</source>
+        <translation>Ingen af filerne er et helbredsdokument, som fremviseren kan vise.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files</source>
+        <translation>Vælg en mappe til filerne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s) in %1.</source>
+        <translation>
+            <numerusform>Gemte %n fil i %1.</numerusform>
+            <numerusform>Gemte %n filer i %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OptionsStep</name>
+    <message>
+        <source>Where should the files go?</source>
+        <translation>Hvor skal filerne gemmes?</translation>
+    </message>
+    <message>
+        <source>Choose at least one format: the FHIR document, the PDF or both.</source>
+        <translation>Vælg mindst ét format: FHIR-dokumentet, PDF&apos;en eller begge.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the files should go to.</source>
+        <translation>Vælg den mappe, filerne skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>Kodeordet skal have mindst 8 tegn.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to kodeord er ikke ens.</translation>
+    </message>
+    <message>
+        <source>Type a passcode, or untick “Ask for a passcode”.</source>
+        <translation>Skriv en adgangskode, eller fjern markeringen ved »Kræv en adgangskode«.</translation>
+    </message>
+    <message>
+        <source>Create your signing key first, or untick the signature.</source>
+        <translation>Opret først din signeringsnøgle, eller fjern markeringen ved signaturen.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your signing key.</source>
+        <translation>Skriv adgangssætningen til din signeringsnøgle.</translation>
+    </message>
+    <message>
+        <source>Choose the options</source>
+        <translation>Vælg indstillinger</translation>
+    </message>
+    <message>
+        <source>Each option is explained in one sentence. None of them is required.</source>
+        <translation>Hver indstilling er forklaret med én sætning. Ingen af dem er påkrævet.</translation>
+    </message>
+    <message>
+        <source>Sign with my digital signature</source>
+        <translation>Signér med min digitale signatur</translation>
+    </message>
+    <message>
+        <source>The recipient can check that the files come from you and that nobody has changed them.</source>
+        <translation>Modtageren kan kontrollere, at filerne kommer fra dig, og at ingen har ændret dem.</translation>
+    </message>
+    <message>
+        <source>Protect with a password</source>
+        <translation>Beskyt med et kodeord</translation>
+    </message>
+    <message>
+        <source>Only someone who knows the password can open the files; tell it to the recipient another way than the files.</source>
+        <translation>Kun den, der kender kodeordet, kan åbne filerne; fortæl modtageren kodeordet ad en anden vej end filerne.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kodeord</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Gentag kodeord</translation>
+    </message>
+    <message>
+        <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
+        <translation>Skriv kodeordet ned: et glemt kodeord kan ikke genskabes, heller ikke af programmet.</translation>
+    </message>
+    <message>
+        <source>Put everything in one file (xShare package)</source>
+        <translation>Saml det hele i én fil (xShare-pakke)</translation>
+    </message>
+    <message>
+        <source>One file holding the documents, their signatures and a list of checksums, easy to hand over.</source>
+        <translation>Én fil med dokumenterne, deres signaturer og en liste med kontrolsummer, nem at give videre.</translation>
+    </message>
+    <message>
+        <source>Ask for a passcode</source>
+        <translation>Kræv en adgangskode</translation>
+    </message>
+    <message>
+        <source>The recipient must also type this code; after 10 wrong tries the link stops working.</source>
+        <translation>Modtageren skal også skrive denne kode; efter 10 forkerte forsøg holder linket op med at virke.</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>The link works for</source>
+        <translation>Linket virker i</translation>
+    </message>
+    <message>
+        <source>After this time the link stops working and the files cannot be fetched.</source>
+        <translation>Efter dette tidspunkt holder linket op med at virke, og filerne kan ikke hentes.</translation>
+    </message>
+    <message>
+        <source>Only once</source>
+        <translation>Kun én gang</translation>
+    </message>
+    <message>
+        <source>After the first person has opened the link, nobody else can.</source>
+        <translation>Når den første har åbnet linket, kan ingen andre.</translation>
+    </message>
+    <message>
+        <source>Keep the link for updates</source>
+        <translation>Behold linket til opdateringer</translation>
+    </message>
+    <message>
+        <source>The recipient may fetch it again while it works, and you can put newer content behind it from Shared links.</source>
+        <translation>Modtageren kan hente det igen, mens det virker, og du kan lægge nyere indhold bag det fra Delte links.</translation>
+    </message>
+    <message>
+        <source>Name on the link (optional)</source>
+        <translation>Navn på linket (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Name on the link</source>
+        <translation>Navn på linket</translation>
+    </message>
+    <message>
+        <source>For example: For my GP</source>
+        <translation>For eksempel: Til min læge</translation>
+    </message>
+    <message>
+        <source>A short name the recipient sees before opening the link.</source>
+        <translation>Et kort navn, som modtageren ser, før linket åbnes.</translation>
+    </message>
+    <message>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisér</translation>
+    </message>
+    <message>
+        <source>Your name, CPR number, address and contact details are replaced, and your birth date is cut to the year.</source>
+        <translation>Dit navn, CPR-nummer, din adresse og dine kontaktoplysninger erstattes, og din fødselsdato forkortes til året.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>As the document is written</source>
+        <translation>Som dokumentet er skrevet</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Language of what you share</source>
+        <translation>Sproget i det, du deler</translation>
+    </message>
+    <message>
+        <source>Headings and coded terms are translated where the app knows the words; everything else stays as written.</source>
+        <translation>Overskrifter og kodede begreber oversættes, hvor programmet kender ordene; alt andet står, som det er skrevet.</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formater</translation>
+    </message>
+    <message>
+        <source>FHIR document (for health IT systems)</source>
+        <translation>FHIR-dokument (til sundheds-it-systemer)</translation>
+    </message>
+    <message>
+        <source>FHIR document</source>
+        <translation>FHIR-dokument</translation>
+    </message>
+    <message>
+        <source>PDF (for people to read and print)</source>
+        <translation>PDF (til at læse og udskrive)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>The FHIR document is the European format systems read; the PDF shows the same content for people.</source>
+        <translation>FHIR-dokumentet er det europæiske format, som systemer læser; PDF&apos;en viser det samme indhold for mennesker.</translation>
+    </message>
+    <message>
+        <source>Save in this folder</source>
+        <translation>Gem i denne mappe</translation>
+    </message>
+    <message>
+        <source>Folder the files go to</source>
+        <translation>Mappen, filerne gemmes i</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Vælg mappe…</translation>
+    </message>
+    <message>
+        <source>Choose folder</source>
+        <translation>Vælg mappe</translation>
+    </message>
+    <message>
+        <source>Until I revoke it</source>
+        <translation>Indtil jeg tilbagekalder det</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n timer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStep</name>
+    <message>
+        <source>Nothing: you share the whole document.</source>
+        <translation>Intet: du deler hele dokumentet.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(fjernet)</translation>
+    </message>
+    <message>
+        <source>What pseudonymisation changes</source>
+        <translation>Det ændrer pseudonymiseringen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detail(s) about you are replaced by pseudonyms.</source>
+        <translation>
+            <numerusform>%n oplysning om dig er erstattet af pseudonymer.</numerusform>
+            <numerusform>%n oplysninger om dig er erstattet af pseudonymer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check what the recipient will see</source>
+        <translation>Se, hvad modtageren vil se</translation>
+    </message>
+    <message>
+        <source>Nothing has left this computer yet. Press “Share now” when it looks right.</source>
+        <translation>Intet har forladt denne computer endnu. Tryk på »Del nu«, når det ser rigtigt ud.</translation>
+    </message>
+    <message>
+        <source>What the recipient sees</source>
+        <translation>Det ser modtageren</translation>
+    </message>
+    <message>
+        <source>How it is shared</source>
+        <translation>Sådan deles det</translation>
+    </message>
+    <message>
+        <source>What is left out</source>
+        <translation>Det udelades</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedView</name>
+    <message>
+        <source>Open something I received</source>
+        <translation>Åbn noget, jeg har modtaget</translation>
+    </message>
+    <message>
+        <source>Choose a file, a signed document or an xShare package someone shared with you. The app checks that nothing was changed and who signed it, before you read it.</source>
+        <translation>Vælg en fil, et signeret dokument eller en xShare-pakke, som nogen har delt med dig. Programmet kontrollerer, at intet er ændret, og hvem der har signeret det, før du læser det.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Vælg en fil…</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Open the document</source>
+        <translation>Åbn dokumentet</translation>
+    </message>
+    <message>
+        <source>Save the files…</source>
+        <translation>Gem filerne…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Choose the file you received</source>
+        <translation>Vælg den fil, du har modtaget</translation>
+    </message>
+    <message>
+        <source>Shared files (*.json *.jws *.jwe *.zip *.pdf);;All files (*)</source>
+        <translation>Delte filer (*.json *.jws *.jwe *.zip *.pdf);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Wrong password — nothing was opened or saved. Try again.</source>
+        <translation>Forkert adgangskode — intet blev åbnet eller gemt. Prøv igen.</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened safely.</source>
+        <translation>Denne fil kan ikke åbnes sikkert.</translation>
+    </message>
+    <message>
+        <source>an unknown signer</source>
+        <translation>en ukendt underskriver</translation>
+    </message>
+    <message>
+        <source>Intact — signed by %1 (trusted issuer %2)</source>
+        <translation>Uændret — signeret af %1 (udsteder, du stoler på: %2)</translation>
+    </message>
+    <message>
+        <source>Intact, but the signer %1 is not trusted</source>
+        <translation>Uændret, men du stoler ikke på underskriveren %1</translation>
+    </message>
+    <message>
+        <source>Not signed — nothing shows who made it</source>
+        <translation>Ikke signeret — intet viser, hvem der har lavet det</translation>
+    </message>
+    <message>
+        <source>Changed or bad signature — do not rely on this</source>
+        <translation>Ændret eller ugyldig signatur — stol ikke på dette</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerer…</translation>
+    </message>
+    <message>
+        <source>This file is protected with a password. Enter it to open the file.</source>
+        <translation>Filen er beskyttet med en adgangskode. Skriv den for at åbne filen.</translation>
+    </message>
+    <message>
+        <source>The password was right; the file was decrypted in memory.</source>
+        <translation>Adgangskoden var rigtig; filen blev dekrypteret i hukommelsen.</translation>
+    </message>
+    <message>
+        <source>None of the issuers you trust vouches for this signer. If you know them, add their issuer&apos;s certificate under Signing keys.</source>
+        <translation>Ingen af de udstedere, du stoler på, står inde for denne underskriver. Kender du underskriveren, kan du tilføje udstederens certifikat under Signeringsnøgler.</translation>
+    </message>
+    <message>
+        <source>Nothing is signed, so nothing proves who made it.</source>
+        <translation>Intet er signeret, så intet beviser, hvem der har lavet det.</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was signed.</source>
+        <translation>%1 er ændret, efter at den blev signeret.</translation>
+    </message>
+    <message>
+        <source>%1 is listed in the package but missing.</source>
+        <translation>%1 står på pakkens liste, men mangler.</translation>
+    </message>
+    <message>
+        <source>%1 was added to the package afterwards.</source>
+        <translation>%1 er lagt i pakken bagefter.</translation>
+    </message>
+    <message>
+        <source>A signature cannot be relied on: %1</source>
+        <translation>En signatur kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>uændret</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ændret</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mangler</translation>
+    </message>
+    <message>
+        <source>not listed (added later)</source>
+        <translation>ikke på listen (tilføjet senere)</translation>
+    </message>
+    <message>
+        <source>The signature names %1, but it does not match the content</source>
+        <translation>Signaturen nævner %1, men passer ikke til indholdet</translation>
+    </message>
+    <message>
+        <source>trusted via %1</source>
+        <translation>troværdig via %1</translation>
+    </message>
+    <message>
+        <source>issuer not trusted</source>
+        <translation>udsteder ikke troværdig</translation>
+    </message>
+    <message>
+        <source>Signed by %1, issued by %2 (%3)</source>
+        <translation>Signeret af %1, udstedt af %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Signed %1; certificate valid %2 to %3</source>
+        <translation>Signeret %1; certifikatet gælder %2 til %3</translation>
+    </message>
+    <message>
+        <source>File list (manifest)</source>
+        <translation>Filliste (manifest)</translation>
+    </message>
+    <message>
+        <source>signature valid</source>
+        <translation>signaturen er gyldig</translation>
+    </message>
+    <message>
+        <source>signature valid, signer not trusted</source>
+        <translation>signaturen er gyldig, men underskriveren er ikke troværdig</translation>
+    </message>
+    <message>
+        <source>signature not valid</source>
+        <translation>signaturen er ikke gyldig</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files</source>
+        <translation>Vælg en mappe til filerne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s) in %1.</source>
+        <translation>
+            <numerusform>Gemte %n fil i %1.</numerusform>
+            <numerusform>Gemte %n filer i %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShareFlow</name>
+    <message>
+        <source>Tick at least one entry to share.</source>
+        <translation>Markér mindst én oplysning, der skal deles.</translation>
+    </message>
+    <message>
+        <source>Opening your signing key…</source>
+        <translation>Åbner din signeringsnøgle…</translation>
+    </message>
+    <message>
+        <source>Creating your signing key…</source>
+        <translation>Opretter din signeringsnøgle…</translation>
+    </message>
+    <message>
+        <source>Your signing key is ready: %1.</source>
+        <translation>Din signeringsnøgle er klar: %1.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Forbereder visningen…</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Deler…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>The FHIR document</source>
+        <translation>FHIR-dokumentet</translation>
+    </message>
+    <message>
+        <source>The PDF</source>
+        <translation>PDF&apos;en</translation>
+    </message>
+    <message>
+        <source>The FHIR document and its PDF</source>
+        <translation>FHIR-dokumentet og dets PDF</translation>
+    </message>
+    <message>
+        <source>%1 behind a link with a QR code.</source>
+        <translation>%1 bag et link med en QR-kode.</translation>
+    </message>
+    <message>
+        <source>The link works until you revoke it.</source>
+        <translation>Linket virker, indtil du tilbagekalder det.</translation>
+    </message>
+    <message>
+        <source>The link works until about %1.</source>
+        <translation>Linket virker til omkring %1.</translation>
+    </message>
+    <message>
+        <source>It can be opened only once.</source>
+        <translation>Det kan kun åbnes én gang.</translation>
+    </message>
+    <message>
+        <source>The recipient must type the passcode.</source>
+        <translation>Modtageren skal skrive adgangskoden.</translation>
+    </message>
+    <message>
+        <source>%1, saved in %2.</source>
+        <translation>%1, gemt i %2.</translation>
+    </message>
+    <message>
+        <source>All in one xShare package.</source>
+        <translation>Samlet i én xShare-pakke.</translation>
+    </message>
+    <message>
+        <source>Protected with your password.</source>
+        <translation>Beskyttet med dit kodeord.</translation>
+    </message>
+    <message>
+        <source>Signed by %1.</source>
+        <translation>Signeret af %1.</translation>
+    </message>
+    <message>
+        <source>Pseudonymised: your name and numbers are replaced.</source>
+        <translation>Pseudonymiseret: dit navn og dine numre er erstattet.</translation>
+    </message>
+    <message>
+        <source>In Danish.</source>
+        <translation>På dansk.</translation>
+    </message>
+    <message>
+        <source>In English.</source>
+        <translation>På engelsk.</translation>
+    </message>
+    <message>
+        <source>Share with the Yellow Button</source>
+        <translation>Del med Den Gule Knap</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Se efter</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>Cancel sharing</source>
+        <translation>Annuller delingen</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Forrige trin</translation>
+    </message>
+    <message>
+        <source>Previous step (Alt+Left)</source>
+        <translation>Forrige trin (Alt+Venstre)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Næste (Alt+Højre)</translation>
+    </message>
+    <message>
+        <source>Share now</source>
+        <translation>Del nu</translation>
+    </message>
+</context>
+<context>
+    <name>ShareView</name>
+    <message>
+        <source>Choose what to share</source>
+        <translation>Vælg, hvad du vil dele</translation>
+    </message>
+    <message>
+        <source>Untick what should stay with you. The preview shows exactly what the recipient will see; nothing leaves this computer until you share.</source>
+        <translation>Fjern fluebenet ved det, du vil beholde for dig selv. Forhåndsvisningen viser præcis, hvad modtageren vil se; intet forlader computeren, før du deler.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Pseudonymise (hide my name, CPR number and contact details)</source>
+        <translation>Pseudonymisér (skjul mit navn, CPR-nummer og kontaktoplysninger)</translation>
+    </message>
+    <message>
+        <source>See what changes</source>
+        <translation>Se, hvad der ændres</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>As the document</source>
+        <translation>Som dokumentet</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formater</translation>
+    </message>
+    <message>
+        <source>Health data file (FHIR)</source>
+        <translation>Helbredsdatafil (FHIR)</translation>
+    </message>
+    <message>
+        <source>PDF to read</source>
+        <translation>PDF til at læse</translation>
+    </message>
+    <message>
+        <source>What the recipient sees</source>
+        <translation>Det ser modtageren</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Udeladt</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Det ændres</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Del…</translation>
+    </message>
+    <message>
+        <source>The whole document</source>
+        <translation>Hele dokumentet</translation>
+    </message>
+    <message>
+        <source>Your personal details</source>
+        <translation>Dine personlige oplysninger</translation>
+    </message>
+    <message>
+        <source>Name, date of birth and gender are always shared; pseudonymise to hide them.</source>
+        <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
+    </message>
+    <message>
+        <source>%1: year only</source>
+        <translation>%1: kun årstal</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shared</source>
+        <translation>%1 af %2 deles</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Ingen oplysninger</translation>
+    </message>
+    <message>
+        <source>Choose where to save the files</source>
+        <translation>Vælg, hvor filerne skal gemmes</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2.</source>
+        <translation>Gemte %1 i %2.</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Erstat filer?</translation>
+    </message>
+    <message>
+        <source>%1 already exists in this folder. Replace it?</source>
+        <translation>%1 findes allerede i denne mappe. Vil du erstatte den?</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Opdaterer forhåndsvisningen…</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(fjernet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) stay with you; see “Left out”.</source>
+        <translation>
+            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
+            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything in the document will be shared.</source>
+        <translation>Alt i dokumentet bliver delt.</translation>
+    </message>
+</context>
+<context>
+    <name>StartView</name>
+    <message>
+        <source>My health summary</source>
+        <translation>Min helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>See your health data in plain language and share it safely with the Yellow Button. Everything stays on this computer until you choose to share it.</source>
+        <translation>Se dine helbredsdata i et sprog, du kan forstå, og del dem sikkert med Den Gule Knap. Alt bliver på denne computer, indtil du selv vælger at dele det.</translation>
+    </message>
+    <message>
+        <source>Choose a sample patient</source>
+        <translation>Vælg en eksempelpatient</translation>
+    </message>
+    <message>
+        <source>Open a sample patient</source>
+        <translation>Åbn en eksempelpatient</translation>
+    </message>
+    <message>
+        <source>No sample patients were found on this computer.</source>
+        <translation>Der blev ikke fundet nogen eksempelpatienter på denne computer.</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Åbn en fil…</translation>
+    </message>
+    <message>
+        <source>Open a health document from a file</source>
+        <translation>Åbn et helbredsdokument fra en fil</translation>
+    </message>
+    <message>
+        <source>Did you receive something?</source>
+        <translation>Har du modtaget noget?</translation>
+    </message>
+    <message>
+        <source>For vendors</source>
+        <translation>For leverandører</translation>
+    </message>
+    <message>
+        <source>Check that documents meet the xShare Yellow Button specifications.</source>
+        <translation>Kontrollér, at dokumenter lever op til specifikationerne for xShare Den Gule Knap.</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>Senest åbnet</translation>
+    </message>
+    <message>
+        <source>A file or package someone shared with you: check it and read it.</source>
+        <translation>En fil eller pakke, som nogen har delt med dig: kontrollér den, og læs den.</translation>
+    </message>
+    <message>
+        <source>A SMART Health Link: paste it or open a picture of its QR code.</source>
+        <translation>Et SMART Health Link: indsæt det, eller åbn et billede af QR-koden.</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>Født %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchView</name>
+    <message>
+        <source>Yellow Button label workbench</source>
+        <translation>Mærkningsværksted for Den Gule Knap</translation>
+    </message>
+    <message>
+        <source>Test your Yellow Button implementation and build the evidence for the xShare label: declare what your product claims, validate its documents, test its SMART Health Links, and export a signed evidence pack. Everything stays on this computer.</source>
+        <translation>Test jeres implementering af Den Gule Knap og saml dokumentationen til xShare-mærket: erklær hvad produktet understøtter, valider dets dokumenter, test dets SMART Health Links, og eksportér en signeret dokumentationspakke. Alt bliver på denne computer.</translation>
+    </message>
+    <message>
+        <source>1. Declare</source>
+        <translation>1. Erklær</translation>
+    </message>
+    <message>
+        <source>2. Test content</source>
+        <translation>2. Test indhold</translation>
+    </message>
+    <message>
+        <source>3. Test links</source>
+        <translation>3. Test links</translation>
+    </message>
+    <message>
+        <source>4. Evidence pack</source>
+        <translation>4. Dokumentationspakke</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,154 @@
+"""Booth mode: full screen, large Danish type, a sample picker, and one Start over that forgets everything."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from xshare_desktop.core import paths
+from xshare_desktop.core.shl.store import LinkRecord, LinkStatus, LinkStore, StoredFile
+from xshare_desktop.gui import errors
+from xshare_desktop.gui.i18n import resolve_language
+from xshare_desktop.gui.style import BOOTH_FONT_SCALE, base_point_size
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = sorted((ROOT / "samples").glob("ips-*.json"))[0]
+
+
+def test_booth_defaults_to_danish_and_large_type(make_window, qapp) -> None:
+    normal_size = base_point_size()
+    window = make_window(booth=True, lang=resolve_language(None, booth=True))
+    assert window.context.language.code == "da"
+    assert qapp.font().pointSizeF() == normal_size * BOOTH_FONT_SCALE
+    assert window.app_bar.reset.isVisible()
+    assert window.menuBar().isHidden()
+
+
+def test_explicit_language_wins_over_booth_default() -> None:
+    assert resolve_language("en", booth=True) == "en"
+    assert resolve_language("xx", booth=True) == "da"
+
+
+def test_booth_never_shows_recent_files(make_window, load, tmp_path) -> None:
+    window = make_window(booth=True, lang="da")
+    window.context.settings.add_recent_file(SAMPLE)  # left by an earlier, normal session
+    start = window.navigator.page("start")
+    start._build_recent()
+    assert start.recent_buttons == []
+    load(window, SAMPLE)
+    assert window.context.settings.recent_files == [str(SAMPLE.resolve())]  # unchanged by booth
+
+
+def test_start_over_forgets_everything(make_window, load, qtbot) -> None:
+    window = make_window(booth=True, lang="da")
+    load(window, SAMPLE)
+    assert window.navigator.current_name == "document"
+    document_page = window.navigator.page("document")
+    leftover = paths.temp_dir() / "export-of-last-visitor"
+    leftover.mkdir()
+    (leftover / "summary.pdf").write_bytes(b"%PDF")
+    (paths.temp_dir() / "package.zip").write_bytes(b"PK")
+    window.set_language("en")
+    window.banner.show_message("a message for the last visitor")
+
+    window.app_bar.reset.click()
+
+    assert window.context.document is None
+    assert window.navigator.current_name == "start"
+    assert window.navigator.page("document") is None  # destroyed, rebuilt fresh on demand
+    assert document_page is not None
+    assert list(paths.temp_dir().iterdir()) == []
+    assert window.context.language.code == "da"
+    assert not window.banner.isVisible()
+    qtbot.waitUntil(lambda: window.app_bar.reset.text() == "Start forfra")
+
+
+def _add_link(store: LinkStore, link_id: str) -> None:
+    now = time.time()
+    store.insert_link(
+        LinkRecord(
+            id=link_id,
+            token=f"token-{link_id}",
+            key=b"k" * 32,
+            manifest_url=f"http://127.0.0.1:1/{link_id}",
+            label=None,
+            flags="",
+            viewer=None,
+            created=now,
+            updated=now,
+            expires=None,
+            passcode_hash=None,
+            max_attempts=0,
+            failed_attempts=0,
+            one_time=False,
+            used_up=None,
+            revoked=None,
+        ),
+        [StoredFile(0, "summary.json", "application/fhir+json", "jwe", now)],
+    )
+
+
+def test_start_over_closes_dialogs_and_revokes_links(make_window) -> None:
+    window = make_window(booth=True, lang="da")
+    box = QMessageBox(window)
+    box.setText("left open by the last visitor")
+    box.open()
+    store = LinkStore()
+    _add_link(store, "visitor-1")
+    _add_link(store, "visitor-2")
+    assert {link.status(time.time()) for link in store.links()} == {LinkStatus.ACTIVE}
+    window.app_bar.reset.click()
+    assert not box.isVisible()
+    assert {link.status(time.time()) for link in store.links()} == {LinkStatus.REVOKED}
+
+
+def test_booth_crash_dialog_has_no_traceback(make_window, monkeypatch, qtbot) -> None:
+    window = make_window(booth=True, lang="da")
+    reporter = errors.CrashReporter()
+    reporter.booth_mode = lambda: window.context.booth
+    monkeypatch.setattr(errors, "crash_reporter", reporter)
+    monkeypatch.setattr(errors, "setup_logging", lambda: errors.log_file())
+    errors.setup_logging()
+    try:
+        raise RuntimeError("boom in booth")
+    except RuntimeError as exc:
+        errors.present(exc, window)
+    dialogs = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "CrashDialog" and w.isVisible()
+    ]
+    assert len(dialogs) == 1
+    assert dialogs[0].detailedText() == ""
+    assert "Traceback" not in dialogs[0].text() + dialogs[0].informativeText()
+    dialogs[0].close()
+
+
+def test_a_visitor_round_trip(make_window, qtbot) -> None:
+    """Pick a patient, press the Yellow Button, then Start over: back to a clean start page."""
+    window = make_window(booth=True, lang="da")
+    start = window.navigator.page("start")
+    qtbot.waitUntil(lambda: bool(start.sample_buttons))
+    with qtbot.waitSignal(window.loader.finished, timeout=30_000):
+        start.sample_buttons[0].click()
+    view = window.navigator.page("document")
+    assert view.header.share_button.isVisible()
+    assert view.header.share_button.text() == "Del"
+    view.header.share_button.click()
+    assert window.navigator.current_name == "share"
+    flow = window.navigator.page("share")
+    window.app_bar.reset.click()
+    assert window.navigator.current_name == "start"
+    assert window.navigator.page("share") is None
+    assert window.context.document is None
+    assert flow is not None
+
+
+def test_booth_start_page_offers_samples_not_the_file_system(make_window, qtbot) -> None:
+    window = make_window(booth=True, lang="da")
+    start = window.navigator.page("start")
+    qtbot.waitUntil(lambda: bool(start.sample_buttons))
+    assert start.samples_heading.text() == "Vælg en eksempelpatient"
+    assert not start.open_button.isVisible()

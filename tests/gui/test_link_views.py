@@ -1,0 +1,299 @@
+"""Shared links and Open a link: create, show the QR, revoke; open with a passcode, save, show."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from xshare_desktop.core.shl import client, qr
+from xshare_desktop.core.shl.payload import decode_uri
+from xshare_desktop.core.shl.provider import list_links
+from xshare_desktop.gui.views.link_view import LinkView, format_moment
+from xshare_desktop.gui.views.open_link_view import OpenLinkView
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "ips-emil-proevesen.json"
+
+
+@pytest.fixture()
+def link_view(qtbot, make_context):  # type: ignore[no-untyped-def]
+    view = LinkView(make_context())
+    qtbot.addWidget(view)
+    yield view
+    view.reset()  # stops the host
+
+
+@pytest.fixture()
+def open_view(qtbot, make_context):  # type: ignore[no-untyped-def]
+    view = OpenLinkView(make_context())
+    qtbot.addWidget(view)
+    return view
+
+
+def _create(  # type: ignore[no-untyped-def]
+    qtbot, view: LinkView, ready: str = "The link is ready. Show the QR code or copy it."
+) -> str:
+    worker = view.create_link()
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert view.create_status.text() == ready
+    return view.uri_edit.text()
+
+
+def test_create_link_shows_a_scannable_qr(qtbot, link_view: LinkView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert link_view.host_state() == "stopped"
+    assert "stopped" in link_view.host_status.text()
+    assert link_view.right.currentWidget() is link_view.qr_placeholder
+    assert link_view.placeholder_title.text() == "The QR code appears here"
+    qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    assert link_view.host.running and link_view.host.base_url.startswith("http://127.0.0.1:")
+    assert link_view.host_state() == "this-computer"
+    assert link_view.host_status.text() == "Only this computer can fetch links."
+    link_view.add_files([SAMPLE])
+    link_view.label_edit.setText("Emils patientoversigt")
+    uri = _create(qtbot, link_view)
+    payload = decode_uri(uri)
+    assert payload.label == "Emils patientoversigt" and payload.exp is not None
+    assert payload.url.startswith(link_view.host.base_url)
+    link_view.resize(1366, 700)
+    link_view.show()
+    qtbot.waitExposed(link_view)
+    pixmap = link_view.qr_label.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 300  # big enough to scan across a desk
+    side = min(link_view.qr_label.width(), link_view.qr_label.height())
+    modules = link_view.qr_label._code.width()
+    assert pixmap.width() % modules == 0 and side - pixmap.width() < modules
+    assert link_view.right.currentWidget() is link_view.link_card
+    assert link_view.fact_reach.text() == "Can be fetched from this computer only."
+    assert link_view.fact_passcode.text() == "Passcode: not needed"
+    png = link_view.export_qr(tmp_path / "qr.png")
+    assert png is not None and qr.decode_qr_file(png) == uri
+    svg = link_view.export_qr(tmp_path / "qr.svg")
+    assert svg is not None and b"<svg" in svg.read_bytes()
+    assert link_view.links_table.rowCount() == 1
+    assert link_view.links_table.item(0, 1).text() == "active"
+
+
+def test_options_follow_the_spec(link_view: LinkView) -> None:
+    link_view.add_files([SAMPLE])
+    assert link_view.single_check.isEnabled()
+    link_view.passcode_check.setChecked(True)
+    assert not link_view.single_check.isEnabled()  # U never with P
+    link_view.passcode_check.setChecked(False)
+    link_view.single_check.setChecked(True)
+    link_view.add_files([SAMPLE.with_name("ips-karen-testesen.json")])
+    assert not link_view.single_check.isChecked()  # U carries one file
+    link_view.once_check.setChecked(True)
+    assert not link_view.long_term_check.isEnabled()
+    link_view.expiry_combo.setCurrentIndex(4)
+    assert link_view.options(now=1000).expires is None
+    link_view.expiry_combo.setCurrentIndex(0)
+    assert link_view.options(now=1000).expires == 4600
+
+
+def test_revoke_and_accesses(
+    qtbot, link_view: LinkView, open_view: OpenLinkView, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    link_view.add_files([SAMPLE])
+    uri = _create(qtbot, link_view)
+    open_view.link_edit.setText(uri)
+    open_view.recipient_edit.setText("Lægehuset Nord")
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    link_view.refresh()
+    accesses = [
+        link_view.accesses_list.item(i).text() for i in range(link_view.accesses_list.count())
+    ]
+    assert len(accesses) == 1 and "Lægehuset Nord: fetched" in accesses[0]
+    monkeypatch.setattr(link_view, "confirm_revoke", lambda: True)
+    assert link_view.revoke_selected()
+    assert link_view.links_table.item(0, 1).text() == "revoked"
+    assert not link_view.revoke_button.isEnabled()
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert "no longer active" in open_view.status.text()
+
+
+def test_local_network_needs_confirmation(link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(link_view, "confirm_local_network", lambda: False)
+    link_view.lan_check.setChecked(True)
+    assert not link_view.lan_check.isChecked()
+    link_view.start_host()
+    assert link_view.host.base_url.startswith("http://127.0.0.1:")
+
+
+def test_open_with_passcode_retry_save_and_show(
+    qtbot, fhir_cache, link_view: LinkView, open_view: OpenLinkView, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    link_view.add_files([SAMPLE])
+    link_view.passcode_check.setChecked(True)
+    assert not link_view.create_button.isEnabled()
+    assert link_view.create_reason.text() == "Type the passcode, or untick “Require”."
+    link_view.passcode_edit.setText("2468")
+    assert link_view.create_button.isEnabled() and not link_view.create_reason.text()
+    uri = _create(qtbot, link_view)
+    assert link_view.fact_passcode.text().startswith("Passcode: needed")
+    viewer_uri = "https://viewer.example.org/#" + uri
+    assert open_view.open_reason.text() == "Paste a link or load a QR code first."
+    open_view.link_edit.setText(viewer_uri)
+    assert "Needs a passcode" in open_view.link_info.text()
+    assert open_view.passcode_row.isVisibleTo(open_view)
+    assert not open_view.open_button.isEnabled()
+    assert open_view.open_reason.text() == "Type the passcode first."
+    open_view._link_entered()  # Enter in the link field: on to the passcode, nothing fetched yet
+    assert open_view.received is None and open_view._worker is None
+
+    open_view.passcode_edit.setText("1111")
+    assert open_view.open_button.isEnabled()
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    attempts = open_view.attempts_label.text()
+    assert open_view.attempts_label.isVisibleTo(open_view)
+    assert "9 attempt(s) left" in attempts or "9 attempts left" in attempts
+    assert open_view.passcode_edit.text() == ""  # ready for the next try
+    assert open_view.received is None and not open_view.result_panel.isVisibleTo(open_view)
+
+    open_view.passcode_edit.setText("2468")
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert open_view.received is not None
+    assert not open_view.attempts_label.isVisibleTo(open_view)
+    assert open_view.result_panel.isVisibleTo(open_view)
+    assert open_view.result_title.text() == "✓ Document ready"
+    lines = [open_view.results.item(i).text() for i in range(open_view.results.count())]
+    assert "File: document.json" in lines
+    assert "✓ document.json follows the rules of its format." in lines
+    written = open_view.save_to(tmp_path / "saved")
+    assert [p.name for p in written] == ["document.json"]
+    assert written[0].read_bytes() == SAMPLE.read_bytes()
+    worker = open_view.show_document()
+    assert worker is not None
+    with qtbot.waitSignal(open_view.document_opened, timeout=30_000) as opened:
+        pass
+    assert opened.args[0].kind == "ips"
+    assert list_links()[0].record.failed_attempts == 1
+
+
+def test_last_wrong_passcode_disables_opening(
+    qtbot, link_view: LinkView, open_view: OpenLinkView, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    link_view.add_files([SAMPLE])
+    link_view.passcode_check.setChecked(True)
+    link_view.passcode_edit.setText("2468")
+    uri = _create(qtbot, link_view)
+    open_view.link_edit.setText(uri)
+    monkeypatch.setattr(
+        "xshare_desktop.core.shl.client.retrieve",
+        lambda *a, **k: (_ for _ in ()).throw(client.WrongPasscode(0)),
+    )
+    open_view.passcode_edit.setText("0000")
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert "no attempts are left" in open_view.attempts_label.text()
+    open_view.passcode_edit.setText("2468")
+    assert not open_view.open_button.isEnabled()
+    assert open_view.open_reason.text() == "The link is disabled after too many wrong passcodes."
+    open_view.link_edit.setText("")  # another link starts afresh
+    assert not open_view.attempts_label.isVisibleTo(open_view)
+
+
+def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    link_view.add_files([SAMPLE])
+    link_view.label_edit.setText("Emils oversigt til lægen")
+    link_view.passcode_check.setChecked(True)
+    link_view.passcode_edit.setText("2468")
+    uri = _create(qtbot, link_view)
+    pdf = link_view.export_qr(tmp_path / "link.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "Emils oversigt til lægen" in flat
+    assert "Works until" in flat and "Passcode needed" in flat
+    assert "2468" not in flat
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    assert qr.decode_qr_file(tmp_path / "page.png") == uri
+    assert link_view.export_qr(tmp_path / "link.txt") is None
+    assert ".pdf" in link_view.create_status.text()
+
+
+def test_host_status_states_and_the_local_network(qtbot, link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from xshare_desktop.core.shl import host as host_module
+    from xshare_desktop.gui.views import link_view as module
+
+    # Tests never open a port to the network: the "local network" host binds loopback here.
+    monkeypatch.setattr(module, "serve", lambda _bind, port: host_module.serve("127.0.0.1", port))
+    monkeypatch.setattr(module, "lan_address", lambda: "192.0.2.10")
+    monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
+    assert link_view.host_state() == "stopped"
+    assert not link_view.lan_warning.isVisibleTo(link_view)
+    link_view.start_host()
+    assert link_view.host_state() == "this-computer"
+    link_view.lan_check.setChecked(True)
+    assert link_view.host_state() == "local-network"
+    assert link_view.host_status.text() == "Phones on this network can fetch links."
+    assert "http://192.0.2.10:" in link_view.host_address.text()
+    assert link_view.lan_warning.isVisibleTo(link_view)
+    link_view.add_files([SAMPLE])
+    _create(qtbot, link_view)
+    assert link_view.fact_reach.text() == "Phones on this network can fetch it."
+    qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    assert link_view.host_state() == "stopped"
+    assert link_view.fact_reach.text() == "Nobody can fetch it now: the link host is stopped."
+
+
+def test_buttons_say_why_they_are_disabled(qtbot, link_view: LinkView) -> None:  # type: ignore[no-untyped-def]
+    assert not link_view.create_button.isEnabled()
+    assert link_view.create_reason.text() == "Add at least one file to share first."
+    assert not link_view.add_document_button.isEnabled()  # no document is open
+    assert link_view.add_document_button.toolTip()
+    assert link_view.files_empty.isVisibleTo(link_view)
+    link_view.add_files([SAMPLE])
+    assert not link_view.files_empty.isVisibleTo(link_view)
+    assert link_view.files_list.item(0).text() == SAMPLE.name
+    _create(qtbot, link_view)
+    assert not link_view.update_button.isEnabled()
+    assert link_view.manage_reason.text() == "Only long-term links can get new content."
+
+
+def test_danish_dates_and_texts(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    view = LinkView(make_context(lang="da"))
+    qtbot.addWidget(view)
+    try:
+        assert view.title.text() == "Delte links"
+        moment = datetime(2026, 12, 24, 12, 0, tzinfo=UTC).timestamp()
+        assert format_moment(moment).startswith("24. dec. 2026 kl. ")
+        view.add_files([SAMPLE])
+        view.expiry_combo.setCurrentIndex(1)
+        _create(qtbot, view, ready="Linket er klar. Vis QR-koden, eller kopiér linket.")
+        assert view.fact_expiry.text().startswith("Virker indtil 2")
+        assert " kl. " in view.links_table.item(0, 2).text()
+    finally:
+        view.reset()
+
+
+def test_qr_image_and_bad_links(open_view: OpenLinkView, tmp_path: Path) -> None:
+    uri = "shlink:/eyJ1cmwiOiJodHRwOi8vMTI3LjAuMC4xOjkvc2hsL3giLCJrZXkiOiJBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBIn0"
+    image = qr.export_qr(uri, tmp_path / "code.png")
+    assert open_view.load_qr_image(image)
+    assert open_view.link_edit.text() == uri
+    (tmp_path / "not.png").write_bytes(b"text")
+    assert not open_view.load_qr_image(tmp_path / "not.png")
+    assert "not an image" in open_view.status.text()
+    open_view.link_edit.setText("https://example.org/")
+    assert open_view.open_link() is None
+    assert "not a SMART Health Link" in open_view.status.text()

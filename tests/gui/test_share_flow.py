@@ -1,0 +1,517 @@
+"""The Yellow Button flow, clicked through like a person would: download and link, Danish and English."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QTreeWidget,
+    QWidget,
+)
+
+from xshare_desktop.core import delivery
+from xshare_desktop.core.document import load_document
+from xshare_desktop.core.progress import Progress
+from xshare_desktop.core.shl import client
+from xshare_desktop.core.signing import Verdict, keys, verify_path
+from xshare_desktop.gui.flow import ShareFlow, step_choose, tasks
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "ips-karen-testesen.json"
+MEDICATIONS = "10160-0"
+PASSPHRASE = "min hemmelige nøgle"
+PASSWORD = "Rødgrød med fløde"
+
+# What a person sees in each language: a few strings per step, so a lost translation shows up.
+TEXTS = {
+    "en": {"next": "Next", "share": "Share now", "what": "What do you want to share?"},
+    "da": {"next": "Næste", "share": "Del nu", "what": "Hvad vil du dele?"},
+}
+
+
+@pytest.fixture(autouse=True)
+def _stop_link_host() -> Iterator[None]:
+    yield
+    delivery.stop_link_host()
+
+
+@pytest.fixture()
+def document() -> Any:
+    return load_document(SAMPLE)
+
+
+@pytest.fixture()
+def make_flow(qtbot, make_context, document):  # type: ignore[no-untyped-def]
+    def make(lang: str = "en") -> ShareFlow:
+        context = make_context(lang=lang)
+        context.set_document(document)
+        flow = ShareFlow(document, context=context)
+        qtbot.addWidget(flow)
+        flow.resize(1366, 768)
+        flow.show()
+        qtbot.waitExposed(flow)
+        return flow
+
+    return make
+
+
+def click(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot, box: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
+    """Toggle a check box with the keyboard, as a person without a mouse would."""
+    assert box.isVisible() and box.isEnabled(), box.objectName()
+    before = box.isChecked()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() != before
+
+
+def wait_idle(qtbot, flow: ShareFlow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not flow.is_busy, timeout=60_000)
+
+
+def leave_out_medications(flow: ShareFlow) -> None:
+    item = flow.choose.section_item(MEDICATIONS)
+    assert item is not None
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+
+
+def create_key_in_flow(qtbot, flow: ShareFlow) -> None:  # type: ignore[no-untyped-def]
+    options = flow.options
+    tick(qtbot, options.sign.check)
+    panel = options.key_panel
+    assert panel.create_button.isVisible(), "no key yet: the flow offers to create one"
+    assert panel.name_edit.text() == "Karen Testesen", "the name comes from the document"
+    qtbot.keyClicks(panel.passphrase, PASSPHRASE)
+    qtbot.keyClicks(panel.repeat, PASSPHRASE)
+    click(qtbot, panel.create_button)
+    wait_idle(qtbot, flow)
+    assert keys.has_identity() and flow.identity is not None
+
+
+def accessible_gaps(page: QWidget) -> list[str]:
+    """Controls a screen reader could not name."""
+    gaps = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox | QTreeWidget):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not (widget.accessibleName() or text):
+                gaps.append(f"{type(widget).__name__}#{widget.objectName()}")
+    return gaps
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_download_signed_and_protected(qtbot, make_flow, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow(lang)
+    texts = TEXTS[lang]
+    assert flow.step == "choose"
+    assert flow.choose.heading.text() == texts["what"]
+    assert flow.next_button.text() == texts["next"]
+    kept, total = flow.choose.entry_counts()
+    assert kept == total > 0
+    leave_out_medications(flow)
+    assert flow.choose.entry_counts() == (total - 5, total)
+    assert str(total - 5) in flow.choose.count.text()
+    assert accessible_gaps(flow.choose) == []
+    click(qtbot, flow.next_button)
+
+    assert flow.step == "how"
+    click(qtbot, flow.how.download_card)
+    assert accessible_gaps(flow.how) == []
+    click(qtbot, flow.next_button)
+
+    assert flow.step == "options"
+    options = flow.options
+    assert not options.passcode.isVisible() and options.password.isVisible()
+    options.folder_edit.setText(str(tmp_path))
+    create_key_in_flow(qtbot, flow)
+    tick(qtbot, options.password.check)
+    qtbot.keyClicks(options.password_edit, PASSWORD)
+    qtbot.keyClicks(options.password_repeat, PASSWORD)
+    assert accessible_gaps(options) == []
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+
+    assert flow.step == "preview"
+    assert flow.share_button.text() == texts["share"]
+    preview = flow.preview.preview
+    assert preview is not None
+    assert "metformin" not in preview.prepared.html.lower()
+    assert "Karen Testesen" in preview.prepared.html
+    assert any("metformin" in line.lower() for line in flow.preview.left_out_lines())
+    assert list(tmp_path.iterdir()) == [], "nothing is written before the person confirms"
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+
+    assert flow.step == "done"
+    result = flow.done.result
+    assert result is not None and result.protected and result.signer == "Karen Testesen"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert [n for n in names if n.endswith(".jwe")] and [n for n in names if n.endswith(".jws")]
+    assert not [n for n in names if n.endswith((".json", ".pdf"))], "no plain copy beside"
+    sealed = next(p for p in tmp_path.iterdir() if p.name.endswith(".json.jwe"))
+    report = verify_path(sealed, password=PASSWORD)
+    assert report.verdict == Verdict.VERIFIED, report.headline
+    opened = orjson.loads(report.documents[sealed.name[: -len(".jwe")]])
+    assert "metformin" not in orjson.dumps(opened).decode().lower()
+    assert str(tmp_path) in flow.done.fact("where")
+    assert flow.done.open_folder.isVisible() and not flow.done.qr.isVisible()
+    with qtbot.waitSignal(flow.finished, timeout=5_000):
+        click(qtbot, flow.finish_button)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_link_with_passcode_qr_copy_and_revoke(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    flow = make_flow(lang)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.link_card)
+    click(qtbot, flow.next_button)
+
+    options = flow.options
+    assert options.passcode.isVisible() and not options.password.isVisible()
+    assert not options.folder_row.isVisible()
+    tick(qtbot, options.passcode.check)
+    qtbot.keyClicks(options.passcode_edit, "4711")
+    tick(qtbot, options.one_time.check)
+    assert not options.long_term.check.isEnabled(), "one-time and long-term exclude each other"
+    options.pdf_check.setChecked(False)
+    qtbot.keyClicks(options.label_edit, "Til min læge")
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+
+    assert flow.step == "preview"
+    assert flow.preview.left_out_lines() and flow.preview.plan.text()
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+
+    assert flow.step == "done"
+    result = flow.done.result
+    assert result is not None and result.link_uri is not None
+    assert result.passcode and result.one_time and result.expires is not None
+    assert result.expires > time.time() + 6 * 86400, "the default is a week"
+    assert flow.done.qr.isVisible() and not flow.done.qr.pixmap().isNull()
+    assert accessible_gaps(flow.done) == []
+    click(qtbot, flow.done.copy_link)
+    assert QApplication.clipboard().text() == result.link_uri
+
+    retrieved = client.retrieve(result.link_uri, recipient="Dr. Hansen", passcode="4711")
+    assert orjson.loads(retrieved.files[0].data)["resourceType"] == "Bundle"
+
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    click(qtbot, flow.done.revoke)
+    assert not flow.done.revoke.isEnabled()
+    with pytest.raises(client.LinkNotActive):
+        client.retrieve(result.link_uri, recipient="Dr. Hansen", passcode="4711")
+
+
+def test_window_stays_responsive_and_cancel_writes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    started: list[bool] = []
+
+    def endless_delivery(*args: Any, progress: Progress) -> Any:
+        started.append(True)
+        step = 0
+        while True:  # ends only through Cancel: progress.step raises Cancelled
+            progress.step(step % 100, 100, "working")
+            step += 1
+            time.sleep(0.005)
+
+    monkeypatch.setattr(tasks, "deliver", endless_delivery)
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    flow.options.folder_edit.setText(str(tmp_path))
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    click(qtbot, flow.share_button)
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert flow.is_busy and flow.busy.isVisible()
+    assert not flow.share_button.isEnabled() and not flow.back_button.isEnabled()
+
+    # The GUI thread keeps serving events while the work runs: timers fire, progress moves.
+    ticks: list[int] = []
+    timer = QTimer(flow)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=10_000)
+    qtbot.waitUntil(lambda: flow.busy.bar.maximum() == 100, timeout=10_000)
+    timer.stop()
+    assert flow.is_busy
+
+    click(qtbot, flow.busy.cancel)
+    wait_idle(qtbot, flow)
+    assert flow.step == "preview" and flow.share_button.isEnabled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_emits_cancelled_and_writes_nothing(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    with qtbot.waitSignal(flow.cancelled, timeout=5_000):
+        click(qtbot, flow.cancel_button)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_options_explain_what_is_missing(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    options = flow.options
+    tick(qtbot, options.password.check)
+    qtbot.keyClicks(options.password_edit, PASSWORD)
+    qtbot.keyClicks(options.password_repeat, PASSWORD + "x")
+    click(qtbot, flow.next_button)
+    assert flow.step == "options"
+    assert options.problem.isVisible() and "same" in options.problem.text()
+    options.password_repeat.setText(PASSWORD)
+    options.fhir_check.setChecked(False)
+    options.pdf_check.setChecked(False)
+    click(qtbot, flow.next_button)
+    assert flow.step == "options" and "format" in options.problem.text()
+
+
+def test_a_wrong_passphrase_is_said_calmly(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    keys.create_identity("Karen Testesen", PASSPHRASE, use_demo_ca=True)
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    options = flow.options
+    options.folder_edit.setText(str(tmp_path))
+    tick(qtbot, options.sign.check)
+    assert not options.key_panel.create_button.isVisible()
+    assert "Karen Testesen" in options.key_panel.status.text()
+    qtbot.keyClicks(options.key_panel.passphrase, "not my passphrase")
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "options"
+    assert flow.banner.isVisible() and "passphrase" in flow.banner.text
+    options.key_panel.passphrase.setText(PASSPHRASE)
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "preview" and flow.identity is not None
+
+
+def test_nothing_ticked_cannot_go_on(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    flow.choose.set_all(False)
+    click(qtbot, flow.next_button)
+    assert flow.step == "choose" and flow.banner.isVisible()
+    click(qtbot, flow.choose.all_button)
+    kept, total = flow.choose.entry_counts()
+    assert kept == total
+
+
+def test_without_the_share_view_a_simpler_chooser_is_used(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(step_choose, "share_view_class", lambda: None)
+    flow = make_flow("da")
+    assert flow.choose.view is None and flow.choose.tree.isVisible()
+    kept, total = flow.choose.entry_counts()
+    leave_out_medications(flow)
+    assert flow.choose.entry_counts() == (kept - 5, total)
+    personal = flow.choose.top_items()[-1]
+    assert personal.text(0) == "Oplysninger om dig"
+    address = next(c for c in flow.choose.child_items(personal) if "Adresse" in c.text(0))
+    address.setCheckState(0, Qt.CheckState.Unchecked)
+    selection = flow.choose.selection()
+    assert set(selection.exclude) == {f"section:{MEDICATIONS}", "Patient.address"}
+    flow.choose.set_all(True)
+    assert flow.choose.selection().exclude == ()
+
+
+def test_switching_language_keeps_the_choice(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow("en")
+    leave_out_medications(flow)
+    before = flow.choose.selection()
+    flow._context.language.set_language("da")
+    qtbot.waitUntil(lambda: flow.next_button.text() == "Næste", timeout=5_000)
+    assert flow.choose.selection() == before
+    assert flow.choose.heading.text() == TEXTS["da"]["what"]
+
+
+def test_back_keeps_what_was_chosen(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    leave_out_medications(flow)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.link_card)
+    click(qtbot, flow.back_button)
+    assert flow.step == "choose"
+    assert f"section:{MEDICATIONS}" in flow.choose.selection().exclude
+    click(qtbot, flow.next_button)
+    assert flow.how.method == "link"
+
+
+def test_cancelling_the_preview_returns_to_options(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_preview(*args: Any, progress: Progress) -> Any:
+        while True:
+            progress.step(0, 0, "")
+            time.sleep(0.005)
+
+    monkeypatch.setattr(tasks, "make_preview", slow_preview)
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    assert flow.is_busy
+    flow.cancel_work()
+    wait_idle(qtbot, flow)
+    assert flow.step == "options"
+
+
+def test_start_over_while_working_ignores_the_late_result(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_preview(*args: Any, progress: Progress) -> Any:
+        while True:
+            progress.step(0, 0, "")
+            time.sleep(0.005)
+
+    monkeypatch.setattr(tasks, "make_preview", slow_preview)
+    flow = make_flow()
+    leave_out_medications(flow)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    assert flow.is_busy and not flow.cancel_button.isEnabled()
+    flow.reset()  # booth "Start over"
+    assert not flow.is_busy and flow.step == "choose"
+    assert flow.choose.selection().exclude == (), "a new visit starts with everything ticked"
+    from xshare_desktop.gui.worker import wait_for_workers
+
+    assert wait_for_workers(10_000)
+    qtbot.wait(50)  # let the cancelled worker's queued signals arrive
+    assert flow.step == "choose" and not flow.busy.isVisible()
+
+
+def test_a_cancel_that_comes_too_late_still_shows_what_was_shared(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real_deliver = tasks.deliver
+
+    def deliver_then_get_cancelled(*args: Any, progress: Progress) -> Any:
+        result = real_deliver(*args, progress=progress)
+        progress.cancel()  # as if Cancel was pressed just after the files were written
+        return result
+
+    monkeypatch.setattr(tasks, "deliver", deliver_then_get_cancelled)
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    flow.options.folder_edit.setText(str(tmp_path))
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "done" and flow.banner.isVisible()
+    assert list(tmp_path.iterdir())
+    assert str(tmp_path) in flow.done.fact("where")
+
+
+def test_as_the_main_windows_share_page(  # type: ignore[no-untyped-def]
+    qtbot, make_window, load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one-line wiring the lead makes: the "share" page is the flow."""
+    import dataclasses
+
+    from xshare_desktop.gui import navigation
+
+    pages = [
+        dataclasses.replace(spec, module="xshare_desktop.gui.flow", class_name="ShareFlow")
+        if spec.name == "share"
+        else spec
+        for spec in navigation.PLUGIN_PAGES
+    ]
+    monkeypatch.setattr(navigation, "PLUGIN_PAGES", pages)
+    window = make_window()
+    load(window, SAMPLE)
+    document_view = window.navigator.page("document")
+    click(qtbot, document_view.header.share_button)
+    flow = window.navigator.page("share")
+    assert isinstance(flow, ShareFlow) and window.navigator.current_name == "share"
+    assert flow.step == "choose" and flow.choose.entry_counts()[0] > 0
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.cancel_button)
+    assert window.navigator.current_name == "document"
+    click(qtbot, document_view.header.share_button)
+    assert flow.step == "choose", "pressing the Yellow Button again starts at step 1"
+
+
+def test_a_new_visit_forgets_secrets_and_choices(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    leave_out_medications(flow)
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.link_card)
+    click(qtbot, flow.next_button)
+    options = flow.options
+    tick(qtbot, options.passcode.check)
+    qtbot.keyClicks(options.passcode_edit, "4711")
+    tick(qtbot, options.sign.check)
+    qtbot.keyClicks(options.key_panel.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(flow.cancelled, timeout=5_000):
+        click(qtbot, flow.cancel_button)
+    assert flow.step == "choose" and flow.choose.selection().exclude == ()
+    assert flow.how.method == "download"
+    assert not options.passcode.checked and options.passcode_edit.text() == ""
+    assert options.key_panel.passphrase.text() == "" and not options.sign.checked
+    assert flow.identity is None
+
+
+def test_keyboard_only(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    flow.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is flow, timeout=5_000)
+    qtbot.keyClick(flow.choose.first_focus(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert flow.step == "how"
+    assert QApplication.focusWidget() is flow.how.download_card, (
+        "each step focuses its first control"
+    )
+    qtbot.keyClick(flow.how.download_card, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert flow.step == "choose"
+
+
+def test_pseudonymised_preview_shows_what_changes(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    flow.options.folder_edit.setText(str(tmp_path))
+    tick(qtbot, flow.options.pseudonymise.check)
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    preview = flow.preview.preview
+    assert preview is not None and preview.prepared.changes
+    assert "Testesen" not in preview.prepared.html
+    assert flow.preview.changes_list.isVisible()
+    shown = [
+        flow.preview.changes_list.item(i).text() for i in range(flow.preview.changes_list.count())
+    ]
+    assert any("Testesen" in line for line in shown), "the person sees what is replaced"
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    written = next(tmp_path.glob("*.json")).read_bytes()
+    assert b"Testesen" not in written
+    names = {change.after for change in preview.prepared.changes}
+    assert any(name and name.encode() in written for name in names), "the same pseudonyms as shown"

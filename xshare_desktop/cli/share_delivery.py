@@ -1,0 +1,85 @@
+"""``xshare share`` delivery options: --sign, --passphrase-file, --password-file, --package.
+
+The share is written to a private staging folder first and then delivered by
+``core.delivery`` (signed, protected, packaged), so a protected share never
+leaves a plain copy in the output folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from xshare_desktop.cli.cmd_keys import PASSPHRASE_ENV, read_passphrase
+from xshare_desktop.cli.cmd_protect import read_password
+from xshare_desktop.core import delivery
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.writer import PdfRenderer, ShareOptions, ShareResult
+from xshare_desktop.core.signing import keys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sign",
+        action="store_true",
+        help="sign every file with your key (a detached signature NAME.jws beside it)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=f"with --sign: your key's passphrase from FILE (else ${PASSPHRASE_ENV}, else asked)",
+    )
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="protect the files with the password in FILE (a forgotten one cannot be recovered)",
+    )
+    parser.add_argument(
+        "--package",
+        action="store_true",
+        help="write one xShare package (.xshare.zip, or .xshare.jwe with a password)",
+    )
+
+
+def requested(args: argparse.Namespace) -> bool:
+    return bool(args.sign or args.passphrase_file or args.password_file or args.package)
+
+
+def share_and_deliver(
+    args: argparse.Namespace,
+    raw: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    renderer: PdfRenderer | None,
+) -> ShareResult:
+    """Share, then sign/protect/package; returns what was written, in ``share()``'s shape."""
+    if args.passphrase_file and not args.sign:
+        raise UserFacingError("--passphrase-file is the key's passphrase for --sign; add --sign.")
+    identity = None
+    if args.sign:
+        if not keys.has_identity():
+            raise UserFacingError(
+                "There is no signing key yet. Create one first: xshare keys create --name NAME "
+                "--demo-ca"
+            )
+        identity = keys.load_identity(read_passphrase(args))
+    password = read_password(args, confirm=False) if args.password_file else None
+    result = delivery.share_and_deliver(
+        raw,
+        selection,
+        options,
+        delivery.DownloadOptions(
+            sign=args.sign, password=password, package=args.package, overwrite=options.overwrite
+        ),
+        out_dir=args.out,
+        identity=identity,
+        pdf_renderer=renderer,
+    )
+    if result.signer:
+        print(f"signed by {result.signer}")
+    if result.protected:
+        print("protected with a password that cannot be recovered if forgotten")
+    shared = result.share
+    assert shared is not None
+    return ShareResult(result.paths, shared.left_out, shared.changes, shared.prepared)

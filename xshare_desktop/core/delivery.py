@@ -1,0 +1,411 @@
+"""Deliver what ``share()`` wrote: signed, password-protected, packaged, or behind a link.
+
+``share()`` writes the chosen formats (the FHIR JSON document, optionally its
+PDF). This module turns those files into what the person asked for:
+
+- **Download**: the files in a folder they chose, each optionally signed
+  (``<name>.jws`` beside it) and optionally password-protected
+  (``<name>.jwe``), or everything in one xShare package (``.xshare.zip``,
+  signed when a key is given; ``.xshare.jwe`` with a password).
+- **Link**: a SMART Health Link carrying the files (and their signatures),
+  served by the local link host, which is started here when none answers.
+
+Everything is built in memory first; then every target name is checked, so a
+refusal to overwrite leaves the folder untouched, and each file is written
+atomically. Work that ``share()`` stages goes to ``paths.temp_dir()`` and is
+removed afterwards, whatever happens.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from xshare_desktop.core import paths
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.writer import PdfRenderer, ShareOptions, ShareResult, share
+from xshare_desktop.core.shl import provider
+from xshare_desktop.core.shl.content import share_file_from_bytes
+from xshare_desktop.core.shl.host import RunningHost, serve
+from xshare_desktop.core.shl.host_settings import (
+    HostSettings,
+    load_host_settings,
+    save_host_settings,
+)
+from xshare_desktop.core.shl.store import LinkStore
+from xshare_desktop.core.signing import SigningIdentity, protect_bytes, sign_bytes
+from xshare_desktop.core.signing.content_types import guess_content_type
+from xshare_desktop.core.signing.password import check_new_password
+from xshare_desktop.core.signing.xshare_package import build_package_bytes
+
+SIGNATURE_SUFFIX = ".jws"
+PROTECTED_SUFFIX = ".jwe"
+PACKAGE_SUFFIX = ".xshare.zip"
+PROTECTED_PACKAGE_SUFFIX = ".xshare.jwe"
+LOOPBACK = "127.0.0.1"
+
+FileKind = Literal["document", "pdf", "signature", "package"]
+Method = Literal["download", "link"]
+
+
+@dataclass(frozen=True)
+class DownloadOptions:
+    """How the files reach a folder."""
+
+    sign: bool = False
+    password: str | None = None
+    package: bool = False
+    overwrite: bool = False
+
+
+@dataclass(frozen=True)
+class LinkDelivery:
+    """How the files go behind a SMART Health Link."""
+
+    link: provider.LinkOptions = field(default_factory=provider.LinkOptions)
+    sign: bool = False
+
+
+@dataclass(frozen=True)
+class DeliveredFile:
+    path: Path
+    kind: FileKind
+    protected: bool = False
+
+
+@dataclass
+class DeliveryResult:
+    """Exactly what was written where (download) or what was published (link)."""
+
+    method: Method
+    contents: list[str]  # names of what the recipient gets (document, PDF, signatures)
+    files: list[DeliveredFile] = field(default_factory=list)
+    folder: Path | None = None
+    signer: str | None = None
+    protected: bool = False
+    packaged: bool = False
+    link_id: str | None = None
+    link_uri: str | None = None
+    link_label: str | None = None
+    expires: float | None = None  # epoch seconds; None = no expiry
+    one_time: bool = False
+    long_term: bool = False
+    passcode: bool = False
+    host_url: str | None = None
+    share: ShareResult | None = field(default=None, repr=False)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [item.path for item in self.files]
+
+    def revoke_hint(self) -> str:
+        """How to take it back, in plain English (the CLI prints this; the GUI has its own)."""
+        if self.method == "link":
+            return (
+                f"Revoke the link in the app (Shared links) or with `xshare shl revoke "
+                f"{self.link_id}`; it stops working at once."
+            )
+        return (
+            "Files cannot be called back once handed over. Until then, delete them from "
+            f"{self.folder} to withdraw them."
+        )
+
+    def expiry_text(self) -> str:
+        if self.expires is None:
+            return "no expiry"
+        return datetime.fromtimestamp(self.expires).astimezone().isoformat(timespec="minutes")
+
+
+# -- building outputs in memory -------------------------------------------------------------
+
+
+def _kind_of(name: str) -> FileKind:
+    return "pdf" if name.lower().endswith(".pdf") else "document"
+
+
+def _read_staged(staged: Sequence[str | os.PathLike[str]]) -> list[tuple[str, bytes]]:
+    if not staged:
+        raise UserFacingError("There is nothing to deliver: no file was written.")
+    files: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
+    for item in staged:
+        source = Path(item)
+        if source.name.lower() in seen:
+            raise UserFacingError(f"Two files are called {source.name}; give them distinct names.")
+        seen.add(source.name.lower())
+        files.append((source.name, read_input_bytes(source)))
+    return files
+
+
+def _need_identity(sign: bool, identity: SigningIdentity | None) -> SigningIdentity | None:
+    if sign and identity is None:
+        raise UserFacingError(
+            "Signing needs your signing key: create one (Signing keys in the app, or "
+            "`xshare keys create`) and give its passphrase."
+        )
+    return identity if sign else None
+
+
+def _package_stem(files: list[tuple[str, bytes]]) -> str:
+    return Path(files[0][0]).stem
+
+
+def _download_outputs(
+    files: list[tuple[str, bytes]],
+    options: DownloadOptions,
+    identity: SigningIdentity | None,
+    progress: Progress,
+) -> list[tuple[str, bytes, FileKind, bool]]:
+    """(name, bytes, kind, protected) for every file to write."""
+    if options.password is not None:
+        check_new_password(options.password)
+    if options.package:
+        progress.step(0, 2, "Packing the files")
+        data = build_package_bytes(dict(files), signer=identity)
+        name = _package_stem(files) + PACKAGE_SUFFIX
+        if options.password is not None:
+            progress.step(1, 2, "Protecting the package with your password")
+            data = protect_bytes(data, options.password, "application/zip")
+            name = _package_stem(files) + PROTECTED_PACKAGE_SUFFIX
+        return [(name, data, "package", options.password is not None)]
+    outputs: list[tuple[str, bytes, FileKind, bool]] = []
+    total = len(files)
+    for index, (name, data) in enumerate(files):
+        content_type = guess_content_type(name, data)
+        if options.password is not None:
+            progress.step(index, total, f"Protecting {name} with your password")
+            sealed = protect_bytes(data, options.password, content_type)
+            outputs.append((name + PROTECTED_SUFFIX, sealed, _kind_of(name), True))
+        else:
+            outputs.append((name, data, _kind_of(name), False))
+        if identity is not None:
+            progress.step(index, total, f"Signing {name}")
+            # The signature covers the plain bytes, so it verifies after unprotecting.
+            token = sign_bytes(data, identity, content_type).encode("ascii")
+            outputs.append((name + SIGNATURE_SUFFIX, token, "signature", False))
+    return outputs
+
+
+def _write_all(
+    folder: Path, outputs: list[tuple[str, bytes, FileKind, bool]], *, overwrite: bool
+) -> list[DeliveredFile]:
+    """Write every output or none: names are checked first; a failure removes new files."""
+    if folder.exists() and not folder.is_dir():
+        raise UserFacingError(f"{folder.name} is a file, not a folder.")
+    targets = [folder / name for name, *_ in outputs]
+    existing = [target.name for target in targets if target.exists()]
+    if existing and not overwrite:
+        raise UserFacingError(
+            f"{', '.join(existing)} already exists; nothing was written. "
+            "Allow replacing files or choose another folder."
+        )
+    written: list[DeliveredFile] = []
+    created: list[Path] = []
+    try:
+        for target, (_name, data, kind, protected) in zip(targets, outputs, strict=True):
+            was_there = target.exists()
+            atomic_write_bytes(target, data, overwrite=overwrite)
+            if not was_there:
+                created.append(target)
+            written.append(DeliveredFile(target, kind, protected))
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def deliver_download(
+    staged: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    options: DownloadOptions,
+    *,
+    identity: SigningIdentity | None = None,
+    progress: Progress | None = None,
+) -> DeliveryResult:
+    """Write ``staged`` files into ``out_dir`` as ``options`` say; the staged files are kept."""
+    progress = ensure_progress(progress)
+    signer = _need_identity(options.sign, identity)
+    files = _read_staged(staged)
+    outputs = _download_outputs(files, options, signer, progress)
+    folder = Path(out_dir)
+    written = _write_all(folder, outputs, overwrite=options.overwrite)
+    contents = [name for name, _ in files]
+    if signer is not None:
+        contents += [name + SIGNATURE_SUFFIX for name, _ in files]
+    return DeliveryResult(
+        method="download",
+        contents=contents,
+        files=written,
+        folder=folder,
+        signer=signer.subject_name if signer is not None else None,
+        protected=options.password is not None,
+        packaged=options.package,
+    )
+
+
+# -- links -----------------------------------------------------------------------------------
+
+
+def deliver_link(
+    staged: Sequence[str | os.PathLike[str]],
+    options: LinkDelivery,
+    *,
+    identity: SigningIdentity | None = None,
+    base_url: str | None = None,
+    store: LinkStore | None = None,
+    progress: Progress | None = None,
+    now: float | None = None,
+) -> DeliveryResult:
+    """Publish ``staged`` files as a SMART Health Link; the local host is started if needed."""
+    progress = ensure_progress(progress)
+    signer = _need_identity(options.sign, identity)
+    files = _read_staged(staged)
+    progress.step(0, 3, "Preparing the files for the link")
+    to_share = []
+    for name, data in files:
+        to_share.append(share_file_from_bytes(name, data))
+        if signer is not None:
+            token = sign_bytes(data, signer, guess_content_type(name, data)).encode("ascii")
+            to_share.append(share_file_from_bytes(name + SIGNATURE_SUFFIX, token))
+    progress.step(1, 3, "Starting the link host")
+    url = base_url or ensure_link_host()
+    progress.step(2, 3, "Encrypting and storing the link")
+    record, uri = provider.create_link(to_share, options.link, url, store=store, now=now)
+    return DeliveryResult(
+        method="link",
+        contents=[item.name for item in to_share],
+        signer=signer.subject_name if signer is not None else None,
+        link_id=record.id,
+        link_uri=uri,
+        link_label=record.label,
+        expires=record.expires,
+        one_time=record.one_time,
+        long_term="L" in record.flags,
+        passcode=record.passcode_hash is not None,
+        host_url=url,
+    )
+
+
+# -- the whole thing: share, then deliver ------------------------------------------------------
+
+
+def share_and_deliver(
+    document_json: dict[str, Any],
+    selection: Selection,
+    share_options: ShareOptions,
+    delivery: DownloadOptions | LinkDelivery,
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+    identity: SigningIdentity | None = None,
+    pdf_renderer: PdfRenderer | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    salt: bytes | None = None,
+    base_url: str | None = None,
+) -> DeliveryResult:
+    """Run ``share()`` into a private staging folder, then deliver; staging is always removed."""
+    progress = ensure_progress(progress)
+    if isinstance(delivery, DownloadOptions) and out_dir is None:
+        raise UserFacingError("Choose the folder the files should go to.")
+    # Checked before the (slower) share so a missing key fails at once.
+    _need_identity(delivery.sign, identity)
+    if isinstance(delivery, DownloadOptions) and delivery.password is not None:
+        check_new_password(delivery.password)
+    staging = Path(tempfile.mkdtemp(prefix="share-", dir=paths.temp_dir()))
+    try:
+        shared = share(
+            document_json,
+            selection,
+            share_options,
+            staging,
+            progress,
+            pdf_renderer=pdf_renderer,
+            now=now,
+            salt=salt,
+        )
+        if isinstance(delivery, DownloadOptions):
+            assert out_dir is not None
+            result = deliver_download(
+                shared.files, out_dir, delivery, identity=identity, progress=progress
+            )
+        else:
+            result = deliver_link(
+                shared.files, delivery, identity=identity, base_url=base_url, progress=progress
+            )
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.share = shared
+    return result
+
+
+# -- the local link host -----------------------------------------------------------------------
+
+_host_lock = threading.Lock()
+_host: RunningHost | None = None
+
+
+def _answers_as_link_host(base_url: str, timeout: float = 1.0) -> bool:
+    """True when ``base_url`` is one of our link hosts (another window's or ``xshare shl serve``).
+
+    An unknown location token gets our host's JSON 404 with its CORS header; any other
+    program on that port answers differently or not at all.
+    """
+    probe = base_url.rstrip("/") + "/shl/file/" + "A" * 43
+    request = urllib.request.Request(probe, method="GET")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout):
+            return False
+    except urllib.error.HTTPError as exc:
+        exposed = exc.headers.get("Access-Control-Expose-Headers", "")
+        return exc.code == 404 and "Retry-After" in exposed
+    except (OSError, ValueError):
+        return False
+
+
+def link_host_url() -> str | None:
+    """The base URL of the host this process started, if it still runs."""
+    with _host_lock:
+        return _host.base_url if _host is not None and _host.running else None
+
+
+def ensure_link_host() -> str:
+    """The base URL of a running link host, starting one on 127.0.0.1 when none answers."""
+    global _host
+    with _host_lock:
+        if _host is not None and _host.running:
+            return _host.base_url
+        previous = load_host_settings()
+        if previous is not None and _answers_as_link_host(previous.base_url):
+            return previous.base_url
+        port = previous.port if previous is not None and previous.host == LOOPBACK else 0
+        try:
+            running = serve(LOOPBACK, port)
+        except OSError:
+            running = serve(LOOPBACK, 0)
+        save_host_settings(HostSettings(running.base_url, LOOPBACK, running.port))
+        _host = running
+        return running.base_url
+
+
+def stop_link_host() -> bool:
+    """Stop the host this process started (links then wait until a host runs again)."""
+    global _host
+    with _host_lock:
+        running, _host = _host, None
+    if running is None:
+        return False
+    running.stop()
+    return True

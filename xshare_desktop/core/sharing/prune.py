@@ -1,0 +1,548 @@
+"""Apply a ``Selection`` to a document Bundle and return a correct, smaller document.
+
+What kept entries need stays (their patient, authors, medications,
+organisations); what only left-out entries referred to goes; references to
+anything left out are removed wherever they are (section entries, contained
+resources, extensions, ``hasMember``, ``result``...). Required IPS sections
+whose entries all went keep their place with ``emptyReason = withheld``;
+optional ones that became empty go. The original is never modified.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import orjson
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.sharing.fields import OptionalField, field_for, fields_for_type
+from xshare_desktop.core.sharing.refs import EntryIndex, iter_references, remove_references
+from xshare_desktop.core.sharing.selection import Selection, Selector
+
+REQUIRED_IPS_SECTIONS = ("11450-4", "48765-2", "10160-0")
+EMPTY_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
+WITHHELD = {
+    "coding": [
+        {"system": EMPTY_REASON_SYSTEM, "code": "withheld", "display": "Information Withheld"}
+    ]
+}
+
+# Top-level elements a resource cannot lose: when a left-out entry was the only
+# thing they pointed to, the resource that needs it is left out as well.
+_NEEDED_REFERENCES: dict[str, frozenset[str]] = {
+    "MedicationStatement": frozenset({"medicationReference", "subject"}),
+    "MedicationRequest": frozenset({"medicationReference", "subject"}),
+    "MedicationDispense": frozenset({"medicationReference", "subject"}),
+    "MedicationAdministration": frozenset({"medicationReference", "subject"}),
+    "DeviceUseStatement": frozenset({"device", "subject"}),
+    "Observation": frozenset({"performer", "subject"}),
+    "Immunization": frozenset({"patient"}),
+    "AllergyIntolerance": frozenset({"patient"}),
+    "Condition": frozenset({"subject"}),
+    "Procedure": frozenset({"subject"}),
+    "DiagnosticReport": frozenset({"subject"}),
+    "Flag": frozenset({"subject"}),
+    "CarePlan": frozenset({"subject"}),
+    "ImagingStudy": frozenset({"subject"}),
+    "PractitionerRole": frozenset(),
+}
+
+Reason = Literal["chosen", "section", "depends", "unused", "free-text", "outside"]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """One thing that is not in the output, for the person (never written to outputs)."""
+
+    kind: Literal["section", "entry", "field"]
+    reason: Reason
+    full_url: str | None = None
+    resource_type: str | None = None
+    section_code: str | None = None
+    section_title: str | None = None
+    field: str | None = None
+    because_of: str | None = None  # the fullUrl whose absence caused a "depends"
+
+
+@dataclass
+class PruneResult:
+    bundle: dict[str, Any]
+    left_out: list[LeftOut]
+    kept_urls: list[str]
+    withheld_sections: list[str]  # codes of sections kept only with emptyReason withheld
+    coarsened: list[tuple[str, str]] = field(default_factory=list)  # (fullUrl, field selector)
+    original_language: str | None = None
+
+
+def deep_copy(value: Any) -> Any:
+    return orjson.loads(orjson.dumps(value))
+
+
+def section_code(section: dict[str, Any]) -> str | None:
+    for coding in (section.get("code") or {}).get("coding") or []:
+        if isinstance(coding, dict) and isinstance(coding.get("code"), str):
+            return str(coding["code"])
+    return None
+
+
+def iter_sections(sections: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for section in sections:
+        if isinstance(section, dict):
+            yield section
+            yield from iter_sections(section.get("section") or [])
+
+
+def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
+    """Return the Composition and its fullUrl, or explain why this is no document."""
+    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+        raise UserFacingError("This is not a FHIR Bundle, so there is nothing to share from it.")
+    if bundle.get("type") != "document":
+        raise UserFacingError(
+            f"This Bundle is of type '{bundle.get('type')}', not a document; only "
+            "documents such as a patient summary can be shared."
+        )
+    entries = bundle.get("entry")
+    if not isinstance(entries, list) or not entries:
+        raise UserFacingError("The document has no entries.")
+    first = entries[0]
+    composition = first.get("resource") if isinstance(first, dict) else None
+    url = first.get("fullUrl") if isinstance(first, dict) else None
+    if not isinstance(composition, dict) or composition.get("resourceType") != "Composition":
+        raise UserFacingError("The document does not start with a Composition.")
+    if not isinstance(url, str):
+        raise UserFacingError("The document's Composition has no fullUrl.")
+    return composition, url
+
+
+class _Resolved:
+    """The selection's selectors matched against this document."""
+
+    def __init__(
+        self,
+        selection: Selection,
+        index: EntryIndex,
+        composition: dict[str, Any],
+        composition_url: str,
+        patient_url: str | None,
+    ) -> None:
+        include, exclude, year_only = selection.parsed()
+        codes = {section_code(s) for s in iter_sections(composition.get("section") or [])}
+        self.include_sections: set[str] = set()
+        self.include_entries: set[str] = set()
+        self.exclude_sections: set[str] = set()
+        self.exclude_entries: set[str] = set()
+        self.remove_fields: list[tuple[OptionalField, str | None]] = []
+        self.year_fields: list[tuple[OptionalField, str | None]] = []
+        protected = {composition_url, patient_url}
+        for selector in include:
+            self._add(
+                selector, index, codes, protected, self.include_sections, self.include_entries
+            )
+        for selector in exclude:
+            if selector.kind == "field":
+                self.remove_fields.append(self._field(selector, index, "remove"))
+            else:
+                self._add(
+                    selector, index, codes, protected, self.exclude_sections, self.exclude_entries
+                )
+        for selector in year_only:
+            self.year_fields.append(self._field(selector, index, "year"))
+
+    @staticmethod
+    def entry_url(selector: Selector, index: EntryIndex) -> str:
+        if selector.full_url:
+            if selector.full_url in index.by_url:
+                return selector.full_url
+        elif selector.resource_type and selector.resource_id:
+            url = index.by_type_id.get((selector.resource_type, selector.resource_id))
+            if url:
+                return url
+        raise UserFacingError(f"'{selector.text}' does not match any entry in this document.")
+
+    def _add(
+        self,
+        selector: Selector,
+        index: EntryIndex,
+        codes: set[str | None],
+        protected: set[str | None],
+        sections: set[str],
+        entries: set[str],
+    ) -> None:
+        if selector.kind == "section":
+            if selector.section_code not in codes:
+                raise UserFacingError(
+                    f"'{selector.text}': this document has no section with code "
+                    f"{selector.section_code}."
+                )
+            sections.add(str(selector.section_code))
+            return
+        url = self.entry_url(selector, index)
+        if url in protected and entries is self.exclude_entries:
+            what = (
+                "Composition"
+                if index.by_url[url].get("resourceType") == "Composition"
+                else "patient"
+            )
+            raise UserFacingError(
+                f"'{selector.text}' is the document's {what}, which cannot be left out; "
+                "to hide who the patient is, use pseudonymisation."
+            )
+        entries.add(url)
+
+    def _field(
+        self, selector: Selector, index: EntryIndex, action: str
+    ) -> tuple[OptionalField, str | None]:
+        assert selector.resource_type is not None or selector.entry_text is not None
+        url: str | None = None
+        resource_type = selector.resource_type
+        if selector.full_url or selector.resource_id:
+            url = self.entry_url(selector, index)
+            resource_type = str(index.by_url[url].get("resourceType"))
+        optional = field_for(str(resource_type), str(selector.path))
+        if optional is None:
+            allowed = ", ".join(f.path for f in fields_for_type(str(resource_type)))
+            hint = f" Fields you can choose for {resource_type}: {allowed}." if allowed else ""
+            raise UserFacingError(f"'{selector.text}' is not a field you can choose.{hint}")
+        if action == "remove" and not optional.can_remove:
+            raise UserFacingError(
+                f"'{selector.text}' cannot be left out (the document needs it); "
+                "it can be shown with the year only instead."
+            )
+        if action == "year" and not optional.can_coarsen:
+            raise UserFacingError(f"'{selector.text}' is not a date that can be shown as a year.")
+        return optional, url
+
+
+def _coarsen_to_year(value: Any) -> Any:
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return value[:4]
+    if isinstance(value, dict):
+        return {k: (_coarsen_to_year(v) if k in ("start", "end") else v) for k, v in value.items()}
+    return value
+
+
+def _apply_fields(
+    resource: dict[str, Any],
+    url: str,
+    resolved: _Resolved,
+    left_out: list[LeftOut],
+    coarsened: list[tuple[str, str]],
+) -> None:
+    rtype = resource.get("resourceType")
+    for optional, only_url in resolved.remove_fields:
+        if optional.resource_type != rtype or (only_url and only_url != url):
+            continue
+        keys = optional.json_keys(resource)
+        for key in keys:
+            del resource[key]
+        if keys:
+            left_out.append(
+                LeftOut(
+                    "field",
+                    "chosen",
+                    full_url=url,
+                    resource_type=str(rtype),
+                    field=optional.selector,
+                )
+            )
+    for optional, only_url in resolved.year_fields:
+        if optional.resource_type != rtype or (only_url and only_url != url):
+            continue
+        for key in optional.json_keys(resource):
+            if key.startswith("_"):
+                continue
+            if key.endswith("Instant"):
+                # an instant must carry a full time; a year is a dateTime
+                resource[key[: -len("Instant")] + "DateTime"] = _coarsen_to_year(resource.pop(key))
+            elif key.endswith(("DateTime", "Period")) or key in (
+                "birthDate",
+                "recordedDate",
+                "lastOccurrence",
+                "dateAsserted",
+            ):
+                resource[key] = _coarsen_to_year(resource[key])
+            else:
+                continue
+            coarsened.append((url, optional.selector))
+
+
+def prune(
+    raw: dict[str, Any],
+    selection: Selection,
+    *,
+    now: datetime | None = None,
+    new_id: str | None = None,
+) -> PruneResult:
+    """Return a new document holding only what ``selection`` keeps."""
+    bundle = deep_copy(raw)
+    composition, composition_url = check_document(bundle)
+    index = EntryIndex.build(bundle)
+    subject = (composition.get("subject") or {}).get("reference")
+    patient_url = index.resolve(subject, composition_url) if isinstance(subject, str) else None
+    resolved = _Resolved(selection, index, composition, composition_url, patient_url)
+    left_out: list[LeftOut] = []
+    coarsened: list[tuple[str, str]] = []
+
+    for url in index.urls:
+        _apply_fields(index.by_url[url], url, resolved, left_out, coarsened)
+
+    # Which sections list which entries.
+    sections = list(iter_sections(composition.get("section") or []))
+    listed_in: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for section in sections:
+        code = section_code(section) or ""
+        titles[code] = str(section.get("title") or code)
+        for ref in section.get("entry") or []:
+            target = (
+                index.resolve(ref.get("reference", ""), composition_url)
+                if isinstance(ref, dict)
+                else None
+            )
+            if target:
+                listed_in.setdefault(target, []).append(code)
+
+    def section_dropped(code: str) -> bool:
+        return code in resolved.exclude_sections
+
+    include_mode = bool(resolved.include_sections or resolved.include_entries)
+    chosen_sections = resolved.include_sections - resolved.exclude_sections
+
+    def blocked_by_sections(url: str, codes: list[str]) -> bool:
+        if all(section_dropped(c) for c in codes):
+            return True
+        if include_mode:
+            return url not in resolved.include_entries and not any(
+                c in chosen_sections for c in codes
+            )
+        return False
+
+    blocked: dict[str, LeftOut] = {}
+    for url in resolved.exclude_entries:
+        blocked[url] = LeftOut(
+            "entry",
+            "chosen",
+            full_url=url,
+            resource_type=str(index.by_url[url].get("resourceType")),
+        )
+    for url, codes in listed_in.items():
+        if url not in blocked and blocked_by_sections(url, codes):
+            blocked[url] = LeftOut(
+                "entry",
+                "section",
+                full_url=url,
+                resource_type=str(index.by_url[url].get("resourceType")),
+                section_code=codes[0],
+                section_title=titles.get(codes[0]),
+            )
+
+    # Closure from the Composition, repeated while a kept entry turns out to need a left-out one.
+    while True:
+        kept = _reachable(composition_url, index, blocked)
+        newly = _cascade(kept, index, blocked)
+        if not newly:
+            break
+        blocked.update(newly)
+
+    if patient_url and patient_url not in kept:
+        raise UserFacingError("The patient would be left out; that is not possible.")
+
+    def drop_ref_from(from_url: str):  # type: ignore[no-untyped-def]
+        def should_remove(reference: str) -> bool:
+            target = index.resolve(reference, from_url)
+            return target is not None and target not in kept
+
+        return should_remove
+
+    had_content = {id(s): bool(s.get("entry")) or bool(s.get("section")) for s in sections}
+
+    def reported_as_chosen(code: str) -> bool:
+        return section_dropped(code) or (include_mode and code not in chosen_sections)
+
+    for url in kept:
+        remove_references(index.by_url[url], drop_ref_from(url))
+        _drop_unused_contained(index.by_url[url])
+    if not composition.get("author"):
+        raise UserFacingError(
+            "Every author of the document would be left out, but a document needs at least one."
+        )
+
+    withheld = _rebuild_sections(
+        composition, had_content, section_dropped, reported_as_chosen, left_out
+    )
+
+    original_index = EntryIndex.build(raw)
+    originally_referenced = {
+        original_index.resolve(r["reference"], other)
+        for other in original_index.urls
+        for r in iter_references(original_index.by_url[other])
+    }
+    for url in index.urls:
+        if url in kept:
+            continue
+        if url in blocked:
+            left_out.append(blocked[url])
+        else:
+            was_used = url in originally_referenced
+            left_out.append(
+                LeftOut(
+                    "entry",
+                    "unused" if was_used else "outside",
+                    full_url=url,
+                    resource_type=str(index.by_url[url].get("resourceType")),
+                )
+            )
+
+    bundle["entry"] = [e for e in bundle["entry"] if e.get("fullUrl") in kept]
+    original_language = bundle.get("language") or composition.get("language")
+    _renew_identity(bundle, composition, now or datetime.now(UTC), new_id)
+    return PruneResult(
+        bundle,
+        left_out,
+        [e["fullUrl"] for e in bundle["entry"]],
+        withheld,
+        coarsened,
+        original_language if isinstance(original_language, str) else None,
+    )
+
+
+def _reachable(start: str, index: EntryIndex, blocked: dict[str, LeftOut]) -> set[str]:
+    kept = {start}
+    queue = [start]
+    while queue:
+        url = queue.pop()
+        for ref in iter_references(index.by_url[url]):
+            target = index.resolve(ref["reference"], url)
+            if target and target not in kept and target not in blocked:
+                kept.add(target)
+                queue.append(target)
+    return kept
+
+
+def _cascade(kept: set[str], index: EntryIndex, blocked: dict[str, LeftOut]) -> dict[str, LeftOut]:
+    newly: dict[str, LeftOut] = {}
+    for url in kept:
+        resource = index.by_url[url]
+        needed = _NEEDED_REFERENCES.get(str(resource.get("resourceType")), frozenset())
+        for key in needed:
+            value = resource.get(key)
+            if value is None:
+                continue
+            refs = list(iter_references(value))
+            if not refs:
+                continue
+            targets = [index.resolve(r["reference"], url) for r in refs]
+            missing = [t for t in targets if t is not None and t not in kept]
+            if missing and len(missing) == len(refs):
+                newly[url] = LeftOut(
+                    "entry",
+                    "depends",
+                    full_url=url,
+                    resource_type=str(resource.get("resourceType")),
+                    because_of=missing[0],
+                )
+                break
+    return newly
+
+
+def _drop_unused_contained(resource: dict[str, Any]) -> None:
+    """dom-3: a contained resource must be referenced; drop those nothing points to any more."""
+    while resource.get("contained"):
+        outside = {k: v for k, v in resource.items() if k != "contained"}
+        used = {
+            r["reference"][1:] for r in iter_references(outside) if r["reference"].startswith("#")
+        }
+        for item in resource["contained"]:
+            used |= {
+                r["reference"][1:] for r in iter_references(item) if r["reference"].startswith("#")
+            }
+        still = [c for c in resource["contained"] if isinstance(c, dict) and c.get("id") in used]
+        if len(still) == len(resource["contained"]):
+            return
+        if still:
+            resource["contained"] = still
+        else:
+            del resource["contained"]
+            return
+
+
+def _rebuild_sections(
+    composition: dict[str, Any],
+    had_content: dict[int, bool],
+    section_dropped: Callable[[str], bool],
+    reported_as_chosen: Callable[[str], bool],
+    left_out: list[LeftOut],
+) -> list[str]:
+    withheld: list[str] = []
+
+    def rebuild(section_list: list[Any], top_level: bool) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = []
+        for section in section_list:
+            if not isinstance(section, dict):
+                continue
+            code = section_code(section) or ""
+            title = str(section.get("title") or code)
+            required = top_level and code in REQUIRED_IPS_SECTIONS
+            reason: Reason | None
+            if section_dropped(code):
+                reason = "chosen"
+            else:
+                # section.entry already lost its references to everything left out
+                if section.get("section"):
+                    children = rebuild(section["section"], False)
+                    if children:
+                        section["section"] = children
+                    else:
+                        section.pop("section", None)
+                if section.get("entry") or section.get("section"):
+                    reason = None
+                elif had_content.get(id(section)):
+                    reason = "chosen"
+                elif section.get("emptyReason"):
+                    reason = None
+                else:
+                    # only free text: it cannot be regenerated, so it cannot be shared safely
+                    reason = "free-text"
+            if reason is None:
+                result.append(section)
+                continue
+            if reason == "free-text" or reported_as_chosen(code):
+                left_out.append(LeftOut("section", reason, section_code=code, section_title=title))
+            if required:
+                for key in ("entry", "section", "orderedBy", "focus"):
+                    section.pop(key, None)
+                section["emptyReason"] = deep_copy(WITHHELD)
+                withheld.append(code)
+                result.append(section)
+        return result
+
+    composition["section"] = rebuild(composition.get("section") or [], True)
+    if not composition["section"]:
+        raise UserFacingError(
+            "Nothing would be left to share: every section is left out. "
+            "Choose at least one section or entry to share."
+        )
+    return withheld
+
+
+def new_urn_uuid() -> str:
+    return f"urn:uuid:{uuid.uuid4()}"
+
+
+def _renew_identity(
+    bundle: dict[str, Any], composition: dict[str, Any], now: datetime, new_id: str | None
+) -> None:
+    identifier = new_id or str(uuid.uuid4())
+    bundle["id"] = identifier
+    bundle["identifier"] = {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{identifier}"}
+    bundle["timestamp"] = now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    bundle.pop("signature", None)
+    bundle.pop("link", None)
+    meta = bundle.get("meta")
+    if isinstance(meta, dict):
+        meta.pop("versionId", None)
+        meta.pop("lastUpdated", None)

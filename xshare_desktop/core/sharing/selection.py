@@ -1,0 +1,167 @@
+"""What the person chose to share, as one serialisable object.
+
+The CLI, the GUI and the tests all build a ``Selection``; nothing else
+decides what leaves the machine. Selectors are plain strings so a selection
+survives a round trip through JSON, the command line or settings:
+
+- ``section:LOINC``         a whole section, e.g. ``section:10160-0``
+- ``Type/id`` or a fullUrl  one entry, e.g. ``Condition/123`` or ``urn:uuid:...``
+- ``Type.path``             an optional field on every resource of that type,
+                            e.g. ``Patient.address``
+- ``ENTRY#path``            an optional field on one entry, e.g. ``Condition/123#note``
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from xshare_desktop.core.errors import UserFacingError
+
+SelectorKind = Literal["section", "entry", "field"]
+
+_RESOURCE_TYPE = r"[A-Z][A-Za-z]{1,63}"
+_FHIR_ID = r"[A-Za-z0-9\-.]{1,64}"
+_SECTION_RE = re.compile(r"^section:([0-9]{1,10}-[0-9])$")
+_TYPE_ID_RE = re.compile(rf"^({_RESOURCE_TYPE})/({_FHIR_ID})$")
+_FIELD_RE = re.compile(rf"^({_RESOURCE_TYPE})\.([a-z][A-Za-z]{{0,63}})$")
+_ABSOLUTE_RE = re.compile(r"^(urn:uuid:|urn:oid:|https?://)\S+$")
+_PATH_RE = re.compile(r"^[a-z][A-Za-z]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One parsed selector; ``text`` is what the person typed."""
+
+    text: str
+    kind: SelectorKind
+    section_code: str | None = None
+    resource_type: str | None = None
+    resource_id: str | None = None
+    full_url: str | None = None
+    path: str | None = None
+
+    @property
+    def entry_text(self) -> str | None:
+        """The part naming an entry (for field selectors scoped to one entry)."""
+        if self.full_url:
+            return self.full_url
+        if self.resource_type and self.resource_id:
+            return f"{self.resource_type}/{self.resource_id}"
+        return None
+
+
+def _parse_entry(text: str, original: str) -> Selector:
+    match = _TYPE_ID_RE.match(text)
+    if match:
+        return Selector(original, "entry", resource_type=match.group(1), resource_id=match.group(2))
+    if _ABSOLUTE_RE.match(text):
+        return Selector(original, "entry", full_url=text)
+    raise UserFacingError(
+        f"'{original}' is not a selector. Use section:LOINC (e.g. section:10160-0), "
+        "Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address)."
+    )
+
+
+def parse_selector(text: str) -> Selector:
+    """Parse one selector string; ``UserFacingError`` naming it when it is malformed."""
+    original = text
+    text = text.strip()
+    if not text:
+        raise UserFacingError("An empty selector was given.")
+    match = _SECTION_RE.match(text)
+    if match:
+        return Selector(original, "section", section_code=match.group(1))
+    if text.startswith("section:"):
+        raise UserFacingError(
+            f"'{original}' is not a section selector: use the section's LOINC code, "
+            "e.g. section:10160-0."
+        )
+    match = _FIELD_RE.match(text)
+    if match:
+        return Selector(original, "field", resource_type=match.group(1), path=match.group(2))
+    if "#" in text:
+        entry_part, _, path = text.rpartition("#")
+        if not _PATH_RE.match(path):
+            raise UserFacingError(f"'{original}': '{path}' is not a field name.")
+        entry = _parse_entry(entry_part, original)
+        return Selector(
+            original,
+            "field",
+            resource_type=entry.resource_type,
+            resource_id=entry.resource_id,
+            full_url=entry.full_url,
+            path=path,
+        )
+    return _parse_entry(text, original)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The person's choice.
+
+    ``include`` (sections and entries) narrows the document to only those;
+    empty means the whole document. ``exclude`` leaves out sections, entries or
+    optional fields. ``year_only`` names date fields shown with the year only.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    year_only: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        for text in self.include:
+            if parse_selector(text).kind == "field":
+                raise UserFacingError(
+                    f"'{text}' names a field; --include takes sections and entries. "
+                    "Use --exclude to leave a field out."
+                )
+        for text in self.exclude:
+            parse_selector(text)
+        for text in self.year_only:
+            if parse_selector(text).kind != "field":
+                raise UserFacingError(f"'{text}' is not a date field (e.g. Condition.onset).")
+
+    @property
+    def is_everything(self) -> bool:
+        return not (self.include or self.exclude or self.year_only)
+
+    def parsed(self) -> tuple[list[Selector], list[Selector], list[Selector]]:
+        return (
+            [parse_selector(s) for s in self.include],
+            [parse_selector(s) for s in self.exclude],
+            [parse_selector(s) for s in self.year_only],
+        )
+
+    def with_excluded(self, *selectors: str) -> Selection:
+        merged = tuple(dict.fromkeys((*self.exclude, *selectors)))
+        return Selection(self.include, merged, self.year_only)
+
+    def without_excluded(self, *selectors: str) -> Selection:
+        gone = set(selectors)
+        return Selection(
+            self.include, tuple(s for s in self.exclude if s not in gone), self.year_only
+        )
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "yearOnly": list(self.year_only),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Selection:
+        if not isinstance(data, dict):
+            raise UserFacingError("A selection must be a JSON object.")
+        parts: dict[str, tuple[str, ...]] = {}
+        for key in ("include", "exclude", "yearOnly"):
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UserFacingError(f"The selection's '{key}' must be a list of selectors.")
+            parts[key] = tuple(value)
+        unknown = set(data) - {"include", "exclude", "yearOnly"}
+        if unknown:
+            raise UserFacingError(f"Unknown selection keys: {', '.join(sorted(unknown))}.")
+        return cls(parts["include"], parts["exclude"], parts["yearOnly"])

@@ -1,0 +1,191 @@
+"""Share: apply the selection and options, then write the chosen formats.
+
+``prepare_share`` does all the work in memory (the GUI previews its result);
+``share`` writes what it made. Files are written atomically, never over an
+existing file unless ``overwrite`` is set, and their names carry no personal
+data (document kind and time only). The PDF renderer is passed in as a
+callable so this core module never touches Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json
+from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.sharing.narrative import regenerate_narratives
+from xshare_desktop.core.sharing.pdf_html import document_html, not_shared_lines
+from xshare_desktop.core.sharing.provenance import add_provenance
+from xshare_desktop.core.sharing.prune import LeftOut, prune
+from xshare_desktop.core.sharing.pseudonymise import Change, pseudonymise
+from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.translate import (
+    TranslationReport,
+    language_base,
+    translate_document,
+)
+
+FORMATS = ("fhir-json", "pdf")
+# (html, title, language "da"/"en") -> PDF bytes
+PdfRenderer = Callable[[str, str, str], bytes]
+
+
+class FilesExistError(UserFacingError):
+    """Some output files exist already; nothing was written. The GUI asks before replacing."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(
+            f"{', '.join(names)} already exists; nothing was written. "
+            "Allow replacing files or choose another folder."
+        )
+        self.names = names
+
+
+_KIND_NAMES = {"60591-5": "patient-summary", "11502-2": "laboratory-report"}
+
+
+@dataclass(frozen=True)
+class ShareOptions:
+    formats: tuple[str, ...] = ("fhir-json",)
+    pseudonymise: bool = False
+    language: str | None = None  # "da" or "en"; None keeps the document's language
+    overwrite: bool = False
+    # one salt for the preview and the files, so the person sees the pseudonym they will share
+    pseudonym_salt: bytes | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown or not self.formats:
+            raise UserFacingError(
+                f"Unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}."
+            )
+        if self.language not in (None, "da", "en"):
+            raise UserFacingError(f"Language '{self.language}' is not offered; choose da or en.")
+
+
+@dataclass
+class PreparedShare:
+    document: dict[str, Any]
+    html: str
+    left_out: list[LeftOut]
+    changes: list[Change]
+    translation: TranslationReport | None
+    language: str
+    created: datetime
+    stem: str
+
+
+@dataclass
+class ShareResult:
+    files: list[Path]
+    left_out: list[LeftOut]
+    changes: list[Change]
+    prepared: PreparedShare | None = field(default=None, repr=False)
+
+
+def _stem(document: dict[str, Any], created: datetime) -> str:
+    composition = document["entry"][0]["resource"]
+    coding: dict[str, Any] = next(iter((composition.get("type") or {}).get("coding") or []), {})
+    code = coding.get("code")
+    kind = _KIND_NAMES.get(str(code), "health-document")
+    return f"{kind}-shared-{created.astimezone(UTC):%Y%m%d-%H%M%S}"
+
+
+def prepare_share(
+    document_json: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    progress: Progress | None = None,
+    *,
+    now: datetime | None = None,
+    salt: bytes | None = None,
+) -> PreparedShare:
+    """Build the output document and its human-readable HTML; nothing is written."""
+    progress = ensure_progress(progress)
+    created = now or datetime.now(UTC)
+    progress.step(0, 5, "Applying your selection")
+    pruned = prune(document_json, selection, now=created)
+    bundle = pruned.bundle
+    changes: list[Change] = []
+    if options.pseudonymise:
+        progress.step(1, 5, "Replacing what identifies you")
+        people = [
+            e["resource"]
+            for e in document_json.get("entry") or []
+            if isinstance(e, dict)
+            and isinstance(e.get("resource"), dict)
+            and e["resource"].get("resourceType") in ("Patient", "RelatedPerson")
+        ]
+        changes = pseudonymise(bundle, salt=salt or options.pseudonym_salt, originals=people)
+    source = language_base(pruned.original_language)
+    target = options.language or source
+    translation: TranslationReport | None = None
+    if target != source:
+        progress.step(2, 5, "Translating")
+        translation = translate_document(bundle, target)
+    progress.step(3, 5, "Writing the human-readable text")
+    created_text = f"{created.astimezone(UTC):%Y-%m-%d}"
+    translated_from = source if translation else None
+    add_provenance(
+        bundle, now=created, pseudonymised=options.pseudonymise, translated=translation is not None
+    )
+    ctx = regenerate_narratives(
+        bundle, lang=target, created=created_text, translated_from=translated_from
+    )
+    removed = [x.field for x in pruned.left_out if x.kind == "field" and x.field]
+    coarsened = [selector for _, selector in pruned.coarsened]
+    html = document_html(
+        bundle,
+        ctx,
+        created=created_text,
+        not_shared=not_shared_lines(document_json, bundle, removed, coarsened),
+        pseudonymised=options.pseudonymise,
+        translated_from=translated_from,
+    )
+    return PreparedShare(
+        bundle, html, pruned.left_out, changes, translation, target, created, _stem(bundle, created)
+    )
+
+
+def share(
+    document_json: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    out_dir: str | os.PathLike[str],
+    progress: Progress | None = None,
+    *,
+    pdf_renderer: PdfRenderer | None = None,
+    now: datetime | None = None,
+    salt: bytes | None = None,
+) -> ShareResult:
+    """Apply ``selection`` and ``options`` to the document and write the chosen formats."""
+    progress = ensure_progress(progress)
+    if "pdf" in options.formats and pdf_renderer is None:
+        raise UserFacingError("PDF output needs the PDF renderer, which is not available here.")
+    prepared = prepare_share(document_json, selection, options, progress, now=now, salt=salt)
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise UserFacingError(f"{folder.name} is a file, not a folder.")
+    outputs: list[tuple[Path, bytes]] = []
+    if "fhir-json" in options.formats:
+        outputs.append((folder / f"{prepared.stem}.json", dumps_json(prepared.document)))
+    if "pdf" in options.formats:
+        assert pdf_renderer is not None
+        progress.step(4, 5, "Making the PDF")
+        title = str(prepared.document["entry"][0]["resource"].get("title") or "Health document")
+        outputs.append(
+            (folder / f"{prepared.stem}.pdf", pdf_renderer(prepared.html, title, prepared.language))
+        )
+    if not options.overwrite:
+        existing = [p.name for p, _ in outputs if p.exists()]
+        if existing:
+            raise FilesExistError(existing)
+    written = [atomic_write_bytes(p, data, overwrite=options.overwrite) for p, data in outputs]
+    progress.step(5, 5, "Done")
+    return ShareResult(written, prepared.left_out, prepared.changes, prepared)

@@ -1,0 +1,133 @@
+"""The workbench's HTTP calls to a vendor's link host, recorded as evidence.
+
+Unlike the Link Consumer client (``core/shl/client.py``), which turns every answer into either
+files or a refusal, a label test needs the raw exchange: status, headers, body. Network
+failures are recorded, never raised, so one broken step fails its test case and no other.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+
+from xshare_desktop.core.shl.content import base_media_type
+
+USER_AGENT = "xshare-desktop label workbench"
+MAX_RESPONSE_BYTES = 160 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Exchange:
+    method: str
+    url: str
+    status: int | None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    error: str | None = None
+    request_body: dict[str, Any] | None = None
+
+    @property
+    def media_type(self) -> str:
+        return base_media_type(self.headers.get("content-type", ""))
+
+    def json(self) -> Any:
+        try:
+            return orjson.loads(self.body)
+        except orjson.JSONDecodeError:
+            return None
+
+    def summary(self) -> str:
+        if self.error:
+            return f"{self.method} failed: {self.error}"
+        return (
+            f"{self.method} answered HTTP {self.status}, Content-Type {self.media_type or '(none)'}"
+        )
+
+    def as_evidence(self) -> dict[str, Any]:
+        """What the evidence pack keeps: no passcode, no file contents."""
+        request = dict(self.request_body or {})
+        if "passcode" in request:
+            request["passcode"] = "(given)"
+        return {
+            "method": self.method,
+            "status": self.status,
+            "contentType": self.headers.get("content-type"),
+            "bodyBytes": len(self.body),
+            "request": request or None,
+            "error": self.error,
+        }
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def call(
+    url: str,
+    *,
+    method: str = "GET",
+    json_body: dict[str, Any] | None = None,
+    timeout: float = 20.0,
+    max_bytes: int = MAX_RESPONSE_BYTES,
+) -> Exchange:
+    headers = {"User-Agent": USER_AGENT}
+    data = None
+    if json_body is not None:
+        data = orjson.dumps(json_body)
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    # A loopback host must never be reached through a proxy.
+    opener = (
+        urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        if _is_loopback(url)
+        else urllib.request.build_opener()
+    )
+    try:
+        response = opener.open(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        with exc:
+            body = exc.read(64 * 1024)
+            return Exchange(
+                method,
+                url,
+                exc.code,
+                {k.lower(): v for k, v in exc.headers.items()},
+                body,
+                request_body=json_body,
+            )
+    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        return Exchange(method, url, None, error=str(reason), request_body=json_body)
+    with response:
+        try:
+            body = response.read(max_bytes + 1)
+        except (TimeoutError, ConnectionError, OSError) as exc:
+            return Exchange(method, url, response.status, error=f"download broke off ({exc})")
+        if len(body) > max_bytes:
+            return Exchange(
+                method,
+                url,
+                response.status,
+                error=f"more than {max_bytes} bytes",
+                request_body=json_body,
+            )
+        return Exchange(
+            method,
+            url,
+            response.status,
+            {k.lower(): v for k, v in response.headers.items()},
+            body,
+            request_body=json_body,
+        )

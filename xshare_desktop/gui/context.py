@@ -1,0 +1,68 @@
+"""What every view may reach: settings, language, booth mode and the open document.
+
+Views get an ``AppContext`` instead of a pointer to the main window, so no
+view depends on another. They ask for things through it (open a file, show a
+document, go to a page) and the main window decides how.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from xshare_desktop.gui.i18n import LanguageManager
+from xshare_desktop.gui.settings import Settings
+
+
+class AppContext(QObject):
+    document_changed = Signal(object)  # the Document now open, or None
+    navigate_requested = Signal(str)  # a page name from gui.navigation
+    open_path_requested = Signal(object)  # a Path to load as a document
+    open_dialog_requested = Signal()  # "let me choose a file"
+    reset_requested = Signal()  # booth "Start over"
+
+    def __init__(
+        self,
+        settings: Settings,
+        language: LanguageManager,
+        *,
+        booth: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.language = language
+        self.booth = booth
+        self._document: Any = None
+
+    @property
+    def document(self) -> Any:
+        """The open ``xshare_desktop.core.document.Document``, or None."""
+        return self._document
+
+    def set_document(self, document: Any) -> None:
+        self._document = document
+        self.document_changed.emit(document)
+
+    def show_document(self, document: Any) -> None:
+        """Make ``document`` the open one and show it (e.g. after verifying a received file)."""
+        self.set_document(document)
+        self.navigate("document")
+
+    def navigate(self, page: str) -> None:
+        self.navigate_requested.emit(page)
+
+    def open_path(self, path: str | Path) -> None:
+        self.open_path_requested.emit(Path(path))
+
+    def choose_file(self) -> None:
+        self.open_dialog_requested.emit()
+
+    def request_reset(self) -> None:
+        self.reset_requested.emit()
+
+    @property
+    def ui_language(self) -> str:
+        return self.language.code

@@ -1,0 +1,92 @@
+"""The flow's long work, as plain functions for ``gui.worker.Worker`` (no widgets here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from xshare_desktop.core import delivery
+from xshare_desktop.core.progress import Progress
+from xshare_desktop.core.sharing.explain import left_out_text
+from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.writer import PreparedShare, ShareOptions, prepare_share
+from xshare_desktop.core.shl import qr
+from xshare_desktop.core.signing import SigningIdentity, demo_ca, keys
+from xshare_desktop.core.signing.trust import TrustStore
+
+
+@dataclass(frozen=True)
+class Preview:
+    prepared: PreparedShare
+    left_out: list[str]  # plain-words lines in the person's language
+
+
+def make_preview(
+    raw: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    lang: str,
+    salt: bytes,
+    *,
+    progress: Progress,
+) -> Preview:
+    prepared = prepare_share(raw, selection, options, progress, salt=salt)
+    lines = [left_out_text(item, raw, lang) for item in prepared.left_out]
+    return Preview(prepared, lines)
+
+
+def create_key(name: str, email: str, passphrase: str, *, progress: Progress) -> SigningIdentity:
+    """A new key with a certificate from the local demo CA, which is then trusted here."""
+    progress.step(0, 1, "")
+    identity = keys.create_identity(name, passphrase, email=email or None, use_demo_ca=True)
+    TrustStore().add_file(demo_ca.certificate_path())
+    return identity
+
+
+def unlock_key(passphrase: str, *, progress: Progress) -> SigningIdentity:
+    progress.step(0, 1, "")
+    return keys.load_identity(passphrase)
+
+
+def deliver(
+    raw: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    how: delivery.DownloadOptions | delivery.LinkDelivery,
+    out_dir: str | None,
+    identity: SigningIdentity | None,
+    prepared: PreparedShare,
+    salt: bytes,
+    outcome: list[delivery.DeliveryResult],
+    *,
+    progress: Progress,
+) -> delivery.DeliveryResult:
+    """Write exactly what the preview showed: same time stamp and the same pseudonyms.
+
+    The result also goes into ``outcome``: a Cancel that arrives after the files
+    were written makes the worker drop its result, and the person must still be
+    told what was shared.
+    """
+    renderer = None
+    if "pdf" in options.formats:
+        from xshare_desktop.render.pdf import render_pdf
+
+        renderer = render_pdf
+    result = delivery.share_and_deliver(
+        raw,
+        selection,
+        options,
+        how,
+        out_dir=out_dir,
+        identity=identity,
+        pdf_renderer=renderer,
+        progress=progress,
+        now=prepared.created,
+        salt=salt,
+    )
+    outcome.append(result)
+    return result
+
+
+def qr_png(uri: str) -> bytes:
+    return qr.png_bytes(uri, scale=10, border=4)

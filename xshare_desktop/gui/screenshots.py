@@ -1,0 +1,158 @@
+"""Reproducible screenshots of the real app: ``python -m xshare_desktop.gui.screenshots OUTDIR``.
+
+Takes every page that exists (start, document, about, and each feature view
+that is installed) in Danish and English at 1366x768, plus the booth start
+page and the document in a dark palette. Run it under Xvfb for a real window
+system (``xvfb-run -a env QT_QPA_PLATFORM=xcb python -m ...``); offscreen
+works too. Data goes to a temporary folder, never to the user's own;
+``--packages ../shared/fhir-packages`` installs those FHIR packages into a
+temporary cache so the About page lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+SAMPLE_NAME = "ips-bent-eksempelsen.json"
+SIZE = (1366, 768)
+
+
+def _settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _wait_for_load(window: object) -> None:
+    loop = QEventLoop()
+    window.loader.finished.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+
+
+def _walk_share_flow(window: object, shot: object) -> None:
+    """Step through the Yellow Button flow up to its preview (never sharing anything)."""
+    flow = window.navigator.page("share")  # type: ignore[attr-defined]
+    next_button = getattr(flow, "next_button", None)
+    if flow is None or next_button is None:
+        return
+    for _ in range(4):
+        step = getattr(flow, "step", "")
+        if step != "choose":
+            shot(step)  # type: ignore[operator]
+        if step == "preview" or not next_button.isVisible() or not next_button.isEnabled():
+            break
+        next_button.click()
+        for _ in range(100):  # the preview is prepared in the background
+            if not getattr(flow, "is_busy", False):
+                break
+            _settle(100)
+    cancel = getattr(flow, "cancel_button", None)
+    if cancel is not None:
+        cancel.click()
+
+
+def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
+    from xshare_desktop.gui.app import build
+    from xshare_desktop.gui.navigation import available_plugins
+    from xshare_desktop.gui.samples import samples_dir
+    from xshare_desktop.gui.style import apply_style, dark_palette
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    app, window, _args = build(["--lang", languages[0]])
+    window.resize(*SIZE)
+    window.show()
+    _settle(300)
+    sample = samples_dir() / SAMPLE_NAME
+    if not sample.exists():
+        sample = sorted(samples_dir().glob("ips-*.json"))[0]
+
+    def shot(name: str) -> None:
+        _settle()
+        path = outdir / f"{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+
+    for lang in languages:
+        window.set_language(lang)
+        window.context.set_document(None)
+        window.go("start")
+        shot(f"{lang}-start")
+        window.open_path(sample)
+        _wait_for_load(window)
+        shot(f"{lang}-document")
+        for spec in available_plugins():
+            if window.navigator.can_show(spec.name):
+                window.go(spec.name)
+                shot(f"{lang}-{spec.name}")
+                if spec.name == "share":
+                    _walk_share_flow(window, lambda step, lang=lang: shot(f"{lang}-share-{step}"))
+                    window.go("document")
+        window.go("about")
+        shot(f"{lang}-about")
+
+    app.setPalette(dark_palette())
+    window.set_language("en")
+    window.go("document")
+    shot("en-document-dark")
+    app.setPalette(app.style().standardPalette())
+
+    window.close()
+
+    # Booth mode is chosen at start-up (large type, no menus): a fresh window, as the app makes it.
+    apply_style(app, booth=True)
+    _app, window, _args = build(["--booth", "--lang", "da"])
+    window.resize(*SIZE)
+    window.show()
+    _settle(300)
+    shot("da-booth-start")
+    window.open_path(sample)
+    _wait_for_load(window)
+    shot("da-booth-document")
+    window.close()
+    QCoreApplication.processEvents()
+    return written
+
+
+def seed_package_cache(cache: Path, tarballs: Path) -> None:
+    """Install the FHIR packages from ``tarballs`` into ``cache`` the way a user would."""
+    from xshare_desktop.core.fhir_packages import PackageCache
+
+    packages = PackageCache(cache)
+    for tgz in sorted(tarballs.glob("*.tgz")):
+        packages.install_tgz(tgz, replace=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument(
+        "--packages",
+        type=Path,
+        help="folder of FHIR package .tgz files to install into a temporary cache first",
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="xshare-screens-") as data:
+        os.environ["XSHARE_DATA_DIR"] = data
+        if args.packages is not None:
+            cache = Path(data) / "fhir-packages"
+            seed_package_cache(cache, args.packages)
+            os.environ["XSHARE_FHIR_CACHE"] = str(cache)
+        if QApplication.instance() is None:
+            QApplication(sys.argv[:1])
+        for path in take(args.outdir):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,633 @@
+"""Check conformance: validate documents against the installed FHIR profiles and show the findings.
+
+The view loads the package context and runs the validator on a worker thread (``gui.worker``),
+shows issues in a tree grouped by severity and resource, shows the document text around the
+element an issue points at, and exports the report (HTML, OperationOutcome JSON, JUnit XML).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.fhir_packages import ConformanceContext, shared_context
+from xshare_desktop.core.fileio import atomic_write_text, dumps_json
+from xshare_desktop.core.progress import Progress
+from xshare_desktop.core.validation.checking import CheckRun, DocumentSource, check_files
+from xshare_desktop.core.validation.issues import ValidationIssue
+from xshare_desktop.core.validation.outcome import outcome_for, sorted_issues
+from xshare_desktop.core.validation.report import render_html, render_junit, resource_label
+from xshare_desktop.gui import errors
+from xshare_desktop.gui.style import set_heading
+from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.worker import Worker
+
+# Readable on light and dark backgrounds (text colour of the severity group headings).
+SEVERITY_COLOURS = {
+    "fatal": "#c62828",
+    "error": "#c62828",
+    "warning": "#b35c00",
+    "information": "#1565c0",
+}
+ISSUE_ROLE = Qt.ItemDataRole.UserRole
+FULL_TEXT_LIMIT = 1_000_000  # characters shown in full; beyond, a window around the element
+CONTEXT_LINES = 300
+EXPORT_FORMATS = ("html", "json", "junit")
+
+
+class _Checker:
+    """The package context and validator, built once, off the GUI thread, and shared."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.context: ConformanceContext | None = None
+        self.validator: Any = None
+
+    def ensure(self) -> ConformanceContext:
+        with self._lock:
+            if self.context is None:
+                from xshare_desktop.core.validation.engine import Validator
+
+                context = shared_context()
+                self.validator = Validator(context)
+                self.context = context
+            return self.context
+
+    def profiles(self, *, progress: Progress) -> list[tuple[str, str, str]]:
+        context = self.ensure()
+        return [(url, name, package.id) for url, name, package in context.profiles()]
+
+    def check(
+        self, sources: list[DocumentSource], profile: str | None, *, progress: Progress
+    ) -> CheckRun:
+        context = self.ensure()
+        return check_files(sources, context, self.validator, profile=profile, progress=progress)
+
+
+class ConformanceView(QWidget):
+    check_finished = Signal(object)  # the CheckRun shown
+    close_requested = Signal()
+
+    def __init__(
+        self, context: Any = None, document: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._app_context = context
+        self._checker = _Checker()
+        self._worker: Worker | None = None
+        self._profiles_worker: Worker | None = None
+        self._open_document: Any = None
+        self._status_kind = "idle"  # idle|loading|running|done|cancelled|failed|exported
+        self._failure = ""
+        self._progress_text = ""
+        self._exported_to = ""
+        self._shown_check: int | None = None
+        self._lines_cache: tuple[int | None, list[str]] = (None, [])
+        self.run: CheckRun | None = None
+        self.sources: list[DocumentSource] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        self.title = QLabel()
+        set_heading(self.title, 1)
+        self.intro = MutedLabel()
+
+        self.documents_label = QLabel()
+        self.documents = QListWidget()
+        self.documents.setObjectName("ConformanceDocuments")
+        self.documents.setMaximumHeight(90)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("AddConformanceFiles")
+        self.add_button.clicked.connect(self.choose_files)
+        self.use_open_button = QPushButton()
+        self.use_open_button.setObjectName("UseOpenDocument")
+        self.use_open_button.clicked.connect(self.use_open_document)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("RemoveConformanceFile")
+        self.remove_button.clicked.connect(self.remove_selected)
+        document_buttons = QVBoxLayout()
+        for button in (self.add_button, self.use_open_button, self.remove_button):
+            document_buttons.addWidget(button)
+        document_buttons.addStretch(1)
+        documents_row = QHBoxLayout()
+        documents_row.addWidget(self.documents, 1)
+        documents_row.addLayout(document_buttons)
+
+        self.profile_label = QLabel()
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("ConformanceProfile")
+        self.profile_combo.setMinimumContentsLength(40)
+        self.profile_label.setBuddy(self.profile_combo)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_label)
+        profile_row.addWidget(self.profile_combo, 1)
+
+        self.check_button = QPushButton()
+        self.check_button.setObjectName("RunConformanceCheck")
+        self.check_button.setProperty("role", "primary")
+        self.check_button.clicked.connect(self.start_check)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("CancelConformanceCheck")
+        self.cancel_button.clicked.connect(self.cancel_check)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("ConformanceProgress")
+        self.progress.setTextVisible(False)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("ExportConformanceReport")
+        self.export_button.clicked.connect(self.choose_export)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.check_button)
+        action_row.addWidget(self.cancel_button)
+        action_row.addWidget(self.progress, 1)
+        action_row.addWidget(self.export_button)
+        self.status = QLabel()
+        self.status.setObjectName("ConformanceStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.issues = QTreeWidget()
+        self.issues.setObjectName("ConformanceIssues")
+        self.issues.setColumnCount(3)
+        self.issues.setWordWrap(True)
+        self.issues.setUniformRowHeights(False)
+        self.issues.currentItemChanged.connect(self._issue_selected)
+        self.detail = QLabel()
+        self.detail.setObjectName("ConformanceIssueDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_view = QPlainTextEdit()
+        self.source_view.setObjectName("ConformanceSource")
+        self.source_view.setReadOnly(True)
+        self.source_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.source_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.issues)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.documents_label)
+        layout.addLayout(documents_row)
+        layout.addLayout(profile_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+
+        self.retranslate()
+        if document is not None:
+            self.set_document(document)
+        self._load_profiles()
+        self._update_state()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Check conformance"))
+        self.intro.setText(
+            self.tr(
+                "Check FHIR documents (JSON or XML) against the profiles of the installed "
+                "implementation guides, such as the International Patient Summary. Everything "
+                "runs on this computer."
+            )
+        )
+        self.documents_label.setText(self.tr("Documents to check:"))
+        self.add_button.setText(self.tr("Add files…"))
+        self.use_open_button.setText(self.tr("Use the open document"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.profile_label.setText(self.tr("Specification:"))
+        if self.profile_combo.count():
+            self.profile_combo.setItemText(0, self._detect_text())
+        self.check_button.setText(self.tr("Check"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.issues.setHeaderLabels([self.tr("Issue"), self.tr("Location"), self.tr("Line")])
+        self._render_status()
+        if self.run is not None:
+            self._fill_tree(self.run)
+
+    def _detect_text(self) -> str:
+        return self.tr("Detect from each document (meta.profile, or IPS for a patient summary)")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the specification list ----------------------------------------------------------------
+    def _load_profiles(self) -> None:
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self._detect_text(), None)
+        self._status_kind = "loading"
+        worker = Worker(self._checker.profiles)
+        self._profiles_worker = worker
+        worker.finished_ok.connect(self._show_profiles)
+        worker.failed.connect(self._profiles_failed)
+        worker.done.connect(self._profiles_done)
+        worker.start()
+
+    def _show_profiles(self, profiles: list[tuple[str, str, str]]) -> None:
+        for url, name, package in profiles:
+            self.profile_combo.addItem(f"{name} ({package})", url)
+            self.profile_combo.setItemData(
+                self.profile_combo.count() - 1, url, Qt.ItemDataRole.ToolTipRole
+            )
+        if self._status_kind == "loading":
+            self._status_kind = "idle"
+
+    def _profiles_failed(self, exc: BaseException) -> None:
+        self._check_failed(exc)
+
+    def _profiles_done(self) -> None:
+        self._profiles_worker = None
+        self._update_state()
+
+    @property
+    def profiles_ready(self) -> bool:
+        return self._profiles_worker is None
+
+    # -- documents -----------------------------------------------------------------------------
+    def set_document(self, document: Any) -> None:
+        """The app's open document changed (called by the navigator)."""
+        self._open_document = document
+        self._update_state()
+
+    def add_paths(self, paths: list[str | Path]) -> None:
+        for path in paths:
+            source = Path(path)
+            if source not in self.sources:
+                self.sources.append(source)
+                item = QListWidgetItem(source.name)
+                item.setToolTip(str(source))
+                self.documents.addItem(item)
+        self._update_state()
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose FHIR documents to check"),
+            "",
+            self.tr("FHIR documents (*.json *.xml);;All files (*)"),
+        )
+        if names:
+            self.add_paths(list(names))
+
+    def use_open_document(self) -> None:
+        document = self._open_document
+        if document is None:
+            return
+        source = getattr(document, "source", None)
+        if source is not None and Path(source).is_file():
+            self.add_paths([Path(source)])
+            return
+        name = getattr(document, "title", "") or self.tr("open document")
+        label = f"{name}.json"
+        self.sources.append((label, bytes(document.raw_bytes)))
+        self.documents.addItem(QListWidgetItem(label))
+        self._update_state()
+
+    def remove_selected(self) -> None:
+        row = self.documents.currentRow()
+        if 0 <= row < len(self.sources):
+            del self.sources[row]
+            self.documents.takeItem(row)
+        self._update_state()
+
+    def clear_documents(self) -> None:
+        self.sources.clear()
+        self.documents.clear()
+        self._update_state()
+
+    # -- running -------------------------------------------------------------------------------
+    @property
+    def selected_profile(self) -> str | None:
+        data = self.profile_combo.currentData()
+        return data if isinstance(data, str) else None
+
+    def select_profile(self, url: str) -> bool:
+        index = self.profile_combo.findData(url)
+        if index >= 0:
+            self.profile_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def start_check(self) -> Worker | None:
+        if not self.sources or self._worker is not None:
+            return None
+        self.run = None
+        self.issues.clear()
+        self.source_view.clear()
+        self.detail.clear()
+        self._shown_check = None
+        self._lines_cache = (None, [])
+        self._status_kind = "running"
+        self.progress.setRange(0, 0)
+        worker = Worker(self._checker.check, list(self.sources), self.selected_profile)
+        self._worker = worker
+        worker.progress.connect(self._show_progress)
+        worker.finished_ok.connect(self._show_run)
+        worker.failed.connect(self._check_failed)
+        worker.cancelled.connect(self._check_cancelled)
+        worker.done.connect(self._check_done)
+        worker.start()
+        self._update_state()
+        return worker
+
+    def cancel_check(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self._progress_text = text
+        self._render_status()
+
+    def _show_run(self, run: CheckRun) -> None:
+        self.run = run
+        self._status_kind = "done"
+        self._fill_tree(run)
+        self.check_finished.emit(run)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self._status_kind = "failed"
+        if isinstance(exc, UserFacingError):
+            self._failure = errors.user_message(exc)
+        else:
+            self._failure = ""
+            errors.present(exc, self)
+
+    def _check_cancelled(self) -> None:
+        self._status_kind = "cancelled"
+
+    def _check_done(self) -> None:
+        self._worker = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if self._status_kind == "done" else 0)
+        self._update_state()
+
+    @property
+    def is_running(self) -> bool:
+        return self._worker is not None
+
+    # -- showing the findings ------------------------------------------------------------------
+    def _severity_title(self, severity: str, count: int) -> str:
+        titles = {
+            "fatal": self.tr("Unreadable (%1)"),
+            "error": self.tr("Errors (%1)"),
+            "warning": self.tr("Warnings (%1)"),
+            "information": self.tr("Information (%1)"),
+        }
+        return titles[severity].replace("%1", str(count))
+
+    def _fill_tree(self, run: CheckRun) -> None:
+        self.issues.clear()
+        several = len(run.checks) > 1
+        for check_index, check in enumerate(run.checks):
+            result = check.result
+            parent: QTreeWidget | QTreeWidgetItem = self.issues
+            if several:
+                verdict = self.tr("conforms") if result.ok else self.tr("does not conform")
+                file_item = QTreeWidgetItem([f"{Path(result.file or '').name}: {verdict}"])
+                file_item.setToolTip(0, result.file or "")
+                self.issues.addTopLevelItem(file_item)
+                file_item.setExpanded(True)
+                parent = file_item
+            if not result.issues:
+                self._add_child(parent, [self.tr("No issues found.")])
+            document = check.document.resource if check.document else None
+            ordered = sorted_issues(result.issues)
+            for severity in ("fatal", "error", "warning", "information"):
+                members = [i for i in ordered if i.severity == severity]
+                if not members:
+                    continue
+                group = self._add_child(parent, [self._severity_title(severity, len(members))])
+                group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setExpanded(severity != "information")
+                by_resource: dict[str, list[ValidationIssue]] = {}
+                for issue in members:
+                    label = resource_label(issue.expression, document) if issue.expression else ""
+                    by_resource.setdefault(label or self.tr("Document"), []).append(issue)
+                for label, issues in by_resource.items():
+                    resource_item = self._add_child(group, [f"{label} ({len(issues)})"])
+                    resource_item.setExpanded(True)
+                    for issue in issues:
+                        line = str(issue.line) if issue.line is not None else ""
+                        item = self._add_child(
+                            resource_item, [issue.message, issue.expression, line]
+                        )
+                        item.setToolTip(0, issue.message)
+                        item.setToolTip(1, issue.expression)
+                        item.setData(0, ISSUE_ROLE, (check_index, issue))
+        self.issues.resizeColumnToContents(2)
+        self.issues.setColumnWidth(0, max(320, self.issues.width() // 2))
+
+    @staticmethod
+    def _add_child(parent: QTreeWidget | QTreeWidgetItem, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(texts)
+        if isinstance(parent, QTreeWidget):
+            parent.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def issue_items(self) -> list[QTreeWidgetItem]:
+        """Every tree item that stands for one issue, in tree order."""
+        found: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
+            if item.data(0, ISSUE_ROLE) is not None:
+                found.append(item)
+            for index in range(item.childCount()):
+                walk(item.child(index))
+
+        for index in range(self.issues.topLevelItemCount()):
+            walk(self.issues.topLevelItem(index))
+        return found
+
+    def _issue_selected(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        payload = item.data(0, ISSUE_ROLE) if item is not None else None
+        if payload is None or self.run is None:
+            return
+        check_index, issue = payload
+        check = self.run.checks[check_index]
+        rule = f" [{issue.source}]" if issue.source else ""
+        detail = f"{issue.severity}{rule}: {issue.message}\n{issue.expression}"
+        text = check.document.text if check.document else ""
+        line = issue.line
+        if len(text) <= FULL_TEXT_LIMIT:
+            if self._shown_check != check_index:
+                self.source_view.setPlainText(text)
+                self._shown_check = check_index
+        else:
+            # A very large document would freeze the window while Qt lays it out: show the
+            # lines around the element instead.
+            lines = self._split_lines(check_index, text)
+            centre = (line or 1) - 1
+            first = max(0, centre - CONTEXT_LINES)
+            last = min(len(lines), centre + CONTEXT_LINES + 1)
+            self.source_view.setPlainText("\n".join(lines[first:last]))
+            self._shown_check = None
+            line = line - first if line is not None else None
+            detail += "\n" + (
+                self.tr("Showing lines %1 to %2 of %3.")
+                .replace("%1", str(first + 1))
+                .replace("%2", str(last))
+                .replace("%3", str(len(lines)))
+            )
+        self.detail.setText(detail)
+        self.show_position(line, issue.column)
+
+    def _split_lines(self, check_index: int, text: str) -> list[str]:
+        if self._lines_cache[0] != check_index:
+            self._lines_cache = (check_index, text.split("\n"))
+        return self._lines_cache[1]
+
+    def show_position(self, line: int | None, column: int | None) -> None:
+        """Put the cursor on ``line``/``column`` of the shown text and highlight that line."""
+        if line is None:
+            self.source_view.setExtraSelections([])
+            return
+        block = self.source_view.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        offset = min(max((column or 1) - 1, 0), max(block.length() - 1, 0))
+        cursor.setPosition(block.position() + offset)
+        self.source_view.setTextCursor(cursor)
+        self.source_view.centerCursor()
+        selection = QTextEdit.ExtraSelection()
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor(255, 214, 102, 140))
+        highlight.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.format = highlight
+        selection.cursor = QTextCursor(cursor)
+        selection.cursor.clearSelection()
+        self.source_view.setExtraSelections([selection])
+
+    # -- export --------------------------------------------------------------------------------
+    def report_text(self, fmt: str) -> str:
+        if self.run is None:
+            return ""
+        results = self.run.results
+        if fmt == "json":
+            return dumps_json(outcome_for(results)).decode("utf-8")
+        if fmt == "junit":
+            return render_junit(results)
+        documents = {
+            str(c.document.path): c.document.resource for c in self.run.checks if c.document
+        }
+        return render_html(results, documents, title=self.tr("Conformance report"))
+
+    def export_report(self, path: str | Path, fmt: str) -> Path:
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown report format {fmt}")
+        return atomic_write_text(path, self.report_text(fmt))
+
+    def choose_export(self) -> None:
+        if self.run is None:
+            return
+        filters = {
+            self.tr("HTML report (*.html)"): "html",
+            self.tr("FHIR OperationOutcome (*.json)"): "json",
+            self.tr("JUnit XML for CI (*.xml)"): "junit",
+        }
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), "conformance-report.html", ";;".join(filters)
+        )
+        if not name:
+            return
+        fmt = filters.get(chosen, "html")
+        try:
+            self.export_report(name, fmt)
+        except Exception as exc:  # shown as the error type calls for, never swallowed
+            errors.present(exc, self)
+            return
+        self._status_kind = "exported"
+        self._exported_to = name
+        self._render_status()
+
+    # -- state ---------------------------------------------------------------------------------
+    def _render_status(self) -> None:
+        kind = self._status_kind
+        text = ""
+        if kind == "loading":
+            text = self.tr("Loading the installed specifications…")
+        elif kind == "running":
+            if self._progress_text:
+                text = self.tr("Checking %1…").replace("%1", self._progress_text)
+            else:
+                text = self.tr("Checking…")
+        elif kind == "cancelled":
+            text = self.tr("The check was cancelled.")
+        elif kind == "failed":
+            text = self._failure or self.tr("The check could not finish.")
+        elif kind in ("done", "exported") and self.run is not None:
+            results = self.run.results
+            failed = sum(1 for r in results if not r.ok)
+            errors_count = sum(len(r.errors) for r in results)
+            warnings = sum(len(r.warnings) for r in results)
+            text = (
+                self.tr("%1 of %2 documents conform. %3 errors, %4 warnings.")
+                .replace("%1", str(len(results) - failed))
+                .replace("%2", str(len(results)))
+                .replace("%3", str(errors_count))
+                .replace("%4", str(warnings))
+            )
+            if kind == "exported":
+                text += " " + self.tr("Report saved to %1.").replace("%1", self._exported_to)
+        elif not self.sources:
+            text = self.tr("Add one or more documents to check.")
+        self.status.setText(text)
+
+    def _update_state(self) -> None:
+        running = self._worker is not None
+        self.check_button.setEnabled(bool(self.sources) and not running)
+        self.cancel_button.setEnabled(running)
+        self.add_button.setEnabled(not running)
+        self.remove_button.setEnabled(not running and bool(self.sources))
+        self.use_open_button.setEnabled(not running and self._open_document is not None)
+        self.profile_combo.setEnabled(not running)
+        self.export_button.setEnabled(not running and self.run is not None)
+        self._render_status()
+
+    def reset(self) -> None:
+        """Booth "Start over": stop work and forget documents and findings."""
+        self.cancel_check()
+        self.run = None
+        self.issues.clear()
+        self.source_view.clear()
+        self.clear_documents()

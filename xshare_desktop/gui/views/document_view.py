@@ -1,0 +1,499 @@
+"""The document view: the patient, the sections with their entries, and each section's narrative.
+
+It reads a ``core.document.Document`` and changes nothing. Entry summaries
+follow the UI language; the section narrative is the document's own XHTML,
+shown with remote resources blocked. Model issues and unresolved references
+are listed discreetly at the bottom, not in the person's face.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.formatting import (
+    document_kind_label,
+    format_cpr,
+    format_date,
+    format_gender,
+)
+from xshare_desktop.gui.navigation import plugin_spec
+from xshare_desktop.gui.style import heading_font, set_heading
+from xshare_desktop.gui.widgets import MutedLabel
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Shows document XHTML; never fetches anything (no remote images, no file reads)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.blocked: list[str] = []
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        self.blocked.append(name.toString() if isinstance(name, QUrl) else str(name))
+        return None
+
+
+class EntriesModel(QAbstractTableModel):
+    SUMMARY, DATE = range(2)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Any] = []
+        self._language = "en"
+
+    def set_entries(self, entries: list[Any], language: str) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self._language = language
+        self.endResetModel()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+
+    def entry(self, row: int) -> Any:
+        return self._entries[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == self.SUMMARY:
+            text = entry.summary_da if self._language == "da" else entry.summary
+            return text or entry.resource_type
+        return format_date(entry.date)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("What"), self.tr("Date")][section]
+
+
+class PatientHeader(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PatientHeader")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.name = QLabel()
+        set_heading(self.name, 1)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.document_line = MutedLabel()
+        text.addWidget(self.name)
+        text.addWidget(self.details)
+        text.addWidget(self.document_line)
+        layout.addLayout(text, 1)
+        self.share_button = QPushButton()
+        self.share_button.setObjectName("YellowButton")
+        self.share_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.share_button.setFont(heading_font(self.share_button, 1.35))
+        self.share_button.setMinimumSize(180, 60)
+        layout.addWidget(self.share_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class DocumentView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.document: Any = None
+        self._current_section: Any = None
+        self._user_sized = False
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(0)
+        self._layout_timer.timeout.connect(self._fit_layout)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(10)
+        self.header = PatientHeader()
+        self.header.share_button.clicked.connect(lambda: context.navigate("share"))
+        layout.addWidget(self.header)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self.sections = QTreeWidget()
+        self.sections.setObjectName("SectionsTree")
+        self.sections.setColumnCount(2)
+        self.sections.setRootIsDecorated(False)
+        self.sections.setHeaderHidden(True)
+        self.sections.setUniformRowHeights(True)
+        header = self.sections.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.sections.currentItemChanged.connect(self._section_chosen)
+        self.sections_title = QLabel()
+        self.splitter.addWidget(self._titled(self.sections, self.sections_title))
+
+        entries_box = QWidget()
+        entries_layout = QVBoxLayout(entries_box)
+        entries_layout.setContentsMargins(0, 0, 0, 0)
+        self.entries_title = QLabel()
+        set_heading(self.entries_title, 3)
+        self.empty_reason = QLabel()
+        self.empty_reason.setWordWrap(True)
+        self.empty_reason.setObjectName("EmptyReason")
+        self.entries_model = EntriesModel(self)
+        self.entries = QTableView()
+        self.entries.setObjectName("EntriesTable")
+        self.entries.setModel(self.entries_model)
+        self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entries.setWordWrap(True)
+        self.entries.setAlternatingRowColors(True)
+        self.entries.verticalHeader().hide()
+        self.entries.setShowGrid(False)
+        entries_header = self.entries.horizontalHeader()
+        entries_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        entries_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped summaries need their rows re-measured when the column width changes.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(40)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        entries_header.sectionResized.connect(lambda *_: self._rows_timer.start())
+        entries_layout.addWidget(self.entries_title)
+        entries_layout.addWidget(self.empty_reason)
+        entries_layout.addWidget(self.entries, 1)
+        # Entries and narrative sit side by side on wide screens and stack on
+        # narrow ones (1366 px with booth-sized type): see _fit_layout.
+        self.detail_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.detail_splitter.addWidget(entries_box)
+        self.splitter.addWidget(self.detail_splitter)
+
+        self.narrative = SafeTextBrowser()
+        self.narrative.setObjectName("Narrative")
+        self.narrative_title = QLabel()
+        self.detail_splitter.addWidget(self._titled(self.narrative, self.narrative_title))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+
+        self.issues_bar = QFrame()
+        self.issues_bar.setObjectName("IssuesBar")
+        issues_layout = QVBoxLayout(self.issues_bar)
+        issues_layout.setContentsMargins(0, 4, 0, 0)
+        row = QHBoxLayout()
+        self.issues_summary = MutedLabel()
+        self.issues_toggle = QPushButton()
+        self.issues_toggle.setProperty("role", "link")
+        self.issues_toggle.setCheckable(True)
+        self.issues_toggle.toggled.connect(self._toggle_issues)
+        row.addWidget(self.issues_summary, 1)
+        row.addWidget(self.issues_toggle)
+        issues_layout.addLayout(row)
+        self.issues_list = QListWidget()
+        self.issues_list.setObjectName("IssuesList")
+        self.issues_list.setMaximumHeight(140)
+        self.issues_list.hide()
+        issues_layout.addWidget(self.issues_list)
+        self.issues_bar.hide()
+        layout.addWidget(self.issues_bar)
+
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self.detail_splitter.splitterMoved.connect(self._splitter_moved)
+        self.retranslate()
+
+    @staticmethod
+    def _titled(widget: QWidget, title: QLabel) -> QWidget:
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        set_heading(title, 3)
+        title.setBuddy(widget)
+        box_layout.addWidget(title)
+        box_layout.addWidget(widget, 1)
+        return box
+
+    # Below this many average characters across, the narrative goes under the entries.
+    SIDE_BY_SIDE_MIN_CHARS = 230
+
+    def _fit_layout(self) -> None:
+        chars = self.width() / max(1, self.fontMetrics().averageCharWidth())
+        wide = chars >= self.SIDE_BY_SIDE_MIN_CHARS
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.detail_splitter.orientation() != orientation:
+            self.detail_splitter.setOrientation(orientation)
+        along = self.detail_splitter.width() if wide else self.detail_splitter.height()
+        self.detail_splitter.setSizes([along // 2, along - along // 2])
+        sections_width = min(int(self.width() * 0.24), self.fontMetrics().averageCharWidth() * 34)
+        self.splitter.setSizes([sections_width, max(1, self.width() - sections_width)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_sized:
+            # Re-arranging splitters inside a resize would resize again: do it once, afterwards.
+            self._layout_timer.start()
+
+    def _splitter_moved(self) -> None:
+        self._user_sized = True
+
+    # -- showing a document -----------------------------------------------------------------
+    def set_document(self, document: Any) -> None:
+        self.document = document
+        self._current_section = None
+        self.sections.clear()
+        self.entries_model.set_entries([], self._context.ui_language)
+        self.narrative.clear()
+        self.issues_list.clear()
+        if document is None:
+            self.issues_bar.hide()
+            self._fill_header()
+            return
+        self._fill_header()
+        self._fill_sections(document.sections, self.sections.invisibleRootItem())
+        self.sections.expandAll()
+        self._fill_issues()
+        first = self.sections.topLevelItem(0)
+        if first is not None:
+            self.sections.setCurrentItem(first)
+        else:
+            self._show_section(None)
+
+    def _fill_sections(self, sections: list[Any], parent: QTreeWidgetItem) -> None:
+        for section in sections:
+            count = len(section.all_entries())
+            item = QTreeWidgetItem(
+                parent, [section.title or section.code_display or "", str(count)]
+            )
+            item.setData(0, SECTION_ROLE, section)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
+            )
+            if section.sections:
+                self._fill_sections(section.sections, item)
+
+    def _fill_header(self) -> None:
+        header = self.header
+        header.share_button.setVisible(
+            self.document is not None
+            and (spec := plugin_spec("share")) is not None
+            and spec.available()
+        )
+        doc = self.document
+        if doc is None:
+            header.name.setText("")
+            header.details.setText("")
+            header.document_line.setText("")
+            return
+        info = doc.patient_info
+        details = []
+        if info is not None:
+            header.name.setText(info.name or self.tr("Unnamed patient"))
+            if info.birth_date:
+                details.append(self.tr("Born %1").replace("%1", format_date(info.birth_date)))
+            if info.gender:
+                details.append(format_gender(info.gender))
+            if info.cpr:
+                details.append(self.tr("CPR %1").replace("%1", format_cpr(info.cpr)))
+        else:
+            header.name.setText(doc.title or self.tr("Health document"))
+        header.details.setText(" · ".join(details))
+        line = [doc.title or document_kind_label(doc.kind)]
+        if doc.date:
+            line.append(format_date(doc.date))
+        if doc.custodian:
+            line.append(doc.custodian)
+        elif doc.authors:
+            line.append(doc.authors[0])
+        header.document_line.setText(" · ".join(p for p in line if p))
+        header.setAccessibleName(header.name.text())
+        header.setAccessibleDescription(header.details.text())
+
+    def refresh_issues(self) -> None:
+        """The document's model check finished after it was shown."""
+        if self.document is not None:
+            self._fill_issues()
+
+    def _fill_issues(self) -> None:
+        doc = self.document
+        unresolved = list(doc.references.unresolved)
+        lines: list[str] = []
+        for ref in unresolved:
+            lines.append(
+                self.tr("A reference points to something not in the file: %1 (at %2)")
+                .replace("%1", ref.reference)
+                .replace("%2", ref.path)
+            )
+        for issue in doc.model_issues:
+            lines.append(f"{issue.location}: {issue.message}")
+        self.issues_list.clear()
+        self.issues_list.addItems(lines)
+        self._issue_counts = (len(unresolved), len(doc.model_issues))
+        self.issues_bar.setVisible(bool(lines))
+        self._retranslate_issues()
+
+    def _retranslate_issues(self) -> None:
+        unresolved, structural = getattr(self, "_issue_counts", (0, 0))
+        parts = []
+        if unresolved:
+            parts.append(self.tr("%n reference(s) could not be resolved", "", unresolved))
+        if structural:
+            parts.append(self.tr("%n structural note(s)", "", structural))
+        self.issues_summary.setText(
+            self.tr("Notes about this file: %1").replace("%1", "; ".join(parts)) if parts else ""
+        )
+        self.issues_toggle.setText(
+            self.tr("Hide details") if self.issues_toggle.isChecked() else self.tr("Show details")
+        )
+
+    def _toggle_issues(self, shown: bool) -> None:
+        self.issues_list.setVisible(shown)
+        self._retranslate_issues()
+
+    def _section_chosen(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        self._show_section(current.data(0, SECTION_ROLE) if current is not None else None)
+
+    def _show_section(self, section: Any) -> None:
+        self._current_section = section
+        if section is None:
+            self.entries_model.set_entries([], self._context.ui_language)
+            self.narrative.clear()
+            self._retranslate_section()
+            return
+        self.entries_model.set_entries(section.all_entries(), self._context.ui_language)
+        self._fit_rows()
+        if section.narrative:
+            self.narrative.setHtml(section.narrative)
+        else:
+            self.narrative.setPlainText(self.tr("This section has no narrative text."))
+        self._retranslate_section()
+
+    def _fit_rows(self) -> None:
+        if self.entries_model.rowCount() <= 500:  # wrapping rows costs time on huge sections
+            self.entries.resizeRowsToContents()
+
+    def _retranslate_section(self) -> None:
+        section = self._current_section
+        if section is None:
+            self.entries_title.setText(self.tr("Entries"))
+            self.empty_reason.hide()
+            return
+        count = self.entries_model.rowCount()
+        self.entries_title.setText(
+            self.tr("%1: %n entries", "", count).replace("%1", section.title or "")
+        )
+        if count == 0:
+            self.empty_reason.setText(self._empty_reason_text(section.empty_reason))
+            self.empty_reason.show()
+        else:
+            self.empty_reason.hide()
+        if not section.narrative:
+            self.narrative.setPlainText(self.tr("This section has no narrative text."))
+
+    def _empty_reason_text(self, reason: Any) -> str:
+        if not reason:
+            return self.tr("This section has no entries.")
+        codes = {
+            "nilknown": self.tr("Nothing is known for this section."),
+            "notasked": self.tr("This was not asked."),
+            "withheld": self.tr("The person chose not to share this section."),
+            "unavailable": self.tr("This information is not available."),
+            "notstarted": self.tr("This has not been started."),
+            "closed": self.tr("This list is closed."),
+        }
+        for coding in reason.get("coding", []) if isinstance(reason.get("coding"), list) else []:
+            if isinstance(coding, dict) and coding.get("code") in codes:
+                return codes[coding["code"]]
+        text = reason.get("text")
+        return self.tr("No entries: %1").replace("%1", str(text)) if text else codes["unavailable"]
+
+    # -- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.header.share_button.setText(self.tr("Share"))
+        self.header.share_button.setAccessibleName(self.tr("Share with the Yellow Button"))
+        self.header.share_button.setToolTip(
+            self.tr("Choose what to share and how: as files or as a link with a QR code.")
+        )
+        self.sections.setHeaderLabels([self.tr("Section"), self.tr("Entries")])
+        self.sections.setAccessibleName(self.tr("Sections of the document"))
+        self.entries.setAccessibleName(self.tr("Entries in the chosen section"))
+        self.narrative.setAccessibleName(self.tr("The section as written in the document"))
+        self.sections_title.setText(self.tr("Sections"))
+        self.narrative_title.setText(self.tr("As written in the document"))
+        self.issues_toggle.setAccessibleName(self.tr("Show or hide notes about this file"))
+        self.entries_model.set_language(self._context.ui_language)
+        if self.document is not None:
+            self._fill_header()
+            root = self.sections.invisibleRootItem()
+            self._retranslate_items(root)
+        self._retranslate_section()
+        self._retranslate_issues()
+
+    def _retranslate_items(self, parent: QTreeWidgetItem) -> None:
+        for i in range(parent.childCount()):
+            item = parent.child(i)
+            if item is None:
+                continue
+            section = item.data(0, SECTION_ROLE)
+            count = int(item.text(1))
+            item.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
+            )
+            self._retranslate_items(item)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

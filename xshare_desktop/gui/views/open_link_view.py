@@ -1,0 +1,516 @@
+"""Open a link or QR code: the recipient's side of a SMART Health Link.
+
+Paste a ``shlink:/`` link (bare or behind a viewer address) or load a photo of
+its QR code; the app asks for the passcode when the link needs one, fetches and
+decrypts the files on a worker, checks any signature, validates the documents,
+and then shows the document in the usual viewer or saves the files.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.shl import client, qr, receive
+from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
+from xshare_desktop.gui import errors
+from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.style import set_heading
+from xshare_desktop.gui.views.link_view import format_moment, tone_colour
+from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.worker import Worker
+
+DEFAULT_RECIPIENT = "xshare-desktop"
+
+
+def _fetch(
+    payload: ShlPayload, recipient: str, passcode: str | None, *, progress: Any
+) -> receive.Received:
+    retrieval = client.retrieve(payload, recipient=recipient, passcode=passcode, progress=progress)
+    received = receive.unpack(retrieval)
+    receive.check_signatures(received)
+    receive.validate_documents(received, progress=progress)
+    return received
+
+
+def _load(data: bytes, name: str, *, progress: Any) -> Any:
+    from xshare_desktop.core.document import load_document
+
+    return load_document(data, name=name, progress=progress)
+
+
+PANEL_STYLE = """
+QFrame#LinkInfoPanel, QFrame#ResultPanel {
+    border: 1px solid palette(mid); border-radius: 10px; background: palette(base);
+}
+QFrame#LinkInfoPanel QLabel, QFrame#ResultPanel QLabel { background: transparent; border: none; }
+QPushButton[role="primary"]:disabled { color: palette(dark); background: palette(window); }
+"""
+CONTENT_MAX_WIDTH = 980
+
+
+def _panel(name: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName(name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+class OpenLinkView(QWidget):
+    document_opened = Signal(object)  # a core Document, shown by the main window
+    close_requested = Signal()
+    received_ready = Signal(object)  # the receive.Received, for whoever wants it
+
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._worker: Worker | None = None
+        self.received: receive.Received | None = None
+        self._payload: ShlPayload | None = None
+        self._link_error = ""
+        self._remaining: int | None = None
+        self.setStyleSheet(PANEL_STYLE)
+
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 12, 24, 12)
+        content = QWidget()
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        # Long lines are hard to read on a wide screen: the page keeps a comfortable width.
+        row = QHBoxLayout()
+        row.addWidget(content, 1)
+        row.addStretch(0)
+        page.addLayout(row, 1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.title = QLabel()
+        set_heading(self.title, 1)
+        self.intro = MutedLabel()
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        link_row = QHBoxLayout()
+        self.link_edit = QLineEdit()
+        self.link_edit.setObjectName("LinkInput")
+        self.link_edit.setClearButtonEnabled(True)
+        self.link_edit.textChanged.connect(self._link_changed)
+        self.link_edit.returnPressed.connect(self._link_entered)
+        self.qr_button = QPushButton()
+        self.qr_button.setObjectName("LoadQrImage")
+        self.qr_button.clicked.connect(self.choose_qr_image)
+        link_row.addWidget(self.link_edit, 1)
+        link_row.addWidget(self.qr_button)
+        self.recipient_edit = QLineEdit(DEFAULT_RECIPIENT)
+        self.recipient_edit.setObjectName("Recipient")
+        self.recipient_hint = MutedLabel()
+        recipient_box = QVBoxLayout()
+        recipient_box.setSpacing(2)
+        recipient_box.addWidget(self.recipient_edit)
+        recipient_box.addWidget(self.recipient_hint)
+        self.link_label = QLabel()
+        self.recipient_label = QLabel()
+        form.addRow(self.link_label, link_row)
+        form.addRow(self.recipient_label, recipient_box)
+        layout.addLayout(form)
+
+        # -- what the pasted link says about itself ------------------------------------------------
+        self.info_panel, info_layout = _panel("LinkInfoPanel")
+        self.link_title = _bold(QLabel(), 1.2)
+        self.link_title.setObjectName("LinkTitle")
+        self.link_title.setWordWrap(True)
+        self.link_info = QLabel()
+        self.link_info.setObjectName("LinkInfo")
+        self.link_info.setWordWrap(True)
+        info_layout.addWidget(self.link_title)
+        info_layout.addWidget(self.link_info)
+        self.passcode_row = QWidget()
+        passcode_layout = QFormLayout(self.passcode_row)
+        passcode_layout.setContentsMargins(0, 6, 0, 0)
+        self.passcode_label = _bold(QLabel())
+        self.passcode_edit = QLineEdit()
+        self.passcode_edit.setObjectName("Passcode")
+        self.passcode_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passcode_edit.setMaximumWidth(320)
+        self.passcode_edit.textChanged.connect(self._update_buttons)
+        self.passcode_edit.returnPressed.connect(self.open_link)
+        self.attempts_label = QLabel()
+        self.attempts_label.setObjectName("PasscodeAttempts")
+        self.attempts_label.setWordWrap(True)
+        self.attempts_label.setStyleSheet(f"color: {tone_colour('error')}; font-weight: bold;")
+        passcode_layout.addRow(self.passcode_label, self.passcode_edit)
+        passcode_layout.addRow("", self.attempts_label)
+        info_layout.addWidget(self.passcode_row)
+        layout.addWidget(self.info_panel)
+
+        open_row = QHBoxLayout()
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("OpenLink")
+        self.open_button.setProperty("role", "primary")
+        self.open_button.clicked.connect(self.open_link)
+        self.open_reason = MutedLabel()
+        self.open_reason.setObjectName("OpenReason")
+        open_row.addWidget(self.open_button)
+        open_row.addWidget(self.open_reason, 1)
+        layout.addLayout(open_row)
+        self.status = QLabel()
+        self.status.setObjectName("OpenStatus")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        layout.addWidget(self.status)
+
+        # -- what arrived --------------------------------------------------------------------------
+        self.result_panel, result_layout = _panel("ResultPanel")
+        self.result_title = _bold(QLabel(), 1.2)
+        self.result_title.setObjectName("ResultTitle")
+        self.results = QListWidget()
+        self.results.setObjectName("ReceivedFiles")
+        self.results.setFrameShape(QFrame.Shape.NoFrame)
+        self.results.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("ShowDocument")
+        self.show_button.setProperty("role", "primary")
+        self.show_button.clicked.connect(self.show_document)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("SaveFiles")
+        self.save_button.clicked.connect(self.choose_save_folder)
+        self.show_reason = MutedLabel()
+        self.show_reason.setObjectName("ShowReason")
+        self.save_button.setMinimumHeight(self.show_button.sizeHint().height())
+        buttons.addWidget(self.show_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.show_reason, 1)
+        result_layout.addWidget(self.result_title)
+        result_layout.addWidget(self.results)
+        result_layout.addLayout(buttons)
+        layout.addWidget(self.result_panel)
+        layout.addStretch(1)
+        self.retranslate()
+        self._update_buttons()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Open a link or QR code"))
+        self.intro.setText(
+            self.tr(
+                "Someone shared health data with you as a SMART Health Link. Paste the link, "
+                "or load a picture of its QR code. The data is decrypted on this computer."
+            )
+        )
+        self.link_label.setText(self.tr("Link:"))
+        self.link_edit.setPlaceholderText(self.tr("shlink:/… or https://viewer…#shlink:/…"))
+        self.qr_button.setText(self.tr("Load QR image…"))
+        self.recipient_label.setText(self.tr("Your name or organisation:"))
+        self.recipient_hint.setText(
+            self.tr("The sender sees this name in the list of who fetched the link.")
+        )
+        self.passcode_label.setText(self.tr("Passcode:"))
+        self.passcode_edit.setPlaceholderText(self.tr("The sender tells you the passcode"))
+        self.open_button.setText(self.tr("Open link"))
+        self.show_button.setText(self.tr("Show document"))
+        self.save_button.setText(self.tr("Save files…"))
+        self._describe_link()
+        self._show_attempts()
+        if self.received is not None:
+            self._show_received(self.received)
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the link ------------------------------------------------------------------------------
+    def _link_changed(self) -> None:
+        # A different link starts afresh: old attempts and results belong to the old one.
+        self._remaining = None
+        self.passcode_edit.clear()
+        self.received = None
+        self.results.clear()
+        self._say("")
+        self._describe_link()
+        self._show_attempts()
+        self._update_buttons()
+
+    def _link_entered(self) -> None:
+        # Enter after pasting goes on to the passcode when the link needs one.
+        if self.passcode_row.isVisibleTo(self) and not self.passcode_edit.text():
+            self.passcode_edit.setFocus()
+        else:
+            self.open_link()
+
+    def _describe_link(self) -> None:
+        text = self.link_edit.text().strip()
+        self._payload = None
+        self._link_error = ""
+        if not text:
+            self.info_panel.setVisible(False)
+            return
+        self.info_panel.setVisible(True)
+        try:
+            payload = decode_uri(text)
+        except UserFacingError as exc:
+            self._link_error = exc.message
+            self.link_title.setText(self.tr("This is not a link the app can open"))
+            self.link_info.setText(exc.message)
+            self.link_info.setStyleSheet(f"color: {tone_colour('error')};")
+            self.passcode_row.setVisible(False)
+            return
+        self._payload = payload
+        self.link_info.setStyleSheet("")
+        self.link_title.setText(
+            self.tr("“%1”").replace("%1", payload.label)
+            if payload.label
+            else self.tr("A link without a label")
+        )
+        facts = [
+            self.tr("Works until %1").replace("%1", format_moment(payload.exp))
+            if payload.exp is not None
+            else self.tr("No end date set by the sender.")
+        ]
+        if payload.exp is not None and payload.exp < time.time():
+            facts[0] = self.tr("Stopped working on %1.").replace("%1", format_moment(payload.exp))
+        facts.append(
+            self.tr("Needs a passcode: the sender tells you it.")
+            if payload.needs_passcode
+            else self.tr("No passcode needed.")
+        )
+        if payload.long_term:
+            facts.append(self.tr("The sender may update its content."))
+        self.link_info.setText("\n".join(facts))
+        self.passcode_row.setVisible(payload.needs_passcode)
+
+    def _show_attempts(self) -> None:
+        remaining = self._remaining
+        if remaining is None:
+            text = ""
+        elif remaining:
+            text = self.tr(
+                "Wrong passcode. %n attempt(s) left before the link is disabled.", "", remaining
+            )
+        else:
+            text = self.tr("Wrong passcode, and no attempts are left: the link is now disabled.")
+        self.attempts_label.setText(text)
+        self.attempts_label.setVisible(bool(text))
+
+    def choose_qr_image(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a picture of the QR code"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"),
+        )
+        if name:
+            self.load_qr_image(Path(name))
+
+    def load_qr_image(self, path: Path) -> bool:
+        try:
+            self.link_edit.setText(qr.decode_qr_file(path))
+            self.link_edit.setCursorPosition(0)
+        except UserFacingError as exc:
+            self._say(exc.message, error=True)
+            return False
+        self._say(self.tr("The QR code was read."))
+        return True
+
+    def open_blocked_reason(self) -> str | None:
+        """Why "Open link" cannot be pressed now, in words, or None when it can."""
+        if self._worker is not None and self._worker.is_running:
+            return self.tr("Fetching…")
+        if not self.link_edit.text().strip():
+            return self.tr("Paste a link or load a QR code first.")
+        if self._payload is None:
+            return self.tr("This is not a link the app can open.")
+        if self._payload.needs_passcode and self._remaining == 0:
+            return self.tr("The link is disabled after too many wrong passcodes.")
+        if self._payload.needs_passcode and not self.passcode_edit.text():
+            return self.tr("Type the passcode first.")
+        return None
+
+    def open_link(self) -> Worker | None:
+        self._describe_link()
+        payload = self._payload
+        reason = self.open_blocked_reason()
+        if payload is None or reason is not None:
+            self._say(self._link_error or reason or "", error=True)
+            return None
+        passcode = self.passcode_edit.text() if payload.needs_passcode else None
+        recipient = self.recipient_edit.text().strip() or DEFAULT_RECIPIENT
+        worker = Worker(_fetch, payload, recipient, passcode)
+        worker.progress.connect(lambda done, total, text: self._say(text) if text else None)
+        worker.finished_ok.connect(self._received)
+        worker.failed.connect(self._failed)
+        worker.done.connect(self._update_buttons)
+        self.received = None
+        self.results.clear()
+        self._say(self.tr("Fetching…"))
+        self._worker = worker.start()
+        self._update_buttons()
+        return worker
+
+    def _failed(self, exc: object) -> None:
+        if isinstance(exc, client.WrongPasscode):
+            self._remaining = exc.remaining_attempts
+            self._show_attempts()
+            self.passcode_edit.clear()
+            self.passcode_edit.setFocus()
+            self._say("")
+        elif isinstance(exc, UserFacingError):
+            self._say(exc.message, error=True)
+        elif isinstance(exc, BaseException):
+            errors.present(exc, self)
+        self._update_buttons()
+
+    def _received(self, received: receive.Received) -> None:
+        self._remaining = None
+        self._show_attempts()
+        self.received = received
+        self._say("")
+        self._show_received(received)
+        self.received_ready.emit(received)
+
+    def _show_received(self, received: receive.Received) -> None:
+        self.results.clear()
+        problems = False
+        for item in received.items:
+            self.results.addItem(self.tr("File: %1").replace("%1", item.name))
+        for signature in received.signatures:
+            check = signature.check
+            if check.status == "ok":
+                text = "✓ " + self.tr("Signature valid: %1 was signed by %2.")
+            elif check.status == "untrusted":
+                text = "✓ " + self.tr(
+                    "Signature intact: %1 was signed by %2, who is not on your trusted list."
+                )
+            else:
+                problems = True
+                text = "⚠ " + self.tr(
+                    "Signature NOT valid for %1: the content was changed or the signature is damaged."
+                )
+            self.results.addItem(
+                text.replace("%1", signature.signed_name or signature.signature_name).replace(
+                    "%2", check.signer or "?"
+                )
+            )
+        for validation in received.validations:
+            result = validation.result
+            if result.errors:
+                problems = True
+                text = "⚠ " + self.tr("%1 breaks %n rule(s) of its format.", "", len(result.errors))
+            else:
+                text = "✓ " + self.tr("%1 follows the rules of its format.")
+            self.results.addItem(text.replace("%1", validation.name))
+        for note in received.notes:
+            self.results.addItem(note)
+        rows = max(1, self.results.count())
+        self.results.setFixedHeight(
+            rows * max(self.results.sizeHintForRow(0), 20) + 2 * self.results.frameWidth() + 4
+        )
+        if not received.items:
+            title, colour = (
+                self.tr("The link holds no files this app can open."),
+                tone_colour("error"),
+            )
+        elif self.showable() is not None and not problems:
+            title, colour = "✓ " + self.tr("Document ready"), tone_colour("ok")
+        elif problems:
+            title, colour = (
+                "⚠ " + self.tr("Received, but look at the warnings"),
+                tone_colour("error"),
+            )
+        else:
+            title = "✓ " + self.tr("Received %n file(s).", "", len(received.items))
+            colour = tone_colour("ok")
+        self.result_title.setText(title)
+        self.result_title.setStyleSheet(f"color: {colour};")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        reason = self.open_blocked_reason()
+        self.open_button.setEnabled(reason is None)
+        self.open_reason.setText(reason or "")
+        self.open_button.setToolTip(reason or "")
+        has = self.received is not None and bool(self.received.items)
+        self.result_panel.setVisible(self.received is not None)
+        self.save_button.setEnabled(has)
+        showable = self.showable() is not None
+        self.show_button.setEnabled(showable)
+        self.show_reason.setText(
+            ""
+            if showable or not has
+            else self.tr("None of the files is a health document the viewer can show.")
+        )
+
+    # -- acting on the result ------------------------------------------------------------------
+    def showable(self) -> receive.ReceivedItem | None:
+        if self.received is None:
+            return None
+        return next((i for i in self.received.items if i.resource_type == "Bundle"), None)
+
+    def show_document(self) -> Worker | None:
+        item = self.showable()
+        if item is None:
+            return None
+        worker = Worker(_load, item.data, item.name)
+        worker.finished_ok.connect(self.document_opened.emit)
+        worker.failed.connect(self._failed)
+        self._worker = worker.start()
+        return worker
+
+    def choose_save_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the files"))
+        if folder:
+            self.save_to(Path(folder))
+
+    def save_to(self, folder: Path) -> list[Path]:
+        if self.received is None:
+            return []
+        try:
+            written = receive.save(self.received, folder)
+        except UserFacingError as exc:
+            self._say(exc.message, error=True)
+            return []
+        self._say(self.tr("Saved %n file(s) in %1.", "", len(written)).replace("%1", str(folder)))
+        return written
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet(f"color: {tone_colour('error')};" if error else "")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def reset(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        self.link_edit.clear()
+        self.recipient_edit.setText(DEFAULT_RECIPIENT)
+        self._link_changed()
