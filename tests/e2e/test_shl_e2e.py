@@ -456,3 +456,26 @@ def test_received_document_is_validated(
     opened = cli("shl", "open", uri, "--out", str(tmp_path / "b"))
     assert opened.returncode == 1 and "bdl-11" in opened.stdout
     assert (tmp_path / "b" / "document.json").read_bytes() == broken.read_bytes()
+
+
+def test_create_writes_a_printable_qr_page(
+    host: RunningHost, document: Path, tmp_path: Path
+) -> None:
+    """`--qr FILE.pdf` gives a page that names the label and carries the exact link."""
+    import zxingcpp
+    from PIL import Image
+
+    page = tmp_path / "link.pdf"
+    created = cli(
+        "shl", "create", str(document), "--label", "Til lægevagten", "--passcode", "1234",
+        "--qr", str(page), "--qr-language", "da", "--host-url", host.base_url,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    uri = created.stdout.strip()
+    text = subprocess.run(["pdftotext", str(page), "-"], capture_output=True, text=True).stdout
+    assert "Til lægevagten" in text
+    assert "1234" not in text  # the passcode never goes on paper
+    subprocess.run(["pdftoppm", "-png", "-r", "100", str(page), str(tmp_path / "page")], check=True)
+    (png,) = sorted(tmp_path.glob("page*.png"))
+    decoded = zxingcpp.read_barcodes(Image.open(png))
+    assert [d.text for d in decoded] == [uri]

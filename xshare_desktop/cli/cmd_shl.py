@@ -81,7 +81,15 @@ def register(subparsers: Any) -> None:
     )
     create.add_argument("--label", help="short description, at most 80 characters")
     create.add_argument("--viewer", metavar="URL", help="put the link behind this viewer URL + #")
-    create.add_argument("--qr", metavar="FILE", help="also save the QR code (.png or .svg)")
+    create.add_argument(
+        "--qr", metavar="FILE", help="also save the QR code (.png, .svg, or .pdf: a printable page)"
+    )
+    create.add_argument(
+        "--qr-language",
+        choices=["da", "en"],
+        default="en",
+        help="language of the printable QR page",
+    )
     create.add_argument(
         "--host-url", metavar="URL", help="the link host's base URL (default: the last `serve`)"
     )
@@ -199,7 +207,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_create(args: argparse.Namespace) -> int:
     from xshare_desktop.core.fileio import dumps_json
-    from xshare_desktop.core.shl import provider, qr
+    from xshare_desktop.core.shl import provider
     from xshare_desktop.core.shl.content import share_files_from_paths
     from xshare_desktop.core.shl.expiry import parse_expiry
     from xshare_desktop.core.shl.host_settings import load_host_settings
@@ -223,15 +231,18 @@ def run_create(args: argparse.Namespace) -> int:
         viewer=args.viewer,
         max_attempts=args.max_attempts,
     )
-    if args.qr and Path(args.qr).suffix.lower() not in (".png", ".svg"):
-        raise UserFacingError("The QR code file must end in .png or .svg.")
+    if args.qr and Path(args.qr).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise UserFacingError("The QR code file must end in .png, .svg or .pdf.")
     if args.qr and Path(args.qr).exists():
         # Checked before the link exists, so a refusal leaves no link behind.
         raise UserFacingError(f"{args.qr} already exists; choose another name for the QR code.")
     files = share_files_from_paths(args.files)
     record, uri = provider.create_link(files, options, host_url, now=now)
     if args.qr:
-        qr.export_qr(uri, args.qr, overwrite=False)
+        # .pdf is a printable page (QtGui); .png/.svg need no Qt.
+        from xshare_desktop.render.qr_pdf import save_qr
+
+        save_qr(uri, args.qr, lang=args.qr_language, overwrite=False)
     if args.json:
         sys.stdout.write(dumps_json({"id": record.id, "uri": uri}).decode("utf-8"))
     else:

@@ -150,6 +150,8 @@ class OpenLinkView(QWidget):
         self.link_info = QLabel()
         self.link_info.setObjectName("LinkInfo")
         self.link_info.setWordWrap(True)
+        # The label comes from whoever made the link: never let it render as rich text.
+        self.link_info.setTextFormat(Qt.TextFormat.PlainText)
         info_layout.addWidget(self.link_title)
         info_layout.addWidget(self.link_info)
         self.passcode_row = QWidget()
