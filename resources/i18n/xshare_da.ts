@@ -2538,6 +2538,10 @@
         <translation>Deler…</translation>
     </message>
     <message>
+        <source>It was already shared when you pressed Cancel; here is what and where.</source>
+        <translation>Det var allerede delt, da du trykkede på Annuller; her kan du se hvad og hvor.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>

@@ -2538,6 +2538,10 @@
             <translation>Sharing…</translation>
         </message>
         <message>
+            <source>It was already shared when you pressed Cancel; here is what and where.</source>
+            <translation>It was already shared when you pressed Cancel; here is what and where.</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # X shared memory under Xvfb has ended runs with SIGBUS here; plain X requests are enough.
+    os.environ.setdefault("QT_X11_NO_MITSHM", "1")
     with tempfile.TemporaryDirectory(prefix="xshare-screens-") as data:
         os.environ["XSHARE_DATA_DIR"] = data
         if args.packages is not None:
