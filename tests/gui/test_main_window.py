@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -95,7 +95,7 @@ def _drop(window, path: Path) -> bool:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -105,7 +105,7 @@ def _drop(window, path: Path) -> bool:  # type: ignore[no-untyped-def]
     if not enter.isAccepted():
         return False
     drop = QDropEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -127,7 +127,7 @@ def test_drag_of_text_is_refused(window) -> None:
     mime = QMimeData()
     mime.setText("hello")
     enter = QDragEnterEvent(
-        QPointF(1, 1),
+        QPoint(1, 1),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
