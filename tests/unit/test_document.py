@@ -250,3 +250,13 @@ def test_damaged_documents_never_crash(data: st.DataObject) -> None:
         document_from_json(obj)
     except UserFacingError:
         pass
+
+
+def test_the_model_check_can_run_after_loading() -> None:
+    obj = _minimal_document()
+    obj["entry"][1]["resource"]["birthDate"] = "1950-13-45"
+    from xshare_desktop.core.document import check_models
+
+    doc = document_from_json(obj, check_models=False)
+    assert doc.model_issues == []
+    assert [i.location for i in check_models(doc)] == ["Bundle.entry[1].resource.birthDate"]

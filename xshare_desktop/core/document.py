@@ -187,6 +187,14 @@ def _check_document_shape(obj: Any, name: str) -> list[Mapping[str, Any]]:
     return entries
 
 
+def check_models(document: Document, progress: Progress | None = None) -> list[ModelIssue]:
+    """The R4B model check of a document loaded with ``check_models=False``.
+
+    Front ends show the document first and run this slower check afterwards.
+    """
+    return _model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
+
+
 def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
     """Run each entry resource through the R4B models and keep their complaints."""
     from fhir.resources.R4B import get_fhir_model_class  # heavy import, only when loading

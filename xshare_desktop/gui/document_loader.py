@@ -22,11 +22,9 @@ def _load(path: Path, *, progress: Any) -> Any:
 
 
 def _check_models(document: Any, *, progress: Any) -> list[Any]:
-    from xshare_desktop.core import document as core
+    from xshare_desktop.core.document import check_models
 
-    entries = document.raw.get("entry", [])
-    # The core has no public name for this step yet; the loader calls the one load_document uses.
-    return list(core._model_issues(entries, progress))
+    return check_models(document, progress)
 
 
 def warm_up() -> None:
