@@ -152,3 +152,16 @@ def test_booth_start_page_offers_samples_not_the_file_system(make_window, qtbot)
     qtbot.waitUntil(lambda: bool(start.sample_buttons))
     assert start.samples_heading.text() == "Vælg en eksempelpatient"
     assert not start.open_button.isVisible()
+
+
+def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
+    from xshare_desktop.core import delivery
+
+    window = make_window(booth=True, lang="da")
+    url = delivery.ensure_link_host()  # as the share wizard does; no page has a handle on it
+    try:
+        assert delivery.link_host_url() == url
+        window.app_bar.reset.click()
+        assert delivery.link_host_url() is None
+    finally:
+        delivery.stop_link_host()

@@ -231,13 +231,24 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
     assert ".pdf" in link_view.create_status.text()
 
 
-def test_host_status_states_and_the_local_network(qtbot, link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _network_on_loopback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Tests never open a port to the network: the "local network" host binds loopback here."""
+    from xshare_desktop.core import delivery
     from xshare_desktop.core.shl import host as host_module
-    from xshare_desktop.gui.views import link_view as module
 
-    # Tests never open a port to the network: the "local network" host binds loopback here.
-    monkeypatch.setattr(module, "serve", lambda _bind, port: host_module.serve("127.0.0.1", port))
-    monkeypatch.setattr(module, "lan_address", lambda: "192.0.2.10")
+    binds: list[str] = []
+
+    def serve(bind: str, port: int) -> host_module.RunningHost:
+        binds.append(bind)
+        return host_module.serve("127.0.0.1", port)
+
+    monkeypatch.setattr(delivery, "serve", serve)
+    monkeypatch.setattr(delivery, "lan_address", lambda: "192.0.2.10")
+    return binds
+
+
+def test_host_status_states_and_the_local_network(qtbot, link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _network_on_loopback(monkeypatch)
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
     assert link_view.host_state() == "stopped"
     assert not link_view.lan_warning.isVisibleTo(link_view)
@@ -297,3 +308,58 @@ def test_qr_image_and_bad_links(open_view: OpenLinkView, tmp_path: Path) -> None
     open_view.link_edit.setText("https://example.org/")
     assert open_view.open_link() is None
     assert "not a SMART Health Link" in open_view.status.text()
+
+
+def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, monkeypatch
+) -> None:
+    import threading
+
+    from xshare_desktop.core import delivery
+
+    binds = _network_on_loopback(monkeypatch)
+    monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
+    link_view.show()
+    qtbot.waitExposed(link_view)
+    assert link_view.host_state() == "stopped"
+    # The wizard starts the host on its worker thread; the page follows.
+    started: list[str] = []
+    wizard = threading.Thread(target=lambda: started.append(delivery.ensure_link_host()))
+    wizard.start()
+    wizard.join(timeout=10)
+    qtbot.waitUntil(lambda: link_view.host_status.text() == "Only this computer can fetch links.")
+    assert link_view.host.base_url == started[0] == delivery.link_host_url()
+    assert link_view.host_address.text() == "Address: " + started[0]
+
+    # Starting from the page now adds no second host.
+    link_view.start_host()
+    assert binds == ["127.0.0.1"] and link_view.host.base_url == started[0]
+
+    # The network opt-in moves the one host; the wizard then publishes on it too.
+    link_view.lan_check.setChecked(True)
+    assert binds == ["127.0.0.1", "0.0.0.0"]
+    assert link_view.host_state() == "local-network"
+    network_url = delivery.link_host_url()
+    assert network_url is not None and network_url.startswith("http://192.0.2.10:")
+    assert network_url in link_view.host_address.text()
+    assert delivery.ensure_link_host() == network_url and len(binds) == 2
+
+    # Back to this computer only, then Stop on the page stops it for the wizard as well.
+    link_view.lan_check.setChecked(False)
+    assert binds[-1] == "127.0.0.1" and link_view.host_state() == "this-computer"
+    qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    assert link_view.host_state() == "stopped" and delivery.link_host_url() is None
+
+
+def test_no_network_keeps_the_host_on_this_computer(  # type: ignore[no-untyped-def]
+    link_view: LinkView, monkeypatch
+) -> None:
+    from xshare_desktop.core import delivery
+
+    monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
+    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    url = link_view.start_host()
+    link_view.lan_check.setChecked(True)
+    assert "not on a local network" in link_view.create_status.text()
+    assert link_view.host_state() == "this-computer" and delivery.link_host_url() == url
+    assert not link_view.lan_check.isChecked(), "the switch says what the host does"

@@ -515,3 +515,42 @@ def test_pseudonymised_preview_shows_what_changes(qtbot, make_flow, tmp_path: Pa
     assert b"Testesen" not in written
     names = {change.after for change in preview.prepared.changes}
     assert any(name and name.encode() in written for name in names), "the same pseudonyms as shown"
+
+
+def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, make_context
+) -> None:
+    from xshare_desktop.gui.views.link_view import LinkView
+
+    page = LinkView(make_context())  # opened before the wizard ran, as in the app
+    qtbot.addWidget(page)
+    assert page.host_state() == "stopped" and page.links_table.rowCount() == 0
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.link_card)
+    click(qtbot, flow.next_button)
+    flow.options.pdf_check.setChecked(False)
+    qtbot.keyClicks(flow.options.label_edit, "Fra guiden")
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    result = flow.done.result
+    assert result is not None and result.link_id is not None and result.host_url
+
+    # The wizard's worker started the host: the page hears of it without being asked.
+    qtbot.waitUntil(lambda: page.host_status.text() == "Only this computer can fetch links.")
+    assert page.host_state() == "this-computer"
+    assert page.host.base_url == result.host_url
+    assert result.host_url in page.host_address.text()
+    page.show()  # coming back to the page lists what the wizard shared
+    qtbot.waitExposed(page)
+    labels = [page.links_table.item(row, 0).text() for row in range(page.links_table.rowCount())]
+    assert labels == ["Fra guiden"]
+    assert page.selected_id() == result.link_id and page.uri_edit.text() == result.link_uri
+
+    click(qtbot, page.host_button)  # Stop, on the links page
+    assert page.host_state() == "stopped"
+    assert delivery.link_host_url() is None
+    with pytest.raises(client.HostUnreachable):
+        client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)

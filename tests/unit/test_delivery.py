@@ -313,3 +313,72 @@ def test_revoking_a_delivered_link_stops_it(staged: list[Path]) -> None:
 
 def test_stop_without_a_host_says_so() -> None:
     assert delivery.stop_link_host() is False
+
+
+@pytest.mark.usefixtures("stop_host")
+def test_a_proxy_setting_does_not_hide_the_running_host(
+    staged: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xshare_desktop.core.shl.host import serve
+    from xshare_desktop.core.shl.host_settings import HostSettings, save_host_settings
+
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # nothing listens there
+    other = serve("127.0.0.1", 0)
+    try:
+        save_host_settings(HostSettings(other.base_url, "127.0.0.1", other.port))
+        assert delivery._answers_as_link_host(other.base_url)
+        result = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
+        assert result.host_url == other.base_url
+        assert delivery.link_host_url() is None, "no second host was started"
+    finally:
+        other.stop()
+
+
+@pytest.mark.usefixtures("stop_host")
+def test_one_host_moves_between_interfaces_and_tells_its_listeners(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from xshare_desktop.core.shl import host as host_module
+
+    binds: list[str] = []
+
+    def serve(bind: str, port: int) -> host_module.RunningHost:
+        binds.append(bind)  # tests never open a port to the network: bind loopback
+        return host_module.serve("127.0.0.1", port)
+
+    monkeypatch.setattr(delivery, "serve", serve)
+    monkeypatch.setattr(delivery, "lan_address", lambda: "192.0.2.10")
+    heard: list[delivery.LinkHostState] = []
+
+    def listener() -> None:
+        heard.append(delivery.link_host_state())
+
+    delivery.add_link_host_listener(listener)
+    try:
+        loopback = delivery.ensure_link_host()
+        assert delivery.start_link_host() == loopback and binds == ["127.0.0.1"]
+        network = delivery.start_link_host(local_network=True)
+        assert network.startswith("http://192.0.2.10:") and binds[-1] == "0.0.0.0"
+        assert delivery.ensure_link_host() == network, "the wizard publishes on the same host"
+        settings = load_host_settings()
+        assert settings is not None and settings.base_url == network
+        assert delivery.stop_link_host() is True
+        assert not delivery.link_host_state().running
+        assert [state.local_network for state in heard] == [False, True, False]
+        assert [state.running for state in heard] == [True, True, False]
+    finally:
+        delivery.remove_link_host_listener(listener)
+    delivery.ensure_link_host()
+    assert len(heard) == 3, "a removed listener hears nothing"
+
+
+@pytest.mark.usefixtures("stop_host")
+def test_without_a_network_the_host_stays_where_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    url = delivery.ensure_link_host()
+    with pytest.raises(UserFacingError, match="not on a local network"):
+        delivery.start_link_host(local_network=True)
+    assert delivery.link_host_url() == url

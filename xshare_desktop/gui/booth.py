@@ -1,7 +1,7 @@
 """Booth mode "Start over": forget everything the last visitor did.
 
 Resets the pages (each may stop its servers and forget selections in its
-``reset()``), revokes the links shared from this machine, empties the
+``reset()``), revokes the links shared from this machine, stops the link host, empties the
 temporary folder, closes the document and any open dialog, returns to the
 start page in Danish.
 """
@@ -14,7 +14,7 @@ import time
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from xshare_desktop.core import paths
+from xshare_desktop.core import delivery, paths
 from xshare_desktop.gui.i18n import DEFAULT_LANGUAGE
 from xshare_desktop.gui.main_window import MainWindow
 
@@ -70,6 +70,12 @@ def start_over(window: MainWindow) -> None:
         revoke_shared_links()
     except Exception:
         log.exception("Could not revoke links during reset")
+    # The app's one link host, whoever started it (the wizard, the links page): a page that
+    # was never opened has no reset() to do it.
+    try:
+        delivery.stop_link_host()
+    except Exception:
+        log.exception("Could not stop the link host during reset")
     clear_temp_dir()
     window.banner.dismiss()
     if context.booth and context.language.code != DEFAULT_LANGUAGE:

@@ -22,15 +22,13 @@ import orjson
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.progress import Progress, ensure_progress
-from xshare_desktop.core.shl import jwe
+from xshare_desktop.core.shl import http_limits, jwe
 from xshare_desktop.core.shl.content import base_media_type
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 
 DEFAULT_TIMEOUT = 20.0
-# The socket timeout bounds each wait; this bounds a whole download, so a host that drips
-# one byte now and then cannot keep the app waiting for ever.
-TRANSFER_DEADLINE = 300.0
-_CHUNK = 64 * 1024
+# Seconds a whole download may take (see http_limits); a module value so tests can shorten it.
+TRANSFER_DEADLINE = http_limits.TRANSFER_DEADLINE
 MAX_MANIFEST_BYTES = 160 * 1024 * 1024
 MAX_FILE_BYTES = 160 * 1024 * 1024
 MAX_FILES = 200
@@ -162,7 +160,7 @@ def _request(
     if content_type:
         headers["Content-Type"] = content_type
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
-    deadline = time.monotonic() + TRANSFER_DEADLINE
+    deadline = http_limits.deadline_after(TRANSFER_DEADLINE)
     try:
         response = _opener(url).open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
@@ -194,21 +192,13 @@ def _request(
 
 def _read_within(response: Any, limit: int, deadline: float, url: str) -> bytes:
     """Read at most ``limit`` bytes, giving up when the whole transfer passes ``deadline``."""
-    read = getattr(response, "read1", None) or response.read
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit:
-        if time.monotonic() > deadline:
-            raise HostUnreachable(
-                f"The link host {_host_name(url)} is sending too slowly; the download was "
-                "stopped. Try again later."
-            )
-        chunk = read(min(_CHUNK, limit - size))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
+    try:
+        return http_limits.read_within(response, limit, deadline)
+    except http_limits.TransferTooSlow:
+        raise HostUnreachable(
+            f"The link host {_host_name(url)} is sending too slowly; the download was "
+            "stopped. Try again later."
+        ) from None
 
 
 def _retry_after(headers: email.message.Message) -> int | None:

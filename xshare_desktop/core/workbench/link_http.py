@@ -16,10 +16,13 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from xshare_desktop.core.shl import http_limits
 from xshare_desktop.core.shl.content import base_media_type
 
 USER_AGENT = "xshare-desktop label workbench"
 MAX_RESPONSE_BYTES = 160 * 1024 * 1024
+# Seconds a whole exchange may take; read at call time so a test can shorten it.
+TRANSFER_DEADLINE = http_limits.TRANSFER_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
+def _what_is_sent(method: str) -> str:
+    # In a SMART Health Link exchange only the manifest is POSTed; GETs fetch a file.
+    return "the manifest" if method == "POST" else "the file"
+
+
 def call(
     url: str,
     *,
@@ -81,7 +89,12 @@ def call(
     json_body: dict[str, Any] | None = None,
     timeout: float = 20.0,
     max_bytes: int = MAX_RESPONSE_BYTES,
+    deadline: float | None = None,
 ) -> Exchange:
+    """One exchange; ``timeout`` bounds each wait, ``deadline`` (seconds) the whole transfer."""
+    seconds = TRANSFER_DEADLINE if deadline is None else deadline
+    ends = http_limits.deadline_after(seconds)
+    too_slow = f"the server took longer than {seconds:g} s to send {_what_is_sent(method)}"
     headers = {"User-Agent": USER_AGENT}
     data = None
     if json_body is not None:
@@ -98,7 +111,18 @@ def call(
         response = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         with exc:
-            body = exc.read(64 * 1024)
+            try:
+                body = http_limits.read_within(exc, 64 * 1024, ends)
+            except http_limits.TransferTooSlow:
+                return Exchange(method, url, None, error=too_slow, request_body=json_body)
+            except (TimeoutError, ConnectionError, OSError) as broken:
+                return Exchange(
+                    method,
+                    url,
+                    None,
+                    error=f"download broke off ({broken})",
+                    request_body=json_body,
+                )
             return Exchange(
                 method,
                 url,
@@ -111,10 +135,19 @@ def call(
         reason = getattr(exc, "reason", exc)
         return Exchange(method, url, None, error=str(reason), request_body=json_body)
     with response:
+        # An answer that never arrives whole has no status: the test cases see a failed exchange.
         try:
-            body = response.read(max_bytes + 1)
+            body = http_limits.read_within(response, max_bytes + 1, ends)
+        except http_limits.TransferTooSlow:
+            return Exchange(method, url, None, error=too_slow, request_body=json_body)
         except (TimeoutError, ConnectionError, OSError) as exc:
-            return Exchange(method, url, response.status, error=f"download broke off ({exc})")
+            return Exchange(
+                method,
+                url,
+                None,
+                error=f"download broke off ({exc})",
+                request_body=json_body,
+            )
         if len(body) > max_bytes:
             return Exchange(
                 method,

@@ -1,19 +1,23 @@
 """Shared links: run the link host, create SMART Health Links, show their QR code, revoke them.
 
-The host runs in a background thread owned by ``LinkHostController``; it binds
-127.0.0.1 unless the person turns on "local network" (for a phone at the booth)
-and confirms the warning. Creating a link (scrypt, encryption) runs on a worker.
+The link host is the app's one host (``core.delivery``), which the share wizard
+also starts; ``LinkHostController`` shows and steers it. It binds 127.0.0.1 unless
+the person turns on "local network" (for a phone at the booth) and confirms the
+warning. Creating a link (scrypt, encryption) runs on a worker.
 """
 
 from __future__ import annotations
 
 import time
+import weakref
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,15 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.shl import provider, qr
 from xshare_desktop.core.shl.content import share_files_from_paths
-from xshare_desktop.core.shl.host import RunningHost, lan_address, serve
-from xshare_desktop.core.shl.host_settings import (
-    HostSettings,
-    load_host_settings,
-    save_host_settings,
-)
 from xshare_desktop.core.shl.store import LinkStatus
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
@@ -57,8 +56,6 @@ from xshare_desktop.gui.widgets import MutedLabel
 from xshare_desktop.gui.worker import Worker
 from xshare_desktop.render.qr_pdf import save_qr
 
-LOOPBACK = "127.0.0.1"
-ALL_INTERFACES = "0.0.0.0"
 # Expiry choices offered: seconds, or None for "no expiry".
 EXPIRY_CHOICES: list[int | None] = [3600, 86400, 7 * 86400, 30 * 86400, None]
 DEFAULT_EXPIRY_INDEX = 2
@@ -66,87 +63,55 @@ QR_PREFERRED_PIXELS = 372
 QR_MINIMUM_PIXELS = 220
 
 
-def _shared_host_functions() -> Any:
-    """The process-wide loopback host the share flow also uses, when that module is present.
+def _forward_host_changes(controller: weakref.ref[LinkHostController]) -> Callable[[], None]:
+    """A listener for the app's link host that outlives neither the controller nor its C++ side."""
 
-    Sharing one host means one port and one address for every link made in this app.
-    """
-    try:
-        from xshare_desktop.core import delivery
-    except ImportError:
-        return None
-    needed = ("ensure_link_host", "stop_link_host", "link_host_url")
-    return delivery if all(hasattr(delivery, name) for name in needed) else None
+    def forward() -> None:
+        target = controller()
+        if target is None:
+            return
+        try:
+            # Queued to the GUI thread when the wizard's worker started the host.
+            target.state_changed.emit()
+        except RuntimeError:  # the Qt object is already gone
+            pass
+
+    return forward
 
 
 class LinkHostController(QObject):
-    """Owns the link host the view shows; views only ask it to start or stop.
+    """The page's handle on the app's one link host (``core.delivery``), which the wizard uses too.
 
-    On this computer only, it uses the app-wide loopback host (started on demand);
-    for the local network it runs its own host bound to all interfaces.
+    It starts, restarts (on this computer or the local network) and stops that host, and
+    emits ``state_changed`` whenever anyone does, so the page always shows the truth.
     """
 
     state_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._running: RunningHost | None = None
-        self._base_url: str | None = None
-        self._local_network = False
-        self._shared = _shared_host_functions()
-        if self._shared is not None and self._shared.link_host_url():
-            self._base_url = self._shared.link_host_url()
+        listener = _forward_host_changes(weakref.ref(self))
+        delivery.add_link_host_listener(listener)
+        self.destroyed.connect(partial(delivery.remove_link_host_listener, listener))
 
     @property
     def running(self) -> bool:
-        return self._base_url is not None
+        return delivery.link_host_state().running
 
     @property
     def base_url(self) -> str | None:
-        return self._base_url
+        return delivery.link_host_state().base_url
 
     @property
     def local_network(self) -> bool:
-        return self._local_network
+        return delivery.link_host_state().local_network
 
     def start(self, *, local_network: bool = False) -> str:
-        """Start (or switch) the host; returns the base URL links will carry."""
-        self.stop()
-        if not local_network and self._shared is not None:
-            self._base_url = str(self._shared.ensure_link_host())
-            self.state_changed.emit()
-            return self._base_url
-        bind = ALL_INTERFACES if local_network else LOOPBACK
-        public: str | None = None
-        if local_network:
-            public = lan_address()
-            if public is None:
-                raise UserFacingError(
-                    "This computer is not on a local network, so a phone cannot reach it."
-                )
-        previous = load_host_settings()
-        port = previous.port if previous is not None and previous.host == bind else 0
-        try:
-            running = serve(bind, port)
-        except OSError:
-            running = serve(bind, 0)
-        base_url = f"http://{public}:{running.port}" if public else running.base_url
-        self._running, self._base_url, self._local_network = running, base_url, local_network
-        save_host_settings(HostSettings(base_url=base_url, host=bind, port=running.port))
-        self.state_changed.emit()
-        return base_url
+        """Start (or move) the host; returns the base URL links will carry."""
+        return delivery.start_link_host(local_network=local_network)
 
     def stop(self) -> None:
-        if self._base_url is None:
-            return
-        if self._running is not None:
-            running, self._running = self._running, None
-            running.stop()
-        elif self._shared is not None:
-            self._shared.stop_link_host()
-        self._base_url = None
-        self._local_network = False
-        self.state_changed.emit()
+        delivery.stop_link_host()
 
 
 def _create_link(
@@ -641,6 +606,12 @@ class LinkView(QWidget):
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self._left_scroll.setMinimumWidth(max(440, content.minimumSizeHint().width() + extent + 4))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Links made in the share wizard, and its host, appear when the page comes back.
+        self._show_host_state()
+        self.refresh()
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -678,6 +649,12 @@ class LinkView(QWidget):
 
     def _show_host_state(self) -> None:
         state = self.host_state()
+        if state != "stopped":
+            # The switch tells the truth about a running host, whoever started it; while the
+            # host is stopped it keeps the person's choice for the next start.
+            self.lan_check.blockSignals(True)
+            self.lan_check.setChecked(state == "local-network")
+            self.lan_check.blockSignals(False)
         if state == "stopped":
             colour = tone_colour("idle")
             self.host_status.setText(

@@ -1,0 +1,45 @@
+"""Limits on a whole HTTP download, shared by the link consumer and the vendor workbench.
+
+A socket timeout bounds each wait for data, and restarts with every byte; a host that
+trickles one byte every few seconds could therefore hold a download for ever. Reading
+through ``read_within`` also bounds the whole transfer.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+# Seconds a whole download may take, however steadily the bytes arrive.
+TRANSFER_DEADLINE = 300.0
+_CHUNK = 64 * 1024
+
+
+class TransferTooSlow(Exception):
+    """The transfer was still going when its deadline passed (the caller words the message)."""
+
+
+def deadline_after(seconds: float) -> float:
+    """The ``time.monotonic()`` moment ``seconds`` from now, for ``read_within``."""
+    return time.monotonic() + seconds
+
+
+def read_within(response: Any, limit: int, deadline: float) -> bytes:
+    """Read at most ``limit`` bytes; raise ``TransferTooSlow`` once ``deadline`` has passed.
+
+    ``deadline`` is a ``time.monotonic()`` moment (see ``deadline_after``). ``read1``
+    returns what has arrived instead of waiting for a full chunk, so the deadline is
+    checked between the trickled bytes.
+    """
+    read = getattr(response, "read1", None) or response.read
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise TransferTooSlow
+        chunk = read(min(_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
