@@ -98,7 +98,7 @@ def test_reads_the_ips_example(all_sections: dict[str, Any], fhir_cache: Path) -
     assert len(doc.sections) == 16
     problems = doc.sections[0]
     assert problems.entries[0].summary.startswith(
-        "Essential hypertension — active, since 2016-05-25"
+        "Essential hypertension — active, since 25 May 2016"
     )
     assert problems.narrative and problems.narrative.startswith("<div")
     assert doc.references.unresolved == []
@@ -119,14 +119,14 @@ def test_summaries_cover_the_main_resource_types(all_sections: dict[str, Any]) -
     vitals = next(s for s in doc.sections if s.code == "8716-3")
     assert any("140/80" in e.summary for e in vitals.entries)
     assert "Penicillin" in by_type["AllergyIntolerance"].summary
-    assert "2024-04-10" in doc.sections[3].entries[0].summary
+    assert "10 April 2024" in doc.sections[3].entries[0].summary
 
 
 def test_danish_text_is_used_for_danish_summaries() -> None:
     doc = document_from_json(_minimal_document(), check_models=False)
     condition = doc.sections[0].entries[0]
-    assert condition.summary_da == "Type 2-diabetes — aktiv, siden 2012-03-04"
-    assert condition.summary == "Diabetes mellitus type 2 — active, since 2012-03-04"
+    assert condition.summary_da == "Type 2-diabetes — aktiv, siden 4. marts 2012"
+    assert condition.summary == "Diabetes mellitus type 2 — active, since 4 March 2012"
     assert doc.patient_info is not None and doc.patient_info.cpr == "0302509999"
 
 
@@ -260,3 +260,30 @@ def test_the_model_check_can_run_after_loading() -> None:
     doc = document_from_json(obj, check_models=False)
     assert doc.model_issues == []
     assert [i.location for i in check_models(doc)] == ["Bundle.entry[1].resource.birthDate"]
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "shown"),
+    [
+        ("2017-03-02", "da", "2. marts 2017"),
+        ("2017-03-02", "en", "2 March 2017"),
+        ("2017-03", "da", "marts 2017"),
+        ("2017", "en", "2017"),
+        ("2017-13-40", "en", "2017"),
+        ("not a date", "da", "not a date"),
+    ],
+)
+def test_summaries_write_dates_as_people_do(iso: str, lang: str, shown: str) -> None:
+    from xshare_desktop.core.summaries import human_date
+
+    assert human_date(iso, lang) == shown
+
+
+def test_danish_numbers_use_a_decimal_comma() -> None:
+    from xshare_desktop.core.summaries import format_quantity, format_range
+
+    assert format_quantity({"value": 7.4, "unit": "mmol/L"}, "da") == "7,4 mmol/L"
+    assert format_quantity({"value": 7.4, "unit": "mmol/L"}, "en") == "7.4 mmol/L"
+    assert format_quantity({"value": 7.4, "unit": "mmol/L"}) == "7.4 mmol/L"
+    rng = {"low": {"value": 4.5, "unit": "%"}, "high": {"value": 6.0, "unit": "%"}}
+    assert format_range(rng, "da") == "4,5–6 %"

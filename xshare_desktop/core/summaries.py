@@ -9,6 +9,7 @@ reference range.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -160,7 +161,8 @@ def status_code(concept: Any) -> str | None:
     return None
 
 
-def format_quantity(q: Any) -> str:
+def format_quantity(q: Any, lang: str | None = None) -> str:
+    """A quantity as text; with ``lang`` "da" the decimal separator is a comma."""
     if not isinstance(q, Mapping):
         return ""
     value = q.get("value")
@@ -171,38 +173,69 @@ def format_quantity(q: Any) -> str:
     if value is None:
         return str(unit)
     number = f"{value:g}" if isinstance(value, float) else str(value)
+    if lang == "da":
+        number = number.replace(".", ",")
     return f"{comparator}{number} {unit}".strip()
 
 
-def format_range(r: Any) -> str:
+def format_range(r: Any, lang: str | None = None) -> str:
     if not isinstance(r, Mapping):
         return ""
     low, high = as_dict(r.get("low")), as_dict(r.get("high"))
     if low and high:
-        lo = format_quantity(low)
-        hi = format_quantity(high)
+        lo = format_quantity(low, lang)
+        hi = format_quantity(high, lang)
         unit_lo = str(low.get("unit") or low.get("code") or "")
         if unit_lo and lo.endswith(unit_lo) and hi.endswith(unit_lo):
             lo = lo[: -len(unit_lo)].strip()
         return f"{lo}–{hi}"
     if low:
-        return f"≥ {format_quantity(low)}"
+        return f"≥ {format_quantity(low, lang)}"
     if high:
-        return f"≤ {format_quantity(high)}"
+        return f"≤ {format_quantity(high, lang)}"
     return str(r.get("text", ""))
 
 
-def date_of(value: Any) -> str:
-    """The date part of a FHIR date/dateTime/Period/Age/string for a summary."""
+_MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+           "september", "oktober", "november", "december"],
+}  # fmt: skip
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def human_date(iso: str, lang: str) -> str:
+    """A FHIR date (year, year-month or full) as people write it: "2. marts 2017", "2 March 2017"."""
+    match = _ISO_DATE.match(iso)
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    months = _MONTHS.get(lang, _MONTHS["en"])
+    if not month or not 1 <= int(month) <= 12:
+        return year
+    name = months[int(month) - 1]
+    if not day:
+        return f"{name} {year}"
+    if lang == "da":
+        return f"{int(day)}. {name} {year}"
+    return f"{int(day)} {name} {year}"
+
+
+def date_of(value: Any, lang: str | None = None) -> str:
+    """The date part of a FHIR date/dateTime/Period/Age/string for a summary.
+
+    Without ``lang`` the date stays ISO (for tables and sorting); with it, in words.
+    """
     if isinstance(value, str):
-        return value[:10]
+        return human_date(value[:10], lang) if lang else value[:10]
     if isinstance(value, Mapping):
         if "start" in value or "end" in value:
-            start = date_of(value.get("start", ""))
-            end = date_of(value.get("end", ""))
+            start = date_of(value.get("start", ""), lang)
+            end = date_of(value.get("end", ""), lang)
             return f"{start}–{end}" if start and end else start or end
         if "value" in value:
-            return format_quantity(value)
+            return format_quantity(value, lang)
     return ""
 
 
@@ -221,7 +254,7 @@ def choice(resource: Mapping[str, Any], prefix: str) -> tuple[str, Any]:
 def observation_value(obs: Mapping[str, Any], lang: Lang, doc_lang: str | None) -> str:
     kind, value = choice(obs, "value")
     if kind == "Quantity":
-        return format_quantity(value)
+        return format_quantity(value, lang)
     if kind == "CodeableConcept":
         return concept_text(value, lang, doc_lang)
     if kind in ("String", "Integer", "DateTime", "Time"):
@@ -229,11 +262,11 @@ def observation_value(obs: Mapping[str, Any], lang: Lang, doc_lang: str | None) 
     if kind == "Boolean":
         return {"en": "yes", "da": "ja"}[lang] if value else {"en": "no", "da": "nej"}[lang]
     if kind == "Range":
-        return format_range(value)
+        return format_range(value, lang)
     if kind == "Ratio" and isinstance(value, Mapping):
-        return f"{format_quantity(value.get('numerator'))} / {format_quantity(value.get('denominator'))}"
+        return f"{format_quantity(value.get('numerator'), lang)} / {format_quantity(value.get('denominator'), lang)}"
     if kind == "Period":
-        return date_of(value)
+        return date_of(value, lang)
     components = obs.get("component")
     if isinstance(components, list) and components:
         parts = []
@@ -248,7 +281,7 @@ def observation_value(obs: Mapping[str, Any], lang: Lang, doc_lang: str | None) 
             if len(units) == 1:
                 numbers = "/".join(f"{p.get('value')}" for p in parts)
                 return f"{numbers} {units.pop()}".strip()
-            return ", ".join(format_quantity(p) for p in parts)
+            return ", ".join(format_quantity(p, lang) for p in parts)
     absent = obs.get("dataAbsentReason")
     if absent:
         return concept_text(absent, lang, doc_lang)
@@ -264,7 +297,7 @@ def dosage_text(dosages: Any, lang: Lang) -> str:
     parts: list[str] = []
     for dr in as_list(dosage.get("doseAndRate")):
         if isinstance(dr, Mapping) and dr.get("doseQuantity"):
-            parts.append(format_quantity(dr["doseQuantity"]))
+            parts.append(format_quantity(dr["doseQuantity"], lang))
     repeat = (
         as_dict(dosage.get("timing")).get("repeat")
         if isinstance(dosage.get("timing"), Mapping)
@@ -345,7 +378,7 @@ def _condition(
 ) -> str:
     name = concept_text(r.get("code"), lang, doc_lang)
     status = status_code(r.get("clinicalStatus"))
-    onset = date_of(choice(r, "onset")[1])
+    onset = date_of(choice(r, "onset")[1], lang)
     details = []
     if status:
         details.append(word(status, lang))
@@ -378,7 +411,7 @@ def _medication_use(
 ) -> str:
     name = _named(r, lang, doc_lang, resolve)
     dose = dosage_text(r.get("dosage") or r.get("dosageInstruction"), lang)
-    since = date_of(choice(r, "effective")[1] or r.get("authoredOn"))
+    since = date_of(choice(r, "effective")[1] or r.get("authoredOn"), lang)
     status = r.get("status") if r.get("status") not in (None, "active", "unknown") else None
     details = [dose]
     if since:
@@ -397,10 +430,10 @@ def _medication(
     for ingredient in as_list(r.get("ingredient")):
         if isinstance(ingredient, Mapping) and isinstance(ingredient.get("strength"), Mapping):
             s = ingredient["strength"]
-            strength = format_quantity(s.get("numerator"))
+            strength = format_quantity(s.get("numerator"), lang)
             denominator = s.get("denominator")
             if isinstance(denominator, Mapping) and denominator.get("value") not in (None, 1):
-                strength += f"/{format_quantity(denominator)}"
+                strength += f"/{format_quantity(denominator, lang)}"
             break
     return ", ".join(p for p in (name, strength, form) if p)
 
@@ -409,7 +442,7 @@ def _immunization(
     r: Mapping[str, Any], lang: Lang, doc_lang: str | None, resolve: Resolver | None
 ) -> str:
     name = concept_text(r.get("vaccineCode"), lang, doc_lang)
-    when = date_of(choice(r, "occurrence")[1])
+    when = date_of(choice(r, "occurrence")[1], lang)
     status = r.get("status") if r.get("status") not in (None, "completed") else None
     details = [f"{word('on', lang)} {when}" if when else ""]
     if isinstance(status, str):
@@ -425,8 +458,8 @@ def _observation(
     ref = ""
     ranges = r.get("referenceRange")
     if isinstance(ranges, list) and ranges:
-        ref = format_range(ranges[0])
-    when = date_of(choice(r, "effective")[1])
+        ref = format_range(ranges[0], lang)
+    when = date_of(choice(r, "effective")[1], lang)
     head = f"{name}: {value}" if value else name
     details = []
     if ref:
@@ -440,7 +473,7 @@ def _report(
     r: Mapping[str, Any], lang: Lang, doc_lang: str | None, resolve: Resolver | None
 ) -> str:
     name = concept_text(r.get("code"), lang, doc_lang)
-    when = date_of(choice(r, "effective")[1] or r.get("issued"))
+    when = date_of(choice(r, "effective")[1] or r.get("issued"), lang)
     count = len(as_list(r.get("result")))
     results = {"en": "results", "da": "resultater"}[lang]
     return _join(name, ", ".join(p for p in (when, f"{count} {results}" if count else "") if p))
@@ -450,7 +483,7 @@ def _procedure(
     r: Mapping[str, Any], lang: Lang, doc_lang: str | None, resolve: Resolver | None
 ) -> str:
     name = concept_text(r.get("code"), lang, doc_lang)
-    when = date_of(choice(r, "performed")[1])
+    when = date_of(choice(r, "performed")[1], lang)
     return _join(name, f"{word('on', lang)} {when}" if when else "")
 
 
@@ -476,7 +509,7 @@ def _device_use(
         name = (
             summarise(target, lang, doc_lang=doc_lang) if target else str(device.get("display", ""))
         )
-    since = date_of(choice(r, "timing")[1] or r.get("recordedOn"))
+    since = date_of(choice(r, "timing")[1] or r.get("recordedOn"), lang)
     site = concept_text(r.get("bodySite"), lang, doc_lang)
     return _join(
         name, ", ".join(p for p in (site, f"{word('since', lang)} {since}" if since else "") if p)
@@ -484,7 +517,7 @@ def _device_use(
 
 
 def _flag(r: Mapping[str, Any], lang: Lang, doc_lang: str | None, resolve: Resolver | None) -> str:
-    return _join(concept_text(r.get("code"), lang, doc_lang), date_of(r.get("period")))
+    return _join(concept_text(r.get("code"), lang, doc_lang), date_of(r.get("period"), lang))
 
 
 def _consent(
@@ -500,7 +533,7 @@ def _consent(
         codes = [concept_text(c, lang, doc_lang) for c in as_list(provision.get("code"))]
         if codes:
             decision = f"{decision}: {', '.join(codes)}" if decision else ", ".join(codes)
-    when = date_of(r.get("dateTime"))
+    when = date_of(r.get("dateTime"), lang)
     return _join(category or scope, ", ".join(p for p in (decision, when) if p))
 
 
@@ -510,7 +543,7 @@ def _care_plan(
     title = str(r.get("title") or r.get("description") or "")
     if not title:
         title = concept_text(first_concept(r, "category"), lang, doc_lang)
-    return _join(title, date_of(r.get("period")))
+    return _join(title, date_of(r.get("period"), lang))
 
 
 def _clinical_impression(
@@ -531,7 +564,7 @@ def _patient(
     if isinstance(gender, str):
         details.append(word(gender, lang))
     if isinstance(born, str):
-        details.append(f"{word('born', lang)} {born}")
+        details.append(f"{word('born', lang)} {human_date(born[:10], lang)}")
     return _join(name, ", ".join(details))
 
 
@@ -568,7 +601,7 @@ def _document_reference(
     r: Mapping[str, Any], lang: Lang, doc_lang: str | None, resolve: Resolver | None
 ) -> str:
     desc = str(r.get("description") or concept_text(r.get("type"), lang, doc_lang))
-    return _join(desc, date_of(r.get("date")))
+    return _join(desc, date_of(r.get("date"), lang))
 
 
 def _specimen(
@@ -576,7 +609,9 @@ def _specimen(
 ) -> str:
     kind = concept_text(r.get("type"), lang, doc_lang)
     collection = r.get("collection")
-    when = date_of(choice(collection, "collected")[1]) if isinstance(collection, Mapping) else ""
+    when = (
+        date_of(choice(collection, "collected")[1], lang) if isinstance(collection, Mapping) else ""
+    )
     return _join(kind, when)
 
 
@@ -587,7 +622,7 @@ def _imaging_study(
     if not desc:
         modalities = [concept_text(m, lang, doc_lang) for m in as_list(r.get("modality"))]
         desc = ", ".join(m for m in modalities if m)
-    return _join(desc, date_of(r.get("started")))
+    return _join(desc, date_of(r.get("started"), lang))
 
 
 _BUILDERS: dict[str, Callable[[Mapping[str, Any], Lang, str | None, Resolver | None], str]] = {
