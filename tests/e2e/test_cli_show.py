@@ -39,3 +39,11 @@ def test_show_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     missing = run_cli("show", str(tmp_path / "nope.json"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_the_xml_sample_reads_like_its_json_twin() -> None:
+    xml = SAMPLES / "xml" / "ips-bent-eksempelsen.xml"
+    as_xml = run_cli("show", str(xml), "--language", "da")
+    as_json = run_cli("show", str(SAMPLES / "ips-bent-eksempelsen.json"), "--language", "da")
+    assert as_xml.returncode == 0, as_xml.stderr
+    assert as_xml.stdout == as_json.stdout
