@@ -112,6 +112,10 @@
         <translation>Kontrollér overensstemmelse</translation>
     </message>
     <message>
+        <source>Choose a finding on the left to see it here, in the document&apos;s own text.</source>
+        <translation>Vælg et fund til venstre for at se det her, i dokumentets egen tekst.</translation>
+    </message>
+    <message>
         <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
         <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
     </message>
@@ -652,10 +656,6 @@
         <translation>Intet andet har forladt denne computer. Giv filerne videre, som du vil.</translation>
     </message>
     <message>
-        <source>Behind a SMART Health Link served by this computer (%1).</source>
-        <translation>Bag et SMART Health Link, som denne computer udleverer (%1).</translation>
-    </message>
-    <message>
         <source>It no longer works: you revoked it.</source>
         <translation>Det virker ikke længere: du har tilbagekaldt det.</translation>
     </message>
@@ -688,16 +688,24 @@
         <translation>Filer kan ikke kaldes tilbage, når de først er givet videre. Indtil da kan du slette dem fra mappen for at trække dem tilbage.</translation>
     </message>
     <message>
-        <source>Your document as FHIR and as PDF.</source>
-        <translation>Dit dokument som FHIR og som PDF.</translation>
+        <source>Behind a link that this computer hands out while the app is running.</source>
+        <translation>Bag et link, som denne computer udleverer, mens programmet kører.</translation>
     </message>
     <message>
-        <source>Your document as PDF.</source>
-        <translation>Dit dokument som PDF.</translation>
+        <source>SMART Health Link served at %1</source>
+        <translation>SMART Health Link udleveret fra %1</translation>
     </message>
     <message>
-        <source>Your document as FHIR.</source>
-        <translation>Dit dokument som FHIR.</translation>
+        <source>Your document for health IT systems (FHIR) and as a PDF to read.</source>
+        <translation>Dit dokument til sundheds-it-systemer (FHIR) og som PDF til at læse.</translation>
+    </message>
+    <message>
+        <source>Your document as a PDF to read.</source>
+        <translation>Dit dokument som PDF til at læse.</translation>
+    </message>
+    <message>
+        <source>Your document for health IT systems (FHIR).</source>
+        <translation>Dit dokument til sundheds-it-systemer (FHIR).</translation>
     </message>
     <message>
         <source>All in one xShare package.</source>
@@ -951,7 +959,7 @@
     </message>
     <message>
         <source>Download files</source>
-        <translation>Hent filer</translation>
+        <translation>Gem filer</translation>
     </message>
     <message>
         <source>Save the files on this computer and hand them over yourself, for example on a USB stick or by secure e-mail.</source>
@@ -1114,6 +1122,10 @@
     <message>
         <source>%1 (valid until %2) — SHA-256 %3</source>
         <translation>%1 (gyldig til %2) — SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
+        <translation>Du stoler endnu ikke på nogen udstedere. Opret en nøgle med demo-certifikatudstederen, eller tilføj et udstedercertifikat, du har fået fra en, du stoler på.</translation>
     </message>
     <message>
         <source>The two passphrases differ; type the same one twice.</source>
@@ -1984,6 +1996,10 @@
         <translation>Linket indeholder ingen filer, som appen kan åbne.</translation>
     </message>
     <message>
+        <source>for example: Dr. Jensen, Nørrebro Clinic</source>
+        <translation>fx læge Jensen, Lægehuset Nørrebro</translation>
+    </message>
+    <message>
         <source>This is not a link the app can open</source>
         <translation>Det er ikke et link, appen kan åbne</translation>
     </message>
@@ -2623,7 +2639,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation>Se efter</translation>
+        <translation>Tjek</translation>
     </message>
     <message>
         <source>Done</source>

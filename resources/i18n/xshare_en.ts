@@ -112,6 +112,10 @@
             <translation>Check conformance</translation>
         </message>
         <message>
+            <source>Choose a finding on the left to see it here, in the document's own text.</source>
+            <translation>Choose a finding on the left to see it here, in the document's own text.</translation>
+        </message>
+        <message>
             <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
             <translation>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</translation>
         </message>
@@ -652,10 +656,6 @@
             <translation>Nothing else left this computer. Hand the files over as you prefer.</translation>
         </message>
         <message>
-            <source>Behind a SMART Health Link served by this computer (%1).</source>
-            <translation>Behind a SMART Health Link served by this computer (%1).</translation>
-        </message>
-        <message>
             <source>It no longer works: you revoked it.</source>
             <translation>It no longer works: you revoked it.</translation>
         </message>
@@ -688,16 +688,24 @@
             <translation>Files cannot be called back once handed over. Until then, delete them from the folder to withdraw them.</translation>
         </message>
         <message>
-            <source>Your document as FHIR and as PDF.</source>
-            <translation>Your document as FHIR and as PDF.</translation>
+            <source>Behind a link that this computer hands out while the app is running.</source>
+            <translation>Behind a link that this computer hands out while the app is running.</translation>
         </message>
         <message>
-            <source>Your document as PDF.</source>
-            <translation>Your document as PDF.</translation>
+            <source>SMART Health Link served at %1</source>
+            <translation>SMART Health Link served at %1</translation>
         </message>
         <message>
-            <source>Your document as FHIR.</source>
-            <translation>Your document as FHIR.</translation>
+            <source>Your document for health IT systems (FHIR) and as a PDF to read.</source>
+            <translation>Your document for health IT systems (FHIR) and as a PDF to read.</translation>
+        </message>
+        <message>
+            <source>Your document as a PDF to read.</source>
+            <translation>Your document as a PDF to read.</translation>
+        </message>
+        <message>
+            <source>Your document for health IT systems (FHIR).</source>
+            <translation>Your document for health IT systems (FHIR).</translation>
         </message>
         <message>
             <source>All in one xShare package.</source>
@@ -1114,6 +1122,10 @@
         <message>
             <source>%1 (valid until %2) — SHA-256 %3</source>
             <translation>%1 (valid until %2) — SHA-256 %3</translation>
+        </message>
+        <message>
+            <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
+            <translation>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</translation>
         </message>
         <message>
             <source>The two passphrases differ; type the same one twice.</source>
@@ -1982,6 +1994,10 @@
         <message>
             <source>The link holds no files this app can open.</source>
             <translation>The link holds no files this app can open.</translation>
+        </message>
+        <message>
+            <source>for example: Dr. Jensen, Nørrebro Clinic</source>
+            <translation>for example: Dr. Jensen, Nørrebro Clinic</translation>
         </message>
         <message>
             <source>This is not a link the app can open</source>

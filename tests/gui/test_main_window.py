@@ -54,6 +54,7 @@ def test_every_sample_opens_in_the_document_view(window, load, sample: Path) -> 
     assert view.entries_model.rowCount() == len(first.all_entries())
     for row, entry in enumerate(first.all_entries()):
         shown = view.entries_model.index(row, 0).data()
+        # Dates inside a summary are written the way the UI language writes them.
         assert shown == (entry.summary or entry.resource_type)
     if first.narrative:
         assert view.narrative.toPlainText().strip()

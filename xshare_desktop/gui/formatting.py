@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -32,6 +32,15 @@ def format_date(value: str | None) -> str:
         if date.isValid():
             return locale.toString(date, "MMMM yyyy")
     return year
+
+
+def format_moment(epoch: float) -> str:
+    """A moment in local time: '4. december 2026 kl. 17.40' / '4 December 2026, 17:40'."""
+    locale = QLocale()
+    moment = QDateTime.fromSecsSinceEpoch(int(epoch))
+    if locale.language() == QLocale.Language.Danish:
+        return locale.toString(moment, "d. MMMM yyyy 'kl.' HH.mm")
+    return locale.toString(moment, "d MMMM yyyy, HH:mm")
 
 
 def format_gender(code: str | None) -> str:

@@ -11,6 +11,7 @@ leaves plural (``%n``) forms for a person to write. ``release`` compiles the
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -136,7 +137,11 @@ def update() -> None:
 def release() -> None:
     for code in LANGUAGES:
         qm = QM_DIR / f"xshare_{code}.qm"
-        run_lrelease(ts_path(code), qm)
+        # Qt maps .qm files into memory: rewriting one in place kills any running app or test
+        # that has it loaded (SIGBUS). Write beside it and swap, so they keep the old file.
+        fresh = qm.with_name(qm.name + ".new")
+        run_lrelease(ts_path(code), fresh)
+        os.replace(fresh, qm)
         print(f"{qm.relative_to(ROOT)} written")
 
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 SAMPLE_NAME = "ips-bent-eksempelsen.json"
+RECEIVED_SAMPLE = "ips-karen-testesen.json"
 SIZE = (1366, 768)
 
 
@@ -59,6 +60,53 @@ def _walk_share_flow(window: object, shot: object) -> None:
         cancel.click()
 
 
+def _signed_package(sample: Path) -> Path:
+    """A package signed by a demo-CA key and trusted here, as a GP would receive it."""
+    from xshare_desktop.core.signing import TrustStore, create_identity, demo_ca, write_package
+
+    folder = Path(tempfile.mkdtemp(prefix="xshare-received-"))
+    identity = create_identity("Karen Testesen", "Lægedage 2026", email="karen@example.org")
+    TrustStore().add_file(demo_ca.certificate_path())
+    document = folder / "min-helbredsoversigt.json"
+    document.write_bytes(sample.read_bytes())
+    return write_package([document], folder / "min-helbredsoversigt.zip", signer=identity)
+
+
+def _show_received(window: object, package: Path) -> None:
+    view = window.navigator.page("received")  # type: ignore[attr-defined]
+    if view is None or not hasattr(view, "open_path"):
+        return
+    loop = QEventLoop()
+    worker = view.open_path(package)
+    worker.done.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+
+
+def _show_conformance_result(window: object, document: Path) -> bool:
+    """Check one document, as a vendor would, and show its first finding."""
+    view = window.navigator.page("conformance")  # type: ignore[attr-defined]
+    if view is None or not hasattr(view, "start_check"):
+        return False
+    for _ in range(300):  # the installed profiles load in the background
+        if view.profiles_ready:
+            break
+        _settle(100)
+    view.clear_documents()
+    view.add_paths([document])
+    worker = view.start_check()
+    if worker is None:
+        return False
+    loop = QEventLoop()
+    worker.done.connect(loop.quit)
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    items = view.issue_items()
+    if items:
+        view.issues.setCurrentItem(items[0])
+    return True
+
+
 def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     from xshare_desktop.gui.app import build
     from xshare_desktop.gui.navigation import available_plugins
@@ -74,6 +122,8 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     sample = samples_dir() / SAMPLE_NAME
     if not sample.exists():
         sample = sorted(samples_dir().glob("ips-*.json"))[0]
+
+    received_package: Path | None = None
 
     def shot(name: str) -> None:
         _settle()
@@ -96,6 +146,13 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
                 if spec.name == "share":
                     _walk_share_flow(window, lambda step, lang=lang: shot(f"{lang}-share-{step}"))
                     window.go("document")
+                if spec.name == "conformance" and _show_conformance_result(window, sample):
+                    shot(f"{lang}-conformance-result")
+                if spec.name == "received":
+                    if received_package is None:
+                        received_package = _signed_package(samples_dir() / RECEIVED_SAMPLE)
+                    _show_received(window, received_package)
+                    shot(f"{lang}-received-signed")
         window.go("about")
         shot(f"{lang}-about")
 

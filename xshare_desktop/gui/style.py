@@ -21,6 +21,12 @@ BOOTH_FONT_SCALE = 1.35
 # Selectors use object names and dynamic properties, so views only set
 # ``objectName``/``setProperty("role", ...)`` and never carry colours.
 STYLE_SHEET = f"""
+QPushButton {{
+    padding: 4px 12px; border-radius: 8px; border: 1px solid palette(mid);
+    background: palette(button); color: palette(button-text);
+}}
+QPushButton:hover {{ border: 1px solid palette(highlight); }}
+QPushButton:disabled {{ color: palette(dark); background: palette(window); }}
 QPushButton#YellowButton {{
     background: {YELLOW}; color: {YELLOW_TEXT}; border: 2px solid {YELLOW_PRESSED};
     border-radius: 10px; padding: 10px 28px; font-weight: 700;
@@ -36,6 +42,8 @@ QPushButton[role="card"] {{
 QPushButton[role="card"]:hover {{ border: 1px solid palette(highlight); }}
 QPushButton[role="card"]:focus, QPushButton[role="primary"]:focus, QPushButton:focus,
 QToolButton:focus {{ border: 3px solid palette(highlight); }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: palette(highlight); }}
 QPushButton[role="primary"] {{
     padding: 8px 18px; border-radius: 8px; border: 1px solid palette(mid);
     background: palette(button); color: palette(button-text);

@@ -89,8 +89,8 @@ def _word(code: Any, ctx: NarrativeContext) -> Cell | None:
     return Cell(summaries.word(code, ctx.lang))
 
 
-def _date(value: Any) -> Cell | None:
-    text = summaries.date_of(value)
+def _date(value: Any, ctx: NarrativeContext) -> Cell | None:
+    text = summaries.date_of(value, ctx.lang)
     return Cell(text) if text else None
 
 
@@ -192,8 +192,8 @@ COLUMNS: dict[str, list[tuple[str, str, ColumnFn]]] = {
     "Condition": [
         _col("Problem", "Problem", lambda r, c, u: concept_cell(r.get("code"), c)),
         _col("Status", "Status", _status),
-        _col("Onset", "Debut", lambda r, c, u: _date(summaries.choice(r, "onset")[1])),
-        _col("Resolved", "Ophørt", lambda r, c, u: _date(summaries.choice(r, "abatement")[1])),
+        _col("Onset", "Debut", lambda r, c, u: _date(summaries.choice(r, "onset")[1], c)),
+        _col("Resolved", "Ophørt", lambda r, c, u: _date(summaries.choice(r, "abatement")[1], c)),
         _notes_col(),
         _col("Recorded by", "Registreret af", _who(("recorder", "asserter"))),
     ],
@@ -211,7 +211,7 @@ COLUMNS: dict[str, list[tuple[str, str, ColumnFn]]] = {
                 for m in x.get("manifestation") or []
             ),
         ),
-        _col("Onset", "Debut", lambda r, c, u: _date(summaries.choice(r, "onset")[1])),
+        _col("Onset", "Debut", lambda r, c, u: _date(summaries.choice(r, "onset")[1], c)),
         _notes_col(),
         _col("Recorded by", "Registreret af", _who(("recorder", "asserter"))),
     ],
@@ -223,7 +223,7 @@ COLUMNS: dict[str, list[tuple[str, str, ColumnFn]]] = {
             lambda r, c, u: c.free_text(summaries.dosage_text(r.get("dosage"), c.lang)),
         ),
         _col("Status", "Status", _status),
-        _col("Period", "Periode", lambda r, c, u: _date(summaries.choice(r, "effective")[1])),
+        _col("Period", "Periode", lambda r, c, u: _date(summaries.choice(r, "effective")[1], c)),
         _notes_col(),
         _col("Information from", "Oplyst af", _who(("informationSource",))),
     ],
@@ -235,13 +235,13 @@ COLUMNS: dict[str, list[tuple[str, str, ColumnFn]]] = {
             lambda r, c, u: c.free_text(summaries.dosage_text(r.get("dosageInstruction"), c.lang)),
         ),
         _col("Status", "Status", _status),
-        _col("Prescribed", "Ordineret", lambda r, c, u: _date(r.get("authoredOn"))),
+        _col("Prescribed", "Ordineret", lambda r, c, u: _date(r.get("authoredOn"), c)),
         _notes_col(),
         _col("Prescribed by", "Ordineret af", _who(("requester", "recorder"))),
     ],
     "Immunization": [
         _col("Vaccine", "Vaccine", lambda r, c, u: concept_cell(r.get("vaccineCode"), c)),
-        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "occurrence")[1])),
+        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "occurrence")[1], c)),
         _col("Status", "Status", _status),
         _notes_col(),
         _col("Given by", "Givet af", _who(("performer",))),
@@ -250,13 +250,13 @@ COLUMNS: dict[str, list[tuple[str, str, ColumnFn]]] = {
         _col("Test", "Undersøgelse", lambda r, c, u: concept_cell(r.get("code"), c)),
         _col("Result", "Resultat", lambda r, c, u: _observation_value(r, c)),
         _col("Reference range", "Referenceinterval", lambda r, c, u: _reference_range(r)),
-        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "effective")[1])),
+        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "effective")[1], c)),
         _notes_col(),
         _col("Performed by", "Udført af", _who(("performer",))),
     ],
     "Procedure": [
         _col("Procedure", "Procedure", lambda r, c, u: concept_cell(r.get("code"), c)),
-        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "performed")[1])),
+        _col("Date", "Dato", lambda r, c, u: _date(summaries.choice(r, "performed")[1], c)),
         _col("Status", "Status", _status),
         _notes_col(),
         _col("Performed by", "Udført af", _who(("performer", "recorder", "asserter"))),
@@ -458,7 +458,7 @@ def patient_lines(
     ]
     return [
         (ctx.t("Name", "Navn"), Cell(name) if name else None),
-        (ctx.t("Born", "Født"), _date(patient.get("birthDate"))),
+        (ctx.t("Born", "Født"), _date(patient.get("birthDate"), ctx)),
         (ctx.t("Gender", "Køn"), _word(patient.get("gender"), ctx)),
         (
             ctx.t("Identifiers", "Identifikatorer"),
@@ -491,7 +491,7 @@ def resource_xhtml(url: str, resource: Mapping[str, Any], ctx: NarrativeContext)
                         )
                     ),
                 ),
-                (ctx.t("Made", "Lavet"), _date(resource.get("recorded"))),
+                (ctx.t("Made", "Lavet"), _date(resource.get("recorded"), ctx)),
                 (ctx.t("By", "Af"), _who(("agent",))(resource, ctx, url)),
             ]
         )
@@ -525,7 +525,7 @@ def composition_xhtml(
     lines: list[tuple[str, Cell | None]] = []
     if patient:
         lines.extend(patient_lines(patient, ctx)[:3])
-    lines.append((ctx.t("Document date", "Dokumentets dato"), _date(composition.get("date"))))
+    lines.append((ctx.t("Document date", "Dokumentets dato"), _date(composition.get("date"), ctx)))
     authors = _who(("author",))(composition, ctx, composition_url)
     lines.append((ctx.t("Author", "Forfatter"), authors))
     custodian = _who(("custodian",))(composition, ctx, composition_url)

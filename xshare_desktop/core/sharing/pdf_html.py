@@ -24,6 +24,7 @@ from xshare_desktop.core.sharing.narrative import (
 )
 from xshare_desktop.core.sharing.prune import iter_sections, section_code
 from xshare_desktop.core.sharing.refs import EntryIndex
+from xshare_desktop.core.summaries import date_of
 
 _STYLE = """
 body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a1a1a; }
@@ -158,7 +159,10 @@ def document_html(
         list(patient_lines(patient, ctx)) if patient else []
     )
     header_rows.append(
-        (t("Document date", "Dokumentets dato"), Cell(str(composition.get("date", ""))[:10]))
+        (
+            t("Document date", "Dokumentets dato"),
+            Cell(date_of(composition.get("date", ""), ctx.lang)),
+        )
     )
     header_rows.append((t("Created", "Oprettet"), Cell(created)))
     parts.append('<table cellspacing="0" cellpadding="3">')

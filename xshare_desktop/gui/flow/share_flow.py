@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 
 from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.sharing.explain import left_out_text
 from xshare_desktop.core.sharing.pseudonymise import new_salt
 from xshare_desktop.core.sharing.writer import ShareOptions
 from xshare_desktop.core.shl.provider import LinkOptions
@@ -33,10 +32,11 @@ from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.flow import tasks
 from xshare_desktop.gui.flow.parts import BusyPanel, FlowMessage, StepIndicator, StepPage
 from xshare_desktop.gui.flow.step_choose import ChooseStep
-from xshare_desktop.gui.flow.step_done import DoneStep, format_moment
+from xshare_desktop.gui.flow.step_done import DoneStep
 from xshare_desktop.gui.flow.step_how import LINK, HowStep
 from xshare_desktop.gui.flow.step_options import FlowOptions, OptionsStep
 from xshare_desktop.gui.flow.step_preview import PreviewStep
+from xshare_desktop.gui.formatting import format_moment
 from xshare_desktop.gui.style import YELLOW, set_heading
 from xshare_desktop.gui.worker import Worker
 
@@ -494,7 +494,7 @@ class ShareFlow(QWidget):
         if preview is not None and self._document is not None:
             lang = self._lang()
             raw = dict(self._document.raw)
-            lines = [left_out_text(item, raw, lang) for item in preview.prepared.left_out]
+            lines = tasks.plain_left_out_lines(preview.prepared.left_out, raw, lang)
             self.preview.show_preview(tasks.Preview(preview.prepared, lines), self._plan_lines())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -6,7 +6,7 @@ to copy the link, and a button that revokes it at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,17 +23,10 @@ from xshare_desktop.core.shl import provider
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.flow.parts import StepPage
 from xshare_desktop.gui.flow.tasks import qr_png
+from xshare_desktop.gui.formatting import format_moment
 from xshare_desktop.gui.style import set_heading
 
 QR_PIXELS = 340
-
-
-def format_moment(epoch: float) -> str:
-    locale = QLocale()
-    moment = QDateTime.fromSecsSinceEpoch(int(epoch))
-    if locale.language() == QLocale.Language.Danish:
-        return locale.toString(moment, "d. MMMM yyyy 'kl.' HH.mm")
-    return locale.toString(moment, "d MMMM yyyy, HH:mm")
 
 
 class DoneStep(StepPage):
@@ -190,10 +183,12 @@ class DoneStep(StepPage):
             )
         self.facts["what"].setText("\n".join(self._what_lines(result)))
         if link:
+            # The host address (127.0.0.1:port) means nothing to a citizen: a tooltip is enough.
             self.facts["where"].setText(
-                self.tr("Behind a SMART Health Link served by this computer (%1).").replace(
-                    "%1", result.host_url or ""
-                )
+                self.tr("Behind a link that this computer hands out while the app is running.")
+            )
+            self.facts["where"].setToolTip(
+                self.tr("SMART Health Link served at %1").replace("%1", result.host_url or "")
             )
             if self._revoked:
                 until = self.tr("It no longer works: you revoked it.")
@@ -216,6 +211,7 @@ class DoneStep(StepPage):
             self.facts["where"].setText(
                 self.tr("In the folder %1:").replace("%1", folder) + "\n" + names
             )
+            self.facts["where"].setToolTip("")
             self.facts["until"].setText(
                 self.tr("Files do not expire: they stay readable wherever they are kept.")
             )
@@ -233,11 +229,11 @@ class DoneStep(StepPage):
         has_json = any(n.endswith(".json") for n in names)
         has_pdf = any(n.endswith(".pdf") for n in names)
         if has_json and has_pdf:
-            lines = [self.tr("Your document as FHIR and as PDF.")]
+            lines = [self.tr("Your document for health IT systems (FHIR) and as a PDF to read.")]
         elif has_pdf:
-            lines = [self.tr("Your document as PDF.")]
+            lines = [self.tr("Your document as a PDF to read.")]
         else:
-            lines = [self.tr("Your document as FHIR.")]
+            lines = [self.tr("Your document for health IT systems (FHIR).")]
         if result.packaged:
             lines.append(self.tr("All in one xShare package."))
         if result.signer:

@@ -7,7 +7,8 @@ from typing import Any
 
 from xshare_desktop.core import delivery
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.sharing.explain import left_out_text
+from xshare_desktop.core.sharing.explain import left_out_lines
+from xshare_desktop.core.sharing.prune import LeftOut
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import PreparedShare, ShareOptions, prepare_share
 from xshare_desktop.core.shl import qr
@@ -31,8 +32,24 @@ def make_preview(
     progress: Progress,
 ) -> Preview:
     prepared = prepare_share(raw, selection, options, progress, salt=salt)
-    lines = [left_out_text(item, raw, lang) for item in prepared.left_out]
-    return Preview(prepared, lines)
+    return Preview(prepared, plain_left_out_lines(prepared.left_out, raw, lang))
+
+
+def plain_left_out_lines(items: list[LeftOut], raw: dict[str, Any], lang: str) -> list[str]:
+    """The left-out lines without FHIR resource names ("MedicationStatement: ..."),
+    which mean nothing to a citizen; the summary that follows already says what it is."""
+    plain: list[str] = []
+    for item, line in zip(items, left_out_lines(items, raw, lang), strict=True):
+        if item.kind == "field":
+            resource_type = (item.field or "").partition(".")[0]
+            prefix = f"{resource_type} – "
+        else:
+            prefix = f"{item.resource_type}: " if item.kind == "entry" else ""
+        if prefix and line.startswith(prefix):
+            line = line[len(prefix) :]
+            line = line[:1].upper() + line[1:]
+        plain.append(line)
+    return plain
 
 
 def create_key(name: str, email: str, passphrase: str, *, progress: Progress) -> SigningIdentity:

@@ -211,6 +211,9 @@ class ConformanceView(QWidget):
     # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.title.setText(self.tr("Check conformance"))
+        self.source_view.setPlaceholderText(
+            self.tr("Choose a finding on the left to see it here, in the document's own text.")
+        )
         self.intro.setText(
             self.tr(
                 "Check FHIR documents (JSON or XML) against the profiles of the installed "

@@ -176,7 +176,10 @@ class DocumentView(QWidget):
         header = self.sections.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the counts after filling: ResizeToContents would also honour the hidden
+        # header's size hint (~120 px) and take the titles' room.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(1)
         self.sections.currentItemChanged.connect(self._section_chosen)
         self.sections_title = QLabel()
         self.splitter.addWidget(self._titled(self.sections, self.sections_title))
@@ -272,7 +275,8 @@ class DocumentView(QWidget):
             self.detail_splitter.setOrientation(orientation)
         along = self.detail_splitter.width() if wide else self.detail_splitter.height()
         self.detail_splitter.setSizes([along // 2, along - along // 2])
-        sections_width = min(int(self.width() * 0.24), self.fontMetrics().averageCharWidth() * 34)
+        # Wide enough for "Aktuelle problemer og diagnoser" and its count without eliding.
+        sections_width = min(int(self.width() * 0.3), self.fontMetrics().averageCharWidth() * 52)
         self.splitter.setSizes([sections_width, max(1, self.width() - sections_width)])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -298,6 +302,8 @@ class DocumentView(QWidget):
             return
         self._fill_header()
         self._fill_sections(document.sections, self.sections.invisibleRootItem())
+        counts_width = self.sections.sizeHintForColumn(1) + self.fontMetrics().averageCharWidth()
+        self.sections.setColumnWidth(1, counts_width)
         self.sections.expandAll()
         self._fill_issues()
         first = self.sections.topLevelItem(0)
@@ -313,6 +319,7 @@ class DocumentView(QWidget):
                 parent, [section.title or section.code_display or "", str(count)]
             )
             item.setData(0, SECTION_ROLE, section)
+            item.setToolTip(0, section.title or section.code_display or "")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(
                 0,

@@ -28,6 +28,7 @@ from xshare_desktop.core.signing import demo_ca, keys
 from xshare_desktop.core.signing.trust import TrustStore
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.formatting import format_date
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import MutedLabel
 from xshare_desktop.gui.worker import Worker
@@ -135,13 +136,19 @@ class KeysView(QWidget):
         trust_buttons.addWidget(self.remove_issuer_button)
         trust_buttons.addStretch(1)
         trust_layout.addWidget(self.trust_intro)
+        # An empty list is a blank white box: say in words that nothing is trusted yet.
+        self.trust_empty = QLabel()
+        self.trust_empty.setObjectName("NoTrustedIssuers")
+        self.trust_empty.setWordWrap(True)
+        trust_layout.addWidget(self.trust_empty)
         trust_layout.addWidget(self.trust_list, 1)
         trust_layout.addLayout(trust_buttons)
 
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.key_box)
-        layout.addWidget(self.trust_box, 1)
+        layout.addWidget(self.trust_box)
+        layout.addStretch(1)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -206,7 +213,7 @@ class KeysView(QWidget):
                 .replace("%1", summary.name)
                 .replace("%2", email)
                 .replace("%3", issuer)
-                .replace("%4", f"{summary.not_after:%Y-%m-%d}")
+                .replace("%4", format_date(summary.not_after.date().isoformat()))
             )
             self.create_button.setText(self.tr("Replace with a new key"))
         self.export_button.setEnabled(summary is not None)
@@ -215,12 +222,20 @@ class KeysView(QWidget):
             item = QListWidgetItem(
                 self.tr("%1 (valid until %2) — SHA-256 %3")
                 .replace("%1", issuer_info.name)
-                .replace("%2", f"{issuer_info.not_after:%Y-%m-%d}")
+                .replace("%2", format_date(issuer_info.not_after.date().isoformat()))
                 .replace("%3", issuer_info.fingerprint[:16] + "…")
             )
             item.setData(Qt.ItemDataRole.UserRole, issuer_info.fingerprint)
             self.trust_list.addItem(item)
         self.remove_issuer_button.setEnabled(self.trust_list.count() > 0)
+        self.trust_list.setVisible(self.trust_list.count() > 0)
+        self.trust_empty.setVisible(self.trust_list.count() == 0)
+        self.trust_empty.setText(
+            self.tr(
+                "You trust no issuers yet. Create a key with the demo certificate authority, "
+                "or add an issuer certificate you got from someone you trust."
+            )
+        )
 
     # -- key -----------------------------------------------------------------------------------
     def create_key(self) -> Worker | None:

@@ -129,7 +129,8 @@ class OpenLinkView(QWidget):
         self.qr_button.clicked.connect(self.choose_qr_image)
         link_row.addWidget(self.link_edit, 1)
         link_row.addWidget(self.qr_button)
-        self.recipient_edit = QLineEdit(DEFAULT_RECIPIENT)
+        # Empty with an example: a program name in the sender's access list means nothing.
+        self.recipient_edit = QLineEdit()
         self.recipient_edit.setObjectName("Recipient")
         self.recipient_hint = MutedLabel()
         recipient_box = QVBoxLayout()
@@ -233,6 +234,7 @@ class OpenLinkView(QWidget):
         self.link_edit.setPlaceholderText(self.tr("shlink:/… or https://viewer…#shlink:/…"))
         self.qr_button.setText(self.tr("Load QR image…"))
         self.recipient_label.setText(self.tr("Your name or organisation:"))
+        self.recipient_edit.setPlaceholderText(self.tr("for example: Dr. Jensen, Nørrebro Clinic"))
         self.recipient_hint.setText(
             self.tr("The sender sees this name in the list of who fetched the link.")
         )
@@ -514,5 +516,5 @@ class OpenLinkView(QWidget):
         if self._worker is not None:
             self._worker.cancel()
         self.link_edit.clear()
-        self.recipient_edit.setText(DEFAULT_RECIPIENT)
+        self.recipient_edit.clear()
         self._link_changed()

@@ -36,6 +36,7 @@ from xshare_desktop.core.signing.verify import (
 from xshare_desktop.core.signing.xshare_package import extract_members
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.formatting import format_date, format_moment
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import MutedLabel
 from xshare_desktop.gui.worker import Worker
@@ -349,7 +350,7 @@ class ReceivedView(QWidget):
             if check.trusted
             else self.tr("issuer not trusted")
         )
-        when = f"{check.signing_time:%Y-%m-%d %H:%M} UTC" if check.signing_time else "?"
+        when = format_moment(check.signing_time.timestamp()) if check.signing_time else "?"
         lines = [
             self.tr("Signed by %1, issued by %2 (%3)")
             .replace(
@@ -359,8 +360,12 @@ class ReceivedView(QWidget):
             .replace("%3", trusted),
             self.tr("Signed %1; certificate valid %2 to %3")
             .replace("%1", when)
-            .replace("%2", f"{check.not_before:%Y-%m-%d}" if check.not_before else "?")
-            .replace("%3", f"{check.not_after:%Y-%m-%d}" if check.not_after else "?"),
+            .replace(
+                "%2", format_date(check.not_before.date().isoformat()) if check.not_before else "?"
+            )
+            .replace(
+                "%3", format_date(check.not_after.date().isoformat()) if check.not_after else "?"
+            ),
         ]
         lines += list(check.problems)
         return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,6 +43,12 @@ class StartView(QWidget):
         body = QWidget()
         body.setObjectName("StartBody")
         scroll.setWidget(body)
+        self._scroll = scroll
+        self._body = body
+        # The layout's own minimum counts every wrapped label at its narrowest, which makes the
+        # page scroll although everything fits: size the page by its height at the real width.
+        body.installEventFilter(self)
+        scroll.viewport().installEventFilter(self)
         centre = QHBoxLayout(body)
         column = QWidget()
         column.setMaximumWidth(980)
@@ -248,6 +254,19 @@ class StartView(QWidget):
                 parts.append(self.tr("Born %1").replace("%1", format_date(sample.birth_date)))
             parts.append(document_kind_label(sample.kind))
             button.set_texts(sample.patient_name, " · ".join(parts))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_body()
+        return super().eventFilter(watched, event)
+
+    def _fit_body(self) -> None:
+        layout = self._body.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self._scroll.viewport().width())
+        if needed > 0 and needed != self._body.minimumHeight():
+            self._body.setMinimumHeight(needed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
