@@ -164,7 +164,7 @@ def document_html(
             Cell(date_of(composition.get("date", ""), ctx.lang)),
         )
     )
-    header_rows.append((t("Created", "Oprettet"), Cell(created)))
+    header_rows.append((t("Created", "Oprettet"), Cell(date_of(created, ctx.lang))))
     parts.append('<table cellspacing="0" cellpadding="3">')
     for label, cell in header_rows:
         if cell and cell.text:
