@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +11,7 @@ import pytest
 from jwcrypto import jwe as jose_jwe
 from jwcrypto import jwk
 
+from tests.unit.trickle_host import TrickleHost, running_trickle_host
 from xshare_desktop.core.shl import client, jwe
 from xshare_desktop.core.shl.payload import b64url_encode, build_payload, encode_uri
 
@@ -59,50 +57,14 @@ def test_decompression_bomb_is_still_refused() -> None:
         jwe.decrypt(token, KEY)
 
 
-class _DripHost:
-    """Answers with headers at once, then one byte every 50 ms of a body it never finishes."""
-
-    def __init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        self.listener.settimeout(0.2)
-        while not self.stop.is_set():
-            try:
-                connection, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.recv(65536)
-                connection.sendall(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: application/jose\r\n"
-                    b"Content-Length: 1000000\r\n\r\n"
-                )
-                # Stops after a few seconds so a client without a deadline fails instead of hanging.
-                deadline = time.monotonic() + 5
-                while not self.stop.is_set() and time.monotonic() < deadline:
-                    try:
-                        connection.sendall(b"e")
-                    except OSError:
-                        break
-                    time.sleep(0.05)
-
-
 @pytest.fixture()
-def drip_host() -> Iterator[_DripHost]:
-    host = _DripHost()
-    yield host
-    host.stop.set()
-    host.thread.join(timeout=5)
-    host.listener.close()
+def drip_host() -> Iterator[TrickleHost]:
+    with running_trickle_host(b"application/jose", b"", b"e") as host:
+        yield host
 
 
 def test_a_host_that_drips_bytes_is_given_up_on(
-    drip_host: _DripHost, monkeypatch: pytest.MonkeyPatch
+    drip_host: TrickleHost, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found in review: the socket timeout restarts with every byte, so a slow host hung the app."""
     monkeypatch.setattr(client, "TRANSFER_DEADLINE", 0.5)

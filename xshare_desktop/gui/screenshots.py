@@ -16,19 +16,35 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from xshare_desktop.gui.main_window import MainWindow
 
 SAMPLE_NAME = "ips-bent-eksempelsen.json"
 RECEIVED_SAMPLE = "ips-karen-testesen.json"
 SIZE = (1366, 768)
 
 
-def _settle(ms: int = 150) -> None:
+def settle(ms: int = 150) -> None:
+    """Let queued events, layouts and paints run for ``ms`` milliseconds."""
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def show_main_window(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """The main window as the app builds it, at the screenshot size, shown and drawn."""
+    from xshare_desktop.gui.app import build
+
+    app, window, _args = build(argv)
+    window.resize(*SIZE)
+    window.show()
+    settle(300)
+    return app, window
 
 
 def _wait_for_load(window: object) -> None:
@@ -54,7 +70,7 @@ def _walk_share_flow(window: object, shot: object) -> None:
         for _ in range(100):  # the preview is prepared in the background
             if not getattr(flow, "is_busy", False):
                 break
-            _settle(100)
+            settle(100)
     cancel = getattr(flow, "cancel_button", None)
     if cancel is not None:
         cancel.click()
@@ -91,7 +107,7 @@ def _show_conformance_result(window: object, document: Path) -> bool:
     for _ in range(300):  # the installed profiles load in the background
         if view.profiles_ready:
             break
-        _settle(100)
+        settle(100)
     view.clear_documents()
     view.add_paths([document])
     worker = view.start_check()
@@ -108,17 +124,13 @@ def _show_conformance_result(window: object, document: Path) -> bool:
 
 
 def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
-    from xshare_desktop.gui.app import build
     from xshare_desktop.gui.navigation import available_plugins
     from xshare_desktop.gui.samples import samples_dir
     from xshare_desktop.gui.style import apply_style, dark_palette
 
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    app, window, _args = build(["--lang", languages[0]])
-    window.resize(*SIZE)
-    window.show()
-    _settle(300)
+    app, window = show_main_window(["--lang", languages[0]])
     sample = samples_dir() / SAMPLE_NAME
     if not sample.exists():
         sample = sorted(samples_dir().glob("ips-*.json"))[0]
@@ -126,7 +138,7 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     received_package: Path | None = None
 
     def shot(name: str) -> None:
-        _settle()
+        settle()
         path = outdir / f"{name}.png"
         window.grab().save(str(path))
         written.append(path)
@@ -166,10 +178,7 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
 
     # Booth mode is chosen at start-up (large type, no menus): a fresh window, as the app makes it.
     apply_style(app, booth=True)
-    _app, window, _args = build(["--booth", "--lang", "da"])
-    window.resize(*SIZE)
-    window.show()
-    _settle(300)
+    _app, window = show_main_window(["--booth", "--lang", "da"])
     shot("da-booth-start")
     window.open_path(sample)
     _wait_for_load(window)

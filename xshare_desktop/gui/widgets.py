@@ -1,10 +1,20 @@
-"""Small shared widgets: a two-line card button and a muted label that follow the palette."""
+"""Small shared widgets: card buttons and muted labels that follow the palette, button rows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from xshare_desktop.gui.style import heading_font
 
@@ -88,3 +98,20 @@ class CardButton(QPushButton):
         if event.type() == QEvent.Type.FontChange:
             self._title.setFont(heading_font(self, 1.15))
         super().changeEvent(event)
+
+
+def action_button(object_name: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button named for styles and tests and wired to ``on_click``; its text is set later."""
+    button = QPushButton()
+    button.setObjectName(object_name)
+    button.clicked.connect(on_click)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """The buttons side by side from the left, the spare room after them."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

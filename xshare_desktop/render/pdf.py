@@ -46,6 +46,23 @@ def _ensure_app() -> None:
                 QFontDatabase.addApplicationFont(path)
 
 
+def _a4_writer(buffer: QBuffer, title: str, margins_mm: QMarginsF) -> QPdfWriter:
+    """An A4 portrait writer whose metadata carries only ``title`` and the app's name."""
+    writer = QPdfWriter(buffer)
+    writer.setResolution(_RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("xShare Desktop")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins_mm,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
 def _footer(lang: str, page: int, total: int) -> str:
     return f"Side {page} af {total}" if lang == "da" else f"Page {page} of {total}"
 
@@ -56,18 +73,7 @@ def render_pdf(html: str, title: str, lang: str = "en") -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(_RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("xShare Desktop")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 16, 18, 20),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = _a4_writer(buffer, title, QMarginsF(18, 16, 18, 20))
     font = QFont(_FONT_FAMILY, 10)
     document = QTextDocument()
     document.setDefaultFont(font)

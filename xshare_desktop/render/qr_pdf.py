@@ -13,15 +13,14 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QLocale, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QPainter
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes
 from xshare_desktop.core.shl import qr
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
-from xshare_desktop.render.pdf import _FONT_FAMILY, _ensure_app
+from xshare_desktop.render.pdf import _FONT_FAMILY, _RESOLUTION, _a4_writer, _ensure_app
 
-_RESOLUTION = 300
 _QR_SIDE_MM = 125.0
 _QUIET_ZONE_MODULES = 4  # the margin QR readers need around the code
 
@@ -135,18 +134,7 @@ def render_qr_pdf(uri: str, lang: str = "en") -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(_RESOLUTION)
-    writer.setTitle(lines["title"])
-    writer.setCreator("xShare Desktop")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 18),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = _a4_writer(buffer, lines["title"], QMarginsF(20, 20, 20, 18))
     page = QRectF(writer.pageLayout().paintRectPixels(_RESOLUTION))
     page.moveTo(0, 0)
     per_mm = _RESOLUTION / 25.4

@@ -66,19 +66,11 @@ def strings(node: Any) -> Iterator[str]:
 
 def narrative_fragments(node: Any) -> Iterator[str]:
     """Text runs of every narrative ``div`` under ``node``."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            div = current.get("div")
-            if isinstance(div, str):
-                for run in _TAG.split(div):
-                    text = unescape(run).strip(_EDGE_PUNCTUATION)
-                    if len(text) >= MIN_NARRATIVE_FRAGMENT and not _ELEMENT_NAME.match(text):
-                        yield text
-            stack.extend(v for v in current.values() if isinstance(v, dict | list))
-        elif isinstance(current, list):
-            stack.extend(current)
+    for div in _narrative_divs(node):
+        for run in _TAG.split(div):
+            text = unescape(run).strip(_EDGE_PUNCTUATION)
+            if len(text) >= MIN_NARRATIVE_FRAGMENT and not _ELEMENT_NAME.match(text):
+                yield text
 
 
 def all_values(node: Any, *, skip_narratives: bool = False) -> str:
@@ -102,13 +94,19 @@ def narrative_text(node: Any) -> str:
 
 
 def _narrative_texts(node: Any) -> Iterator[str]:
+    for div in _narrative_divs(node):
+        yield unescape(_TAG.sub(" ", div))
+
+
+def _narrative_divs(node: Any) -> Iterator[str]:
+    """The XHTML of every narrative ``div`` under ``node``."""
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, dict):
             div = current.get("div")
             if isinstance(div, str):
-                yield unescape(_TAG.sub(" ", div))
+                yield div
             stack.extend(v for v in current.values() if isinstance(v, dict | list))
         elif isinstance(current, list):
             stack.extend(current)

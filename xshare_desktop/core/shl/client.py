@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email.message
 import email.utils
-import ipaddress
 import time
 import urllib.error
 import urllib.request
@@ -109,16 +108,6 @@ class _HttpResult:
     body: bytes
 
 
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) only (urllib would also follow ftp)."""
 
@@ -138,7 +127,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 def _opener(url: str) -> urllib.request.OpenerDirector:
     # A proxy must never see a loopback link host (and would not reach it anyway).
-    if _is_loopback(url):
+    if http_limits.is_loopback(url):
         return urllib.request.build_opener(urllib.request.ProxyHandler({}), _HttpOnlyRedirects())
     return urllib.request.build_opener(_HttpOnlyRedirects())
 

@@ -209,6 +209,19 @@ class ShlHostApp:
             [("Retry-After", str(max(1, math.ceil(wait))))],
         )
 
+    def _refuse_inactive_or_too_soon(
+        self, link: LinkRecord, recipient: str, kind: str
+    ) -> _Response | None:
+        """The refusal for a link that is no longer active or polled too often, else None."""
+        now = self.config.clock()
+        status = link.status(now)
+        if status is not LinkStatus.ACTIVE:
+            return self._refuse(link, recipient, kind, status)
+        wait = self._poll_wait(link, recipient, now)
+        if wait > 0:
+            return self._throttled(link, recipient, kind, wait)
+        return None
+
     def _poll_wait(self, link: LinkRecord, recipient: str, now: float) -> float:
         if FLAG_LONG_TERM not in link.flags or self.config.min_poll_interval <= 0:
             return 0.0
@@ -229,13 +242,9 @@ class ShlHostApp:
         link = self.store.link_by_token(token)
         if link is None:
             return _error(_NOT_FOUND, "no such link")
-        now = self.config.clock()
-        status = link.status(now)
-        if status is not LinkStatus.ACTIVE:
-            return self._refuse(link, recipient, "manifest", status)
-        wait = self._poll_wait(link, recipient, now)
-        if wait > 0:
-            return self._throttled(link, recipient, "manifest", wait)
+        refusal = self._refuse_inactive_or_too_soon(link, recipient, "manifest")
+        if refusal is not None:
+            return refusal
         if link.passcode_hash is not None:
             refusal = self._check_passcode(link, recipient, passcode)
             if refusal is not None:
@@ -323,13 +332,9 @@ class ShlHostApp:
                 [("Allow", "POST")],
             )
         recipient = self._recipient(query.get("recipient", [""])[0])
-        now = self.config.clock()
-        status = link.status(now)
-        if status is not LinkStatus.ACTIVE:
-            return self._refuse(link, recipient, "direct", status)
-        wait = self._poll_wait(link, recipient, now)
-        if wait > 0:
-            return self._throttled(link, recipient, "direct", wait)
+        refusal = self._refuse_inactive_or_too_soon(link, recipient, "direct")
+        if refusal is not None:
+            return refusal
         files = self.store.files(link.id)
         if not files:
             return _error(_NOT_FOUND, "this link has no content")

@@ -2,13 +2,16 @@
 
 A socket timeout bounds each wait for data, and restarts with every byte; a host that
 trickles one byte every few seconds could therefore hold a download for ever. Reading
-through ``read_within`` also bounds the whole transfer.
+through ``read_within`` also bounds the whole transfer. ``is_loopback`` tells both callers
+which hosts they reach without a proxy.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 # Seconds a whole download may take, however steadily the bytes arrive.
 TRANSFER_DEADLINE = 300.0
@@ -43,3 +46,14 @@ def read_within(response: Any, limit: int, deadline: float) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
     return b"".join(chunks)
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` names this machine: such a host must never be reached through a proxy."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

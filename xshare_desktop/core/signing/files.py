@@ -22,6 +22,11 @@ def _refuse_same_file(target: Path, source: Path) -> None:
         )
 
 
+def _write_new_file(target: Path, content: bytes, *, source: Path, overwrite: bool) -> Path:
+    _refuse_same_file(target, source)
+    return atomic_write_bytes(target, content, overwrite=overwrite)
+
+
 def sign_file(
     path: str | Path,
     identity: SigningIdentity,
@@ -34,8 +39,7 @@ def sign_file(
     data = read_input_bytes(source)
     token = sign_bytes(data, identity, guess_content_type(source.name, data))
     target = Path(out) if out is not None else source.with_name(source.name + SIGNATURE_SUFFIX)
-    _refuse_same_file(target, source)
-    return atomic_write_bytes(target, token.encode("ascii"), overwrite=overwrite)
+    return _write_new_file(target, token.encode("ascii"), source=source, overwrite=overwrite)
 
 
 def default_signed_bundle_path(source: Path) -> Path:
@@ -54,8 +58,7 @@ def sign_bundle_file(
     source = Path(path)
     signed = sign_bundle(read_input_bytes(source), identity, name=source.name)
     target = Path(out) if out is not None else default_signed_bundle_path(source)
-    _refuse_same_file(target, source)
-    return atomic_write_bytes(target, signed, overwrite=overwrite)
+    return _write_new_file(target, signed, source=source, overwrite=overwrite)
 
 
 def protect_file(
@@ -90,5 +93,4 @@ def unprotect_file(
         if not source.name.endswith(PROTECTED_SUFFIX):
             raise UserFacingError("Say where the opened file should go (--out).")
         out = source.with_name(source.name[: -len(PROTECTED_SUFFIX)])
-    _refuse_same_file(Path(out), source)
-    return atomic_write_bytes(out, plaintext, overwrite=overwrite)
+    return _write_new_file(Path(out), plaintext, source=source, overwrite=overwrite)

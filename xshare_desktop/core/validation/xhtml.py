@@ -126,34 +126,22 @@ def check_narrative(div: str) -> list[NarrativeProblem]:
             _add_once(
                 problems,
                 seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative contains <{el_name}> from a foreign namespace ({el_ns})",
-                ),
+                f"The narrative contains <{el_name}> from a foreign namespace ({el_ns})",
             )
             continue
         if el_name in UNSAFE_ELEMENTS:
             _add_once(
                 problems,
                 seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative contains a <{el_name}> element, which is not allowed "
-                    "(it could run code or load content when displayed)",
-                ),
+                f"The narrative contains a <{el_name}> element, which is not allowed "
+                "(it could run code or load content when displayed)",
             )
         elif el_name not in ALLOWED_ELEMENTS:
             _add_once(
                 problems,
                 seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative contains a <{el_name}> element, which is not allowed in "
-                    "FHIR narrative",
-                ),
+                f"The narrative contains a <{el_name}> element, which is not allowed in "
+                "FHIR narrative",
             )
         problems.extend(_attribute_problems(element, el_name, seen))
     if not has_content:
@@ -172,41 +160,28 @@ def _attribute_problems(element: Element, el_name: str, seen: set[str]) -> list[
             _add_once(
                 found,
                 seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative has an event handler attribute {attr_name!r} on "
-                    f"<{el_name}>, which could run code when displayed",
-                ),
+                f"The narrative has an event handler attribute {attr_name!r} on "
+                f"<{el_name}>, which could run code when displayed",
             )
         elif lowered in _URL_ATTRIBUTES and _unsafe_url(value):
             _add_once(
-                found,
-                seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative has a script URL in {attr_name!r} on <{el_name}>",
-                ),
+                found, seen, f"The narrative has a script URL in {attr_name!r} on <{el_name}>"
             )
         elif attr_ns is not None or lowered not in ALLOWED_ATTRIBUTES:
             _add_once(
                 found,
                 seen,
-                NarrativeProblem(
-                    "txt-1",
-                    "error",
-                    f"The narrative has the attribute {attr_name!r} on <{el_name}>, which "
-                    "is not allowed in FHIR narrative",
-                ),
+                f"The narrative has the attribute {attr_name!r} on <{el_name}>, which "
+                "is not allowed in FHIR narrative",
             )
     return found
 
 
-def _add_once(target: list[NarrativeProblem], seen: set[str], problem: NarrativeProblem) -> None:
-    if problem.message not in seen:
-        seen.add(problem.message)
-        target.append(problem)
+def _add_once(target: list[NarrativeProblem], seen: set[str], message: str) -> None:
+    """Add a txt-1 error, once per message however often the narrative repeats it."""
+    if message not in seen:
+        seen.add(message)
+        target.append(NarrativeProblem("txt-1", "error", message))
 
 
 class NarrativeChecker:

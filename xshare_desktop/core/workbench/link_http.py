@@ -7,12 +7,10 @@ failures are recorded, never raised, so one broken step fails its test case and 
 
 from __future__ import annotations
 
-import ipaddress
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
@@ -67,16 +65,6 @@ class Exchange:
         }
 
 
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _what_is_sent(method: str) -> str:
     # In a SMART Health Link exchange only the manifest is POSTed; GETs fetch a file.
     return "the manifest" if method == "POST" else "the file"
@@ -104,7 +92,7 @@ def call(
     # A loopback host must never be reached through a proxy.
     opener = (
         urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        if _is_loopback(url)
+        if http_limits.is_loopback(url)
         else urllib.request.build_opener()
     )
     try:

@@ -15,49 +15,40 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from xshare_desktop.gui.screenshots import settle, show_main_window
+
 SAMPLE_NAME = "ips-karen-testesen.json"
-SIZE = (1366, 768)
 PASSPHRASE = "Lægedage 2026"
 MEDICATIONS = "10160-0"
-
-
-def _settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def _wait(condition: object, timeout_ms: int = 60_000) -> None:
     waited = 0
     while not condition() and waited < timeout_ms:  # type: ignore[operator]
-        _settle(50)
+        settle(50)
         waited += 50
 
 
 def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     from xshare_desktop.core import delivery
-    from xshare_desktop.gui.app import build
     from xshare_desktop.gui.flow import ShareFlow
     from xshare_desktop.gui.navigation import instantiate
     from xshare_desktop.gui.samples import samples_dir
 
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    _app, window, _args = build(["--lang", languages[0]])
-    window.resize(*SIZE)
-    window.show()
-    _settle(300)
+    _app, window = show_main_window(["--lang", languages[0]])
     window.open_path(samples_dir() / SAMPLE_NAME)
     _wait(lambda: window.context.document is not None)
-    _settle(500)
+    settle(500)
     window.navigator.register("share-flow", lambda: instantiate(ShareFlow, window.context))
     downloads = Path(tempfile.mkdtemp(prefix="xshare-shots-")) / "Karen" / "Downloads"
 
     def shot(name: str) -> None:
-        _settle()
+        settle(200)
         path = outdir / f"{name}.png"
         window.grab().save(str(path))
         written.append(path)

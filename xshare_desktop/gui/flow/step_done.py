@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from xshare_desktop.gui.flow.parts import StepPage
 from xshare_desktop.gui.flow.tasks import qr_png
 from xshare_desktop.gui.formatting import format_moment
 from xshare_desktop.gui.style import set_heading
+from xshare_desktop.gui.widgets import action_button, button_row
 
 QR_PIXELS = 340
 
@@ -65,22 +65,13 @@ class DoneStep(StepPage):
             self.fact_titles[key] = title
             self.facts[key] = value
         self.grid.setColumnStretch(1, 1)
-        buttons = QHBoxLayout()
-        self.open_folder = QPushButton()
-        self.open_folder.setObjectName("FlowDoneOpenFolder")
+        self.open_folder = action_button("FlowDoneOpenFolder", self._open_folder)
         self.open_folder.setProperty("role", "primary")
-        self.open_folder.clicked.connect(self._open_folder)
-        self.copy_link = QPushButton()
-        self.copy_link.setObjectName("FlowDoneCopyLink")
+        self.copy_link = action_button("FlowDoneCopyLink", self._copy_link)
         self.copy_link.setProperty("role", "primary")
-        self.copy_link.clicked.connect(self._copy_link)
-        self.revoke = QPushButton()
-        self.revoke.setObjectName("FlowDoneRevoke")
+        self.revoke = action_button("FlowDoneRevoke", self.ask_revoke)
         self.revoke.setProperty("role", "primary")
-        self.revoke.clicked.connect(self.ask_revoke)
-        for button in (self.open_folder, self.copy_link, self.revoke):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.open_folder, self.copy_link, self.revoke)
         self.feedback = QLabel()
         self.feedback.setObjectName("FlowDoneFeedback")
         self.feedback.setWordWrap(True)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.formatting import format_date
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.widgets import MutedLabel, action_button, button_row
 from xshare_desktop.gui.worker import Worker
 
 
@@ -104,20 +103,11 @@ class KeysView(QWidget):
         self.status.setWordWrap(True)
         key_layout.addWidget(self.status)
 
-        key_buttons = QHBoxLayout()
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("CreateKey")
+        self.create_button = action_button("CreateKey", self.create_key)
         self.create_button.setProperty("role", "primary")
-        self.create_button.clicked.connect(self.create_key)
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("ImportKey")
-        self.import_button.clicked.connect(self.choose_import)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("ExportCertificate")
-        self.export_button.clicked.connect(self.choose_export)
-        for button in (self.create_button, self.import_button, self.export_button):
-            key_buttons.addWidget(button)
-        key_buttons.addStretch(1)
+        self.import_button = action_button("ImportKey", self.choose_import)
+        self.export_button = action_button("ExportCertificate", self.choose_export)
+        key_buttons = button_row(self.create_button, self.import_button, self.export_button)
         key_layout.addLayout(key_buttons)
 
         self.trust_box = QGroupBox()
@@ -126,12 +116,8 @@ class KeysView(QWidget):
         self.trust_list = QListWidget()
         self.trust_list.setObjectName("TrustedIssuers")
         trust_buttons = QHBoxLayout()
-        self.add_issuer_button = QPushButton()
-        self.add_issuer_button.setObjectName("AddIssuer")
-        self.add_issuer_button.clicked.connect(self.choose_issuer)
-        self.remove_issuer_button = QPushButton()
-        self.remove_issuer_button.setObjectName("RemoveIssuer")
-        self.remove_issuer_button.clicked.connect(self.remove_selected_issuer)
+        self.add_issuer_button = action_button("AddIssuer", self.choose_issuer)
+        self.remove_issuer_button = action_button("RemoveIssuer", self.remove_selected_issuer)
         trust_buttons.addWidget(self.add_issuer_button)
         trust_buttons.addWidget(self.remove_issuer_button)
         trust_buttons.addStretch(1)

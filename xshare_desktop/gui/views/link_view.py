@@ -52,7 +52,7 @@ from xshare_desktop.core.shl.store import LinkStatus
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.widgets import MutedLabel, action_button, button_row
 from xshare_desktop.gui.worker import Worker
 from xshare_desktop.render.qr_pdf import save_qr
 
@@ -294,9 +294,7 @@ class LinkView(QWidget):
         self.host_address = MutedLabel()
         self.host_address.setObjectName("HostAddress")
         self.host_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.host_button = QPushButton()
-        self.host_button.setObjectName("HostStartStop")
-        self.host_button.clicked.connect(self.toggle_host)
+        self.host_button = action_button("HostStartStop", self.toggle_host)
         self.lan_check = QCheckBox()
         self.lan_check.setObjectName("LocalNetwork")
         self.lan_check.toggled.connect(self._lan_toggled)
@@ -318,19 +316,12 @@ class LinkView(QWidget):
         self.files_list.setObjectName("LinkFiles")
         self.files_empty = MutedLabel()
         self.files_empty.setObjectName("LinkFilesEmpty")
-        file_buttons = QHBoxLayout()
-        self.add_document_button = QPushButton()
-        self.add_document_button.setObjectName("AddOpenDocument")
-        self.add_document_button.clicked.connect(self.add_open_document)
-        self.add_files_button = QPushButton()
-        self.add_files_button.setObjectName("AddFiles")
-        self.add_files_button.clicked.connect(self.choose_files)
-        self.clear_files_button = QPushButton()
-        self.clear_files_button.setObjectName("ClearFiles")
-        self.clear_files_button.clicked.connect(self.clear_files)
-        for button in (self.add_document_button, self.add_files_button, self.clear_files_button):
-            file_buttons.addWidget(button)
-        file_buttons.addStretch(1)
+        self.add_document_button = action_button("AddOpenDocument", self.add_open_document)
+        self.add_files_button = action_button("AddFiles", self.choose_files)
+        self.clear_files_button = action_button("ClearFiles", self.clear_files)
+        file_buttons = button_row(
+            self.add_document_button, self.add_files_button, self.clear_files_button
+        )
         create_layout.addWidget(self.files_empty)
         create_layout.addWidget(self.files_list)
         create_layout.addLayout(file_buttons)
@@ -379,10 +370,8 @@ class LinkView(QWidget):
         form.addRow(self.viewer_label, self.viewer_edit)
         create_layout.addLayout(form)
         create_row = QHBoxLayout()
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("CreateLink")
+        self.create_button = action_button("CreateLink", self.create_link)
         self.create_button.setProperty("role", "primary")
-        self.create_button.clicked.connect(self.create_link)
         self.create_reason = MutedLabel()
         self.create_reason.setObjectName("CreateReason")
         create_row.addWidget(self.create_button)
@@ -447,12 +436,8 @@ class LinkView(QWidget):
             fact.setWordWrap(True)
             facts.addWidget(fact)
         facts.addStretch(1)
-        self.update_button = QPushButton()
-        self.update_button.setObjectName("UpdateLink")
-        self.update_button.clicked.connect(self.choose_update_files)
-        self.revoke_button = QPushButton()
-        self.revoke_button.setObjectName("RevokeLink")
-        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.update_button = action_button("UpdateLink", self.choose_update_files)
+        self.revoke_button = action_button("RevokeLink", self.revoke_selected)
         self.manage_reason = MutedLabel()
         self.manage_reason.setObjectName("ManageReason")
         for widget in (self.update_button, self.revoke_button):
@@ -464,9 +449,7 @@ class LinkView(QWidget):
         self.uri_edit.setObjectName("LinkUri")
         self.uri_edit.setReadOnly(True)
         actions = QHBoxLayout()
-        self.copy_button = QPushButton()
-        self.copy_button.setObjectName("CopyLink")
-        self.copy_button.clicked.connect(self.copy_link)
+        self.copy_button = action_button("CopyLink", self.copy_link)
         self.save_qr_label = QLabel()
         self.png_button = QPushButton("PNG")
         self.png_button.setObjectName("SaveQrPng")
