@@ -47,3 +47,10 @@ def test_the_xml_sample_reads_like_its_json_twin() -> None:
     as_json = run_cli("show", str(SAMPLES / "ips-bent-eksempelsen.json"), "--language", "da")
     assert as_xml.returncode == 0, as_xml.stderr
     assert as_xml.stdout == as_json.stdout
+
+
+def test_show_speaks_danish_when_asked() -> None:
+    shown = run_cli("show", str(SAMPLES / "ips-emil-proevesen.json"), "--language", "da")
+    assert shown.returncode == 0, shown.stderr
+    assert "Patient: Emil Prøvesen, født 4. maj 2016, mand" in shown.stdout
+    assert "· 1 oplysning\n" in shown.stdout
