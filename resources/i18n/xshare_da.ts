@@ -2040,6 +2040,18 @@
         <translation>Skriv først adgangskoden.</translation>
     </message>
     <message>
+        <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
+        <translation>Dette link virker ikke længere: det er udløbet, brugt op eller taget tilbage af afsenderen. Bed afsenderen om et nyt link.</translation>
+    </message>
+    <message>
+        <source>The link was fetched too often just now. Wait a moment and try again.</source>
+        <translation>Linket er blevet hentet for tit lige nu. Vent et øjeblik, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
+        <translation>Computeren, der deler dette link, svarer ikke. Den er måske slukket eller offline, eller programmet, der deler, er lukket.</translation>
+    </message>
+    <message>
         <source>File: %1</source>
         <translation>Fil: %1</translation>
     </message>

@@ -2040,6 +2040,18 @@
             <translation>Type the passcode first.</translation>
         </message>
         <message>
+            <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
+            <translation>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</translation>
+        </message>
+        <message>
+            <source>The link was fetched too often just now. Wait a moment and try again.</source>
+            <translation>The link was fetched too often just now. Wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
+            <translation>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</translation>
+        </message>
+        <message>
             <source>File: %1</source>
             <translation>File: %1</translation>
         </message>

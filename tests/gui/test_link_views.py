@@ -118,7 +118,7 @@ def test_revoke_and_accesses(
     worker = open_view.open_link()
     with qtbot.waitSignal(worker.done, timeout=30_000):
         pass
-    assert "no longer active" in open_view.status.text()
+    assert open_view.status.text().startswith("This link no longer works")
 
 
 def test_local_network_needs_confirmation(link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -363,3 +363,28 @@ def test_no_network_keeps_the_host_on_this_computer(  # type: ignore[no-untyped-
     assert "not on a local network" in link_view.create_status.text()
     assert link_view.host_state() == "this-computer" and delivery.link_host_url() == url
     assert not link_view.lan_check.isChecked(), "the switch says what the host does"
+
+
+def test_refusals_are_explained_in_danish(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    from xshare_desktop.core.shl.content import share_files_from_paths
+    from xshare_desktop.core.shl.host import HostConfig, serve
+    from xshare_desktop.core.shl.provider import LinkOptions, create_link, revoke_link
+
+    view = OpenLinkView(make_context(lang="da"))
+    qtbot.addWidget(view)
+    host = serve("127.0.0.1", 0, config=HostConfig(min_poll_interval=0))
+    try:
+        record, uri = create_link(share_files_from_paths([SAMPLE]), LinkOptions(), host.base_url)
+        revoke_link(record.id)
+        view.link_edit.setText(uri)
+        worker = view.open_link()
+        with qtbot.waitSignal(worker.done, timeout=30_000):
+            pass
+        assert view.status.text().startswith("Dette link virker ikke længere")
+    finally:
+        host.stop()
+    # the same link once its host is gone
+    worker = view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=60_000):
+        pass
+    assert view.status.text().startswith("Computeren, der deler dette link, svarer ikke")

@@ -390,10 +390,26 @@ class OpenLinkView(QWidget):
             self.passcode_edit.setFocus()
             self._say("")
         elif isinstance(exc, UserFacingError):
-            self._say(exc.message, error=True)
+            self._say(self._refusal_in_words(exc), error=True)
         elif isinstance(exc, BaseException):
             errors.present(exc, self)
         self._update_buttons()
+
+    def _refusal_in_words(self, exc: UserFacingError) -> str:
+        """The refusals a recipient meets most, in the interface language; the rest as the core says."""
+        if isinstance(exc, client.LinkNotActive):
+            return self.tr(
+                "This link no longer works: it has expired, was used up or was taken back by the "
+                "sender. Ask the sender for a new link."
+            )
+        if isinstance(exc, client.TooManyRequests):
+            return self.tr("The link was fetched too often just now. Wait a moment and try again.")
+        if isinstance(exc, client.HostUnreachable):
+            return self.tr(
+                "The computer that shares this link does not answer. It may be switched off, "
+                "offline, or the sharing app may be closed."
+            )
+        return exc.message
 
     def _received(self, received: receive.Received) -> None:
         self._remaining = None
