@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import http.server
 import io
 import json
 import os
 import subprocess
 import sys
 import tarfile
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+
+from tests.unit.fake_registry import FakeRegistry
 
 IPS_EXAMPLES = "hl7.fhir.uv.ips#2.0.0/package/example"
 
@@ -183,61 +182,19 @@ def test_packages_install_file_and_folder(tmp_path: Path) -> None:
     )
 
 
-class _Registry:
-    def __init__(self, tarballs: dict[str, dict[str, bytes]]) -> None:
-        registry = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                parts = self.path.strip("/").split("/")
-                body = None
-                if len(parts) == 1 and parts[0] in tarballs:
-                    versions = {
-                        v: {"dist": {"tarball": f"{registry.url}/{parts[0]}/-/{v}.tgz"}}
-                        for v in tarballs[parts[0]]
-                    }
-                    body = json.dumps({"name": parts[0], "versions": versions}).encode()
-                elif len(parts) == 3:
-                    body = tarballs.get(parts[0], {}).get(parts[2].removesuffix(".tgz"))
-                if body is None:
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
-
-
 @pytest.fixture()
-def registry(tmp_path: Path) -> Iterator[_Registry]:
+def registry(tmp_path: Path) -> Iterator[FakeRegistry]:
     main = _tgz(tmp_path / "m.tgz", "example.main", "1.0.0", {"example.dep": "2.0.0"})
     dep = _tgz(tmp_path / "d.tgz", "example.dep", "2.1.0")
-    server = _Registry(
-        {
-            "example.main": {"1.0.0": main.read_bytes()},
-            "example.dep": {"2.1.0": dep.read_bytes()},
-        }
-    )
-    try:
+    packages = {
+        "example.main": {"1.0.0": main.read_bytes()},
+        "example.dep": {"2.1.0": dep.read_bytes()},
+    }
+    with FakeRegistry(packages) as server:
         yield server
-    finally:
-        server.close()
 
 
-def test_packages_install_from_a_registry(tmp_path: Path, registry: _Registry) -> None:
+def test_packages_install_from_a_registry(tmp_path: Path, registry: FakeRegistry) -> None:
     cache = tmp_path / "cache"
     result = run_cli(
         "packages",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import http.server
 import io
 import json
 import os
 import tarfile
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.unit.fake_registry import FakeRegistry
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, PackageCache, parse_package_spec
 from xshare_desktop.core.fhir_packages import index as package_index
@@ -325,54 +324,8 @@ def test_concurrent_reads_share_one_parsed_copy(fhir_cache: Path) -> None:
 # -- registries ------------------------------------------------------------------------------
 
 
-class _Registry:
-    """A tiny npm-protocol registry on 127.0.0.1 serving tarballs built in the test."""
-
-    def __init__(self, packages: dict[str, dict[str, bytes]]) -> None:
-        self.packages = packages  # name -> version -> tgz bytes
-        self.requests: list[str] = []
-        registry = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                registry.requests.append(self.path)
-                parts = self.path.strip("/").split("/")
-                body: bytes | None = None
-                if len(parts) == 1 and parts[0] in registry.packages:
-                    versions = {
-                        v: {"dist": {"tarball": f"{registry.url}/{parts[0]}/-/{v}.tgz"}}
-                        for v in registry.packages[parts[0]]
-                    }
-                    body = json.dumps({"name": parts[0], "versions": versions}).encode()
-                elif len(parts) == 3 and parts[1] == "-":
-                    body = registry.packages.get(parts[0], {}).get(parts[2][: -len(".tgz")])
-                if body is None:
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> _Registry:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
-
-
 @pytest.fixture()
-def registry(tmp_path: Path) -> Iterator[_Registry]:
+def registry(tmp_path: Path) -> Iterator[FakeRegistry]:
     def tgz(name: str, version: str, deps: dict[str, str] | None = None) -> bytes:
         return make_tgz(tmp_path / f"{name}-{version}.tgz", name, version, deps=deps).read_bytes()
 
@@ -380,11 +333,11 @@ def registry(tmp_path: Path) -> Iterator[_Registry]:
         "example.main": {"1.0.0": tgz("example.main", "1.0.0", {"example.dep": "2.0.0"})},
         "example.dep": {"2.1.0": tgz("example.dep", "2.1.0", {"example.gone": "1.0.0"})},
     }
-    with _Registry(packages) as server:
+    with FakeRegistry(packages) as server:
         yield server
 
 
-def test_install_from_registry_with_dependencies(tmp_path: Path, registry: _Registry) -> None:
+def test_install_from_registry_with_dependencies(tmp_path: Path, registry: FakeRegistry) -> None:
     cache = PackageCache(tmp_path / "cache")
     report = cache.install_from_registry("example.main", "1.0.0", registries=[registry.url])
     assert [p.id for p in report.installed] == ["example.main#1.0.0", "example.dep#2.1.0"]
@@ -399,10 +352,10 @@ def test_install_from_registry_with_dependencies(tmp_path: Path, registry: _Regi
 
 
 def test_registry_fallback_order_and_errors(
-    tmp_path: Path, registry: _Registry, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, registry: FakeRegistry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = PackageCache(tmp_path / "cache")
-    with _Registry({}) as empty:
+    with FakeRegistry({}) as empty:
         monkeypatch.setenv("XSHARE_FHIR_REGISTRIES", f"{empty.url}, {registry.url}")
         report = cache.install_from_registry("example.dep")
         assert [p.id for p in report.installed] == ["example.dep#2.1.0"]
@@ -420,7 +373,7 @@ def test_registry_fallback_order_and_errors(
 
 
 def test_the_npm_clients_registry_is_the_fallback(
-    tmp_path: Path, registry: _Registry, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, registry: FakeRegistry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With nothing configured, the registry of the person's own npm client is asked."""
     bin_dir = tmp_path / "bin"

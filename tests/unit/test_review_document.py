@@ -206,7 +206,12 @@ def test_nesting_at_the_limit_is_read() -> None:
     assert parse_json_bytes(data) is not None
 
 
-@given(st.recursive(st.integers() | st.text(max_size=3), lambda c: st.lists(c, max_size=3)))
+# Integers stay within 64 bits: this test is about nesting, and orjson reads integers beyond
+# 64 bits as floats (FHIR integers are 32-bit; a known limit, noted in the closing note).
+_INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+
+
+@given(st.recursive(_INT64 | st.text(max_size=3), lambda c: st.lists(c, max_size=3)))
 def test_brackets_inside_strings_never_count_as_nesting(value: Any) -> None:
     wrapped = {"text": "[" * 500 + '"{' * 300, "value": value}
     assert parse_json_bytes(json.dumps(wrapped).encode()) == wrapped
