@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import tarfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +20,18 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+
+def pytest_report_header() -> str:
+    days = os.environ.get("XSHARE_TEST_DAYS_AHEAD")
+    if not days:
+        return f"date: {datetime.now().date()}"
+    import sitecustomize  # tests/clock_shift, on PYTHONPATH for the shifted run
+
+    if getattr(sitecustomize, "_days", None) != days:
+        raise pytest.UsageError("XSHARE_TEST_DAYS_AHEAD needs PYTHONPATH=tests/clock_shift")
+    return f"date: {datetime.now().date()} (the clock {days} days ahead)"
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -52,13 +67,71 @@ def _seed_cache(cache: Path) -> None:
 
 @pytest.fixture(scope="session")
 def fhir_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A FHIR package cache seeded from ../shared/fhir-packages (no registry needed)."""
+    """A FHIR package cache seeded from ../shared/fhir-packages (no registry needed).
+
+    The path only: the environment is set per test by `_fhir_cache_env`, so no test can pass
+    because an earlier one left the cache in `os.environ`.
+    """
     if not SHARED_PACKAGES.is_dir():
         pytest.fail(f"{SHARED_PACKAGES} is missing: tests need ../shared beside the project")
     cache = tmp_path_factory.mktemp("fhir-packages")
     _seed_cache(cache)
-    os.environ["XSHARE_FHIR_CACHE"] = str(cache)
     return cache
+
+
+@pytest.fixture(autouse=True)
+def _fhir_cache_env(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tests that ask for `fhir_cache` see it; every other test sees an empty cache of its own.
+
+    Nothing reads the person's real `~/.fhir/packages`, and nothing one test set leaks into the next.
+    """
+    monkeypatch.delenv("FHIR_PACKAGE_CACHE", raising=False)
+    if "fhir_cache" in request.fixturenames:
+        cache: Path = request.getfixturevalue("fhir_cache")
+    else:
+        cache = tmp_path_factory.mktemp("empty-fhir-cache")
+    monkeypatch.setenv("XSHARE_FHIR_CACHE", str(cache))
+
+
+@pytest.fixture()
+def fhir_cache_without(
+    fhir_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Path]:
+    """A cache holding the seeded packages but the named ones (for "not installed" cases)."""
+
+    def make(*names: str) -> Path:
+        cache = tmp_path / "partial-fhir-cache"
+        cache.mkdir()
+        for folder in sorted(fhir_cache.iterdir()):
+            if folder.is_dir() and folder.name.partition("#")[0] not in names:
+                (cache / folder.name).symlink_to(folder, target_is_directory=True)
+        monkeypatch.setenv("XSHARE_FHIR_CACHE", str(cache))
+        return cache
+
+    return make
+
+
+@pytest.fixture()
+def frozen_clock() -> Iterator[Callable[[datetime], None]]:
+    """Travel to a fixed moment (Python's clocks keep ticking from there).
+
+    Date-dependent tests use it, so what they expect does not depend on the day the suite runs.
+    Pick moments far enough from midnight that every time zone shows the same day.
+    """
+    travellers: list[time_machine.travel] = []
+
+    def freeze(moment: datetime) -> None:
+        traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+        travellers.append(traveller)
+
+    yield freeze
+    for traveller in reversed(travellers):
+        traveller.stop()
 
 
 @pytest.fixture()

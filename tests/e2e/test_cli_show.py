@@ -41,7 +41,8 @@ def test_show_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "does not exist" in missing.stderr
 
 
-def test_the_xml_sample_reads_like_its_json_twin() -> None:
+def test_the_xml_sample_reads_like_its_json_twin(fhir_cache: Path) -> None:
+    # reading FHIR XML needs the R4 definitions (element types and order) from the package cache
     xml = SAMPLES / "xml" / "ips-bent-eksempelsen.xml"
     as_xml = run_cli("show", str(xml), "--language", "da")
     as_json = run_cli("show", str(SAMPLES / "ips-bent-eksempelsen.json"), "--language", "da")

@@ -42,7 +42,11 @@ def test_link_table(
 ) -> Iterator[dict[str, Any]]:
     """`xshare label serve-test-links --json` running for the whole module."""
     example = fhir_cache / "hl7.fhir.uv.ips#2.0.0/package/example/Bundle-bundle-minimal.json"
-    env = {**os.environ, "XSHARE_DATA_DIR": str(tmp_path_factory.mktemp("serve-data"))}
+    env = {
+        **os.environ,
+        "XSHARE_DATA_DIR": str(tmp_path_factory.mktemp("serve-data")),
+        "XSHARE_FHIR_CACHE": str(fhir_cache),
+    }
     process = subprocess.Popen(
         [
             sys.executable,
@@ -120,7 +124,8 @@ def test_a_broken_document_fails_the_check(good_docs: Path, tmp_path: Path) -> N
     assert 'failures="1"' in junit
 
 
-def test_bad_input_exits_2(tmp_path: Path, fhir_cache: Path) -> None:
+def test_bad_input_exits_2(tmp_path: Path, fhir_cache_without: Any) -> None:
+    fhir_cache_without("hl7.fhir.eu.laboratory")
     nothing = run_cli("label", "check", "--out", str(tmp_path / "a"))
     assert nothing.returncode == 2 and "Nothing to check" in nothing.stderr
     unknown = run_cli(
@@ -207,7 +212,7 @@ def test_passcode_link_needs_the_passcode(test_link_table: dict[str, Any], tmp_p
     assert result.returncode == 2 and "--passcode" in result.stderr
 
 
-def test_consumer_results_count_as_vendor_reported_cases(tmp_path: Path) -> None:
+def test_consumer_results_count_as_vendor_reported_cases(tmp_path: Path, fhir_cache: Path) -> None:
     ticks = tmp_path / "ticks.json"
     ticks.write_text(json.dumps({"valid": "pass", "bad-jwe": "pass", "oversized": "not-checked"}))
     ok = run_cli(

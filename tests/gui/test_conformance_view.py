@@ -124,7 +124,7 @@ def test_checks_the_open_document(qtbot: Any, documents: tuple[Path, Path]) -> N
     assert run.checks[0].result.ok and run.checks[0].document.resource == in_memory.raw
 
 
-def test_unreadable_file_is_shown_not_raised(qtbot: Any, tmp_path: Path) -> None:
+def test_unreadable_file_is_shown_not_raised(qtbot: Any, tmp_path: Path, fhir_cache: Path) -> None:
     broken = tmp_path / "truncated.json"
     broken.write_text('{"resourceType": "Bundle", "entry": [')
     view = make_view(qtbot)

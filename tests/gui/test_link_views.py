@@ -281,7 +281,8 @@ def test_buttons_say_why_they_are_disabled(qtbot, link_view: LinkView) -> None: 
     assert link_view.manage_reason.text() == "Only long-term links can get new content."
 
 
-def test_danish_dates_and_texts(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+def test_danish_dates_and_texts(qtbot, make_context, frozen_clock) -> None:  # type: ignore[no-untyped-def]
+    frozen_clock(datetime(2026, 12, 8, 12, 0, tzinfo=UTC))  # "after 1 day" ends on 9 December
     view = LinkView(make_context(lang="da"))
     qtbot.addWidget(view)
     try:
@@ -291,7 +292,7 @@ def test_danish_dates_and_texts(qtbot, make_context) -> None:  # type: ignore[no
         view.add_files([SAMPLE])
         view.expiry_combo.setCurrentIndex(1)
         _create(qtbot, view, ready="Linket er klar. Vis QR-koden, eller kopiér linket.")
-        assert view.fact_expiry.text().startswith("Virker indtil 2")
+        assert view.fact_expiry.text().startswith("Virker indtil 9. dec. 2026 kl. ")
         assert " kl. " in view.links_table.item(0, 2).text()
     finally:
         view.reset()

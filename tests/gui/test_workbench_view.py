@@ -31,6 +31,12 @@ def docs(fhir_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     return folder
 
 
+def test_an_installed_specification_can_be_declared(qtbot: Any, docs: Path) -> None:
+    view = make_view(qtbot)  # the seeded cache holds hl7.fhir.eu.laboratory
+    assert view.declare.spec_boxes["eu-lab"].isEnabled()
+    assert "package not installed" not in view.declare.spec_boxes["eu-lab"].text()
+
+
 def make_view(qtbot: Any) -> WorkbenchView:
     view = WorkbenchView()
     qtbot.addWidget(view)
@@ -38,7 +44,8 @@ def make_view(qtbot: Any) -> WorkbenchView:
     return view
 
 
-def test_declaration_follows_the_form(qtbot: Any, docs: Path) -> None:
+def test_declaration_follows_the_form(qtbot: Any, docs: Path, fhir_cache_without: Any) -> None:
+    fhir_cache_without("hl7.fhir.eu.laboratory")
     view = make_view(qtbot)
     assert view.declare.spec_boxes["ips"].isChecked()
     assert not view.declare.spec_boxes["eu-lab"].isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -83,8 +84,9 @@ def test_progress_reports_and_cancel_stops(docs: Path) -> None:
 
 
 def test_missing_package_and_empty_folder_are_plain_errors(
-    fhir_cache: Path, tmp_path: Path
+    fhir_cache_without: Any, tmp_path: Path
 ) -> None:
+    fhir_cache_without("hl7.fhir.eu.laboratory")
     with pytest.raises(UserFacingError, match="no FHIR documents"):
         find_documents(tmp_path)
     (tmp_path / "a.json").write_text("{}")

@@ -22,7 +22,10 @@ BOMB = 80 * 1024 * 1024
 
 @pytest.fixture(scope="module")
 def validator(fhir_cache: Path) -> DocumentValidator:
-    return load_document_validator(["ips"])
+    # module-scoped, so it sets the cache itself (the per-test environment is not there yet)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XSHARE_FHIR_CACHE", str(fhir_cache))
+        return load_document_validator(["ips"])
 
 
 @pytest.fixture(scope="module")
