@@ -40,3 +40,17 @@ def test_atomic_write_never_overwrites_when_asked(tmp_path: Path) -> None:
         atomic_write_bytes(target, b"two", overwrite=False)
     assert target.read_bytes() == b"one"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_the_size_cap_is_said_in_the_unit_it_is_set_in(tmp_path: Path) -> None:
+    """Issue 16 item 10: a 100 MB cap is said as 100 MB (not a binary cap said as '105 MB')."""
+    from xshare_desktop.core.fileio import MAX_INPUT_BYTES, megabytes, read_input_bytes
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(UserFacingError, match=r"at most 100 MB\.") as caught:
+        read_input_bytes(big)
+    assert "is 100 MB" in str(caught.value)
+    assert megabytes(420_000) == "0.4 MB" and megabytes(250_000_000) == "250 MB"
+    assert megabytes(3_000_000) == "3 MB" and megabytes(3_500_000) == "3.5 MB"

@@ -15,8 +15,15 @@ import orjson
 
 from xshare_desktop.core.errors import UserFacingError
 
-MAX_INPUT_BYTES = 100 * 1024 * 1024  # 100 MB: far above any real health document
+# 100 MB (decimal, the unit every message here uses): far above any real health document.
+MAX_INPUT_BYTES = 100_000_000
 MAX_JSON_DEPTH = 200
+
+
+def megabytes(size: int) -> str:
+    """A size as people read it in a message: decimal megabytes ("100 MB", "0.4 MB")."""
+    value = size / 1_000_000
+    return f"{value:.0f} MB" if value >= 10 or value == int(value) else f"{value:.1f} MB"
 
 
 def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
@@ -33,8 +40,8 @@ def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT
         raise UserFacingError(f"{p.name} is a folder, not a file.", where=str(p))
     if size > max_bytes:
         raise UserFacingError(
-            f"The file {p.name} is {size / 1_000_000:.0f} MB; health documents this app opens "
-            f"are at most {max_bytes / 1_000_000:.0f} MB.",
+            f"The file {p.name} is {megabytes(size)}; health documents this app opens "
+            f"are at most {megabytes(max_bytes)}.",
             where=str(p),
         )
     try:
@@ -142,7 +149,26 @@ def parse_json_bytes(
     # Recursive code downstream (models, FHIRPath, walkers) must never meet deep nesting.
     if isinstance(parsed, dict | list) and not _within_depth(parsed, max_depth):
         raise _too_deep(data, max_depth)
+    _refuse_repeated_members(data, parsed, name)
     return parsed
+
+
+def _refuse_repeated_members(data: bytes, parsed: Any, name: str) -> None:
+    """FHIR JSON: an object never names a member twice (the parser would keep only one)."""
+    from xshare_desktop.core.json_positions import first_repeated_member, has_repeated_members
+
+    if not isinstance(parsed, dict | list) or not has_repeated_members(data, parsed):
+        return
+    found = first_repeated_member(data)
+    if found is None:
+        return
+    member, location, line, column = found
+    raise UserFacingError(
+        f"{name} names the member \u201c{member}\u201d twice in one object (at {location}); "
+        "FHIR JSON allows each name once, and which one counts would be a guess, so the file "
+        "is refused.",
+        where=f"line {line}, column {column}",
+    )
 
 
 def load_json_file(path: str | os.PathLike[str]) -> Any:

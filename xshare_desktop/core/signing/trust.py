@@ -169,6 +169,8 @@ def check_chain(
             f"{common_name(issuer.subject)} signed a certificate but is not a certificate "
             "authority."
         )
+    rule_problems = chain_rule_problems(path)
+    problems.extend(rule_problems)
     valid_now = all(is_valid_at(c, now) for c in path)
     valid_at_signing = signing_time is not None and all(is_valid_at(c, signing_time) for c in path)
     leaf_name = common_name(leaf.subject)
@@ -194,7 +196,7 @@ def check_chain(
             "your trusted issuers."
         )
     return ChainCheck(
-        trusted=anchor is not None and not non_ca_issuers,
+        trusted=anchor is not None and not non_ca_issuers and not rule_problems,
         trust_anchor=common_name(anchor.subject) if anchor is not None else None,
         path=[common_name(c.subject) for c in path],
         valid_at_signing=valid_at_signing,
@@ -202,3 +204,108 @@ def check_chain(
         problems=problems,
         untrusted_reason=untrusted_reason,
     )
+
+
+# -- RFC 5280 rules a document signer's path must keep ----------------------------------------
+
+# Extended key usages that allow signing documents: document signing (RFC 9336), e-mail
+# protection (S/MIME, what most personal signing certificates carry), Microsoft's and Adobe's
+# document signing, and "any". A leaf without the extension may be used for anything (5280 4.2.1.12).
+DOCUMENT_SIGNING_EKUS = {
+    "1.3.6.1.5.5.7.3.36",  # id-kp-documentSigning
+    "1.3.6.1.5.5.7.3.4",  # id-kp-emailProtection
+    "1.3.6.1.4.1.311.10.3.12",  # Microsoft document signing
+    "1.2.840.113583.1.1.5",  # Adobe authentic documents trust
+    "2.5.29.37.0",  # anyExtendedKeyUsage
+}
+
+# Extensions this check understands (5280 4.2: a critical extension that is not understood
+# makes the certificate unusable). Certificate policies are read as "any policy is acceptable"
+# (no policy is required of a document signer here), which 6.1 allows.
+_UNDERSTOOD = {
+    x509.BasicConstraints.oid,
+    x509.KeyUsage.oid,
+    x509.ExtendedKeyUsage.oid,
+    x509.SubjectAlternativeName.oid,
+    x509.IssuerAlternativeName.oid,
+    x509.SubjectKeyIdentifier.oid,
+    x509.AuthorityKeyIdentifier.oid,
+    x509.CertificatePolicies.oid,
+}
+
+
+def _key_usage(certificate: x509.Certificate) -> x509.KeyUsage | None:
+    try:
+        return certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return None
+
+
+def _path_length(certificate: x509.Certificate) -> int | None:
+    try:
+        constraints = certificate.extensions.get_extension_for_class(x509.BasicConstraints)
+    except x509.ExtensionNotFound:
+        return None
+    return constraints.value.path_length
+
+
+def chain_rule_problems(path: list[x509.Certificate]) -> list[str]:
+    """What in a signer's path (leaf first, up to the anchor) breaks RFC 5280's rules.
+
+    Basic constraints and their path length (4.2.1.9, 6.1.4 (l)-(m)), key usage of the signer
+    and of every issuer (4.2.1.3, 6.1.4 (n)), extended key usage for document signing
+    (4.2.1.12), and critical extensions nobody here understands (4.2, 6.1.4 (o)). The messages
+    say which certificate and which rule, in plain words.
+    """
+    problems: list[str] = []
+    leaf = path[0]
+    leaf_name = common_name(leaf.subject)
+    if is_ca(leaf) and len(path) > 1:
+        problems.append(
+            f"The certificate of {leaf_name} belongs to a certificate authority, which may "
+            "sign certificates but not documents."
+        )
+    usage = _key_usage(leaf)
+    if usage is not None and not (usage.digital_signature or usage.content_commitment):
+        problems.append(
+            f"The certificate of {leaf_name} may not be used for signatures (its key usage "
+            "allows neither digital signatures nor non-repudiation)."
+        )
+    try:
+        ekus = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        ekus = None
+    if ekus is not None and not {eku.dotted_string for eku in ekus} & DOCUMENT_SIGNING_EKUS:
+        problems.append(
+            f"The certificate of {leaf_name} is meant for other purposes (such as web "
+            "servers), not for signing documents."
+        )
+    for position, issuer in enumerate(path[1:], start=1):
+        issuer_name = common_name(issuer.subject)
+        issuer_usage = _key_usage(issuer)
+        if issuer_usage is not None and not issuer_usage.key_cert_sign:
+            problems.append(
+                f"{issuer_name} signed a certificate although its key usage does not allow "
+                "signing certificates."
+            )
+        limit = _path_length(issuer)
+        # intermediate CAs between this issuer and the leaf; self-issued ones do not count
+        below = sum(1 for c in path[1:position] if not is_self_issued(c))
+        if limit is not None and is_ca(issuer) and below > limit:
+            problems.append(
+                f"{issuer_name} allows at most {limit} intermediate certificate "
+                f"authorit{'y' if limit == 1 else 'ies'} below it, but the chain has {below}."
+            )
+    for certificate in path:
+        unknown = [
+            ext.oid.dotted_string
+            for ext in certificate.extensions
+            if ext.critical and ext.oid not in _UNDERSTOOD
+        ]
+        if unknown:
+            problems.append(
+                f"The certificate of {common_name(certificate.subject)} has a critical "
+                f"extension this app does not understand ({', '.join(unknown)}), so it "
+                "cannot be relied on."
+            )
+    return problems
