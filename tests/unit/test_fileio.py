@@ -54,3 +54,25 @@ def test_the_size_cap_is_said_in_the_unit_it_is_set_in(tmp_path: Path) -> None:
     assert "is 100 MB" in str(caught.value)
     assert megabytes(420_000) == "0.4 MB" and megabytes(250_000_000) == "250 MB"
     assert megabytes(3_000_000) == "3 MB" and megabytes(3_500_000) == "3.5 MB"
+
+
+def test_a_killed_write_leaves_no_lasting_part_file(tmp_path: Path) -> None:
+    """Issue 16 item 7: hidden `.NAME.*.part` files of killed writes are cleaned up by the next
+    write of the same name; a fresh one (a write in progress elsewhere) is left alone."""
+    import os
+    import time
+
+    from xshare_desktop.core.fileio import STALE_PART_SECONDS
+
+    old = tmp_path / ".share.json.abc123.part"
+    fresh = tmp_path / ".share.json.def456.part"
+    other = tmp_path / ".other.json.xyz.part"
+    for leftover in (old, fresh, other):
+        leftover.write_bytes(b"half")
+    long_ago = time.time() - STALE_PART_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    atomic_write_bytes(tmp_path / "share.json", b"{}")
+    assert not old.exists()
+    assert fresh.exists() and other.exists()
+    assert (tmp_path / "share.json").read_bytes() == b"{}"

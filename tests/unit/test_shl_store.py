@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
@@ -115,3 +117,31 @@ def test_location_tokens_are_single_use_and_expire() -> None:
     late = store.take_location("t2", 1061.0)
     assert late is not None and late[2] is Outcome.LOCATION_EXPIRED
     assert store.take_location("never-issued", 1000.0) is None
+
+
+def test_reservations_of_a_crashed_host_are_recovered_at_start(tmp_path: Path) -> None:
+    """Issue 16 item 9: a host that died mid-check must not block a link's last attempts."""
+    import subprocess
+    import sys
+
+    from xshare_desktop.core.shl import store as store_module
+
+    db = tmp_path / "links.sqlite3"
+    store = LinkStore(db)
+    link, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=1), BASE, store=store)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_owner = f"{store_module._OWNER.rpartition(':')[0]}:{int(dead.stdout)}"
+    with store._write() as conn:
+        conn.execute(
+            "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?)",
+            (link.id, time.time(), dead_owner),
+        )
+    assert store.reserve_attempt(link.id, time.time()).ticket is None  # blocked by the dead one
+    restarted = LinkStore(db)
+    assert restarted.reserve_attempt(link.id, time.time()).ticket is not None
+    # a live process's reservation (this one's) is kept
+    held = restarted.reserve_attempt(link.id, time.time())
+    assert held.ticket is None  # the one just taken (by this live process) still holds it
+    assert restarted.recover_stale_attempts() == 0

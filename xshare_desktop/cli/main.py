@@ -171,6 +171,13 @@ def _report_internal_error(exc: BaseException, verbose: bool) -> None:
     )
 
 
+def _print_privacy_warnings() -> None:
+    from xshare_desktop.core import paths
+
+    for warning in paths.privacy_warnings():
+        print(f"xshare: warning: {warning}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     saved = sys.stdout, sys.stderr
     sys.stdout = _TerminalSafeStream(sys.stdout)
@@ -194,6 +201,7 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr)
+    _print_privacy_warnings()
     try:
         code: int = args.func(args)
     except UserFacingError as exc:

@@ -6,8 +6,10 @@ and are renamed into place, so a crash never leaves half a file.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -203,8 +205,24 @@ def atomic_write_bytes(
         ) from None
 
 
+# A temporary file this old was left by a write that was killed (a live write renames its
+# file within seconds); the next write of the same name removes it.
+STALE_PART_SECONDS = 15 * 60
+
+
+def _remove_stale_parts(target: Path) -> None:
+    cutoff = time.time() - STALE_PART_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass  # not ours to fight over
+
+
 def _write_atomically(target: Path, data: bytes, overwrite: bool) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_parts(target)
     if not overwrite and target.exists():
         raise UserFacingError(
             f"{target.name} already exists; choose another name or allow replacing it."

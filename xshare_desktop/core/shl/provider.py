@@ -95,7 +95,7 @@ def _encrypt_files(files: Sequence[ShareFile], key: bytes, now: float) -> list[S
 def payload_for(record: LinkRecord) -> ShlPayload:
     return build_payload(
         url=record.manifest_url,
-        key=record.key,
+        key=record.usable_key(),
         exp=None if record.expires is None else int(record.expires),
         flags=record.flags,
         label=record.label,
@@ -196,7 +196,7 @@ def update_link(
         raise UserFacingError("Choose at least one file to share.")
     if FLAG_SINGLE_FILE in record.flags and len(files) != 1:
         raise UserFacingError("A single-file link carries exactly one file.")
-    store.replace_files(record.id, _encrypt_files(files, record.key, now), now)
+    store.replace_files(record.id, _encrypt_files(files, record.usable_key(), now), now)
     return require_link(store, record.id)
 
 

@@ -7,6 +7,8 @@ SQLite's write lock first, so two requests never both read the old value.
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 import threading
 import time
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xshare_desktop.core import paths
+from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
 
 # A passcode check holds its reservation at most this long (scrypt takes ~50 ms).
 PENDING_ATTEMPT_TTL = 60.0
@@ -63,7 +66,8 @@ CREATE TABLE IF NOT EXISTS locations (
 CREATE TABLE IF NOT EXISTS pending_attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
-    started REAL NOT NULL
+    started REAL NOT NULL,
+    owner TEXT
 );
 CREATE TABLE IF NOT EXISTS polls (
     link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
@@ -134,6 +138,14 @@ class LinkRecord:
     one_time: bool
     used_up: float | None
     revoked: float | None
+    # Why ``key`` is empty when the store's wrapped key cannot be unwrapped here.
+    key_problem: str | None = None
+
+    def usable_key(self) -> bytes:
+        """The link's key, or a plain error when this computer does not hold it."""
+        if self.key_problem is not None:
+            raise LinkKeyUnavailable(self.key_problem)
+        return self.key
 
     @property
     def remaining_attempts(self) -> int:
@@ -201,11 +213,16 @@ _LINK_COLUMNS = (
 )
 
 
-def _link(row: Sequence[Any]) -> LinkRecord:
+def _link(row: Sequence[Any], keys: KeyWrapper) -> LinkRecord:
+    try:
+        key, problem = keys.unwrap(bytes(row[2])), None
+    except LinkKeyUnavailable as exc:
+        key, problem = b"", exc.message
     return LinkRecord(
         id=str(row[0]),
         token=str(row[1]),
-        key=bytes(row[2]),
+        key=key,
+        key_problem=problem,
         manifest_url=str(row[3]),
         label=None if row[4] is None else str(row[4]),
         flags=str(row[5]),
@@ -222,6 +239,28 @@ def _link(row: Sequence[Any]) -> LinkRecord:
     )
 
 
+# Who holds a passcode reservation: this machine and process.
+_OWNER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_alive(owner: str) -> bool:
+    """Whether the process named in ``owner`` (``host:pid``, on this host) still runs."""
+    pid_text = owner.rpartition(":")[2]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid() or os.name != "posix":
+        # (on Windows, signal 0 would be a Ctrl+C: there the reservation's time-out applies)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's live process
+    return True
+
+
 _WRITER_LOCKS: dict[Path, threading.Lock] = {}
 _WRITER_LOCKS_GUARD = threading.Lock()
 
@@ -235,12 +274,19 @@ def _writer_lock(path: Path) -> threading.Lock:
 class LinkStore:
     """One SQLite file; safe to use from many threads and processes at once."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, keys: KeyWrapper | None = None) -> None:
         self.path = path if path is not None else paths.links_db()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.keys = keys if keys is not None else KeyWrapper()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
+        # SQLite gives its -wal and -shm files the main file's permissions: owner only.
+        paths.create_private_file(self.path)
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(pending_attempts)")}
+            if "owner" not in columns:  # stores made before reservations had owners
+                conn.execute("ALTER TABLE pending_attempts ADD COLUMN owner TEXT")
+        self.recover_stale_attempts()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -278,7 +324,7 @@ class LinkStore:
                 (
                     link.id,
                     link.token,
-                    link.key,
+                    self.keys.wrap(link.key),
                     link.manifest_url,
                     link.label,
                     link.flags,
@@ -315,19 +361,19 @@ class LinkStore:
             row = conn.execute(
                 f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
-        return None if row is None else _link(row)
+        return None if row is None else _link(row, self.keys)
 
     def link_by_token(self, token: str) -> LinkRecord | None:
         with self._connect() as conn:
             row = conn.execute(
                 f"SELECT {_LINK_COLUMNS} FROM links WHERE token = ?", (token,)
             ).fetchone()
-        return None if row is None else _link(row)
+        return None if row is None else _link(row, self.keys)
 
     def links(self) -> list[LinkRecord]:
         with self._connect() as conn:
             rows = conn.execute(f"SELECT {_LINK_COLUMNS} FROM links ORDER BY created").fetchall()
-        return [_link(row) for row in rows]
+        return [_link(row, self.keys) for row in rows]
 
     def files(self, link_id: str) -> list[StoredFile]:
         with self._connect() as conn:
@@ -373,9 +419,26 @@ class LinkStore:
             if failed + int(pending) >= maximum:
                 return AttemptReservation(None, locked=False)
             cursor = conn.execute(
-                "INSERT INTO pending_attempts (link_id, started) VALUES (?, ?)", (link_id, now)
+                "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?)",
+                (link_id, now, _OWNER),
             )
             return AttemptReservation(cursor.lastrowid, locked=False)
+
+    def recover_stale_attempts(self) -> int:
+        """Drop the reservations of processes on this machine that are gone (a crash).
+
+        Without this, a host that died mid-check would block its links' last attempts until
+        the reservations time out. Reservations of live processes (other hosts sharing the
+        store) are left alone. Returns how many were dropped.
+        """
+        host, _, _ = _OWNER.rpartition(":")
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT id, owner FROM pending_attempts WHERE owner LIKE ?", (f"{host}:%",)
+            ).fetchall()
+            stale = [row_id for row_id, owner in rows if not _process_alive(owner)]
+            conn.executemany("DELETE FROM pending_attempts WHERE id = ?", [(i,) for i in stale])
+        return len(stale)
 
     def finish_attempt(self, link_id: str, ticket: int, *, wrong: bool) -> int:
         """Release a reservation, counting it as a failure when the passcode was wrong.
@@ -426,7 +489,7 @@ class LinkStore:
             ).fetchone()
             if row is None:
                 return RetrievalResult(LinkStatus.REVOKED)
-            link = _link(row)
+            link = _link(row, self.keys)
             status = link.status(now)
             if status is not LinkStatus.ACTIVE:
                 self._log(conn, link_id, now, recipient, kind, outcome_for(status))
@@ -477,7 +540,7 @@ class LinkStore:
             ).fetchone()
             if link_row is None:
                 return None
-            link = _link(link_row)
+            link = _link(link_row, self.keys)
             if link.revoked is not None:
                 outcome = Outcome.REVOKED
             elif used is not None:
