@@ -17,13 +17,13 @@ import argparse
 import importlib
 import logging
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from xshare_desktop import __version__
 from xshare_desktop.core.errors import Cancelled, UserFacingError
+from xshare_desktop.core.plain_text import terminal_safe
 
 EXIT_OK = 0
 EXIT_FAILED_CHECKS = 1
@@ -82,19 +82,6 @@ COMMAND_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Terminal control (escape sequences, carriage returns, bidi overrides) that text taken from
 # documents, links, certificates or a network recipient must not smuggle onto the screen.
-_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible_escape(match: re.Match[str]) -> str:
-    # The JSON spelling, so JSON output keeps its meaning and text output shows what was there.
-    return f"\\u{ord(match.group()):04x}"
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with control characters other than newline and tab written as ``\\uXXXX``."""
-    return _UNSAFE_TEXT.sub(_visible_escape, text)
-
-
 class _TerminalSafeStream:
     """Wraps stdout/stderr so no command can print raw control characters from its input."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xshare_desktop.core import paths
+from xshare_desktop.core.plain_text import one_line
 from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
 
 # A passcode check holds its reservation at most this long (scrypt takes ~50 ms).
@@ -583,7 +584,8 @@ class LinkStore:
     ) -> None:
         conn.execute(
             "INSERT INTO access_log (link_id, time, recipient, kind, outcome) VALUES (?, ?, ?, ?, ?)",
-            (link_id, now, recipient[:200], kind, outcome.value),
+            # The recipient's name comes from whoever asks: kept as one visible line.
+            (link_id, now, one_line(recipient, 200), kind, outcome.value),
         )
 
     def log_access(
