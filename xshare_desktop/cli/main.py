@@ -80,6 +80,7 @@ COMMAND_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+
 # Terminal control (escape sequences, carriage returns, bidi overrides) that text taken from
 # documents, links, certificates or a network recipient must not smuggle onto the screen.
 class _TerminalSafeStream:

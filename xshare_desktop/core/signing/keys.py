@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,12 @@ from xshare_desktop.core.signing.certificates import (
     load_certificates,
     utc_now,
 )
+from xshare_desktop.core.signing.strength import MIN_LENGTH, estimate
+
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
 IDENTITY_FILE = "identity.p12"
 CHAIN_FILE = "identity-chain.pem"
-MIN_PASSPHRASE_LENGTH = 8
 SELF_SIGNED_DAYS = 2 * 365
 MAX_PKCS12_BYTES = 1_000_000
 
@@ -81,11 +84,13 @@ def _passphrase_bytes(passphrase: str) -> bytes:
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+def check_new_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
+    """Refuse a passphrase that is short or easy to guess (``related``: the holder's name)."""
+    strength = estimate(passphrase, related)
+    if not strength.acceptable:
         raise UserFacingError(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters; "
-            "it protects your signing key."
+            f"Choose another passphrase: {strength.reason} It protects your signing key, "
+            "so anyone who guesses it can sign in your name."
         )
 
 
@@ -141,7 +146,7 @@ def create_identity(
     overwrite: bool = False,
 ) -> SigningIdentity:
     """Make a new P-256 key and a certificate for ``name``, and store both encrypted."""
-    check_new_passphrase(passphrase)
+    check_new_passphrase(passphrase, related=[name, email or ""])
     email = _check_email(email)
     subject = _subject(name, email)
     if not overwrite and has_identity():

@@ -13,6 +13,7 @@ import base64
 import binascii
 import json
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from jwcrypto import jwa, jwe, jwk
@@ -20,13 +21,15 @@ from jwcrypto.common import JWException, json_encode
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.signing.canonical_b64 import is_canonical_b64url
+from xshare_desktop.core.signing.strength import MIN_LENGTH, estimate
+
+MIN_PASSWORD_LENGTH = MIN_LENGTH
 
 ALGORITHM = "PBES2-HS512+A256KW"
 ENCRYPTION = "A256GCM"
 ITERATIONS = 600_000
 MIN_ITERATIONS = 1_000  # RFC 7518 section 4.8.1.2's floor; lower counts are refused
 MAX_ITERATIONS = 2_000_000
-MIN_PASSWORD_LENGTH = 8
 MAX_JWE_BYTES = 150 * 1024 * 1024
 PROTECTED_SUFFIX = ".jwe"
 
@@ -49,11 +52,13 @@ def _password_key(password: str) -> jwk.JWK:
     return jwk.JWK.from_password(unicodedata.normalize("NFC", password))
 
 
-def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
+def check_new_password(password: str, related: Sequence[str] = ()) -> None:
+    """Refuse a password that is short or easy to guess (``related``: names in the data)."""
+    strength = estimate(password, related)
+    if not strength.acceptable:
         raise UserFacingError(
-            f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters; the recipient "
-            "types it to open the file."
+            f"Choose another password: {strength.reason} The recipient types it to open the "
+            "file, so a few unusual words are easier for both of you than a short code."
         )
 
 
