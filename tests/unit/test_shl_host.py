@@ -290,3 +290,49 @@ def test_any_request_body_gets_a_defined_answer(app, store, clock, body: bytes) 
     assert status in (200, 400, 401, 404)
     assert headers["content-type"] == "application/json"
     orjson.loads(out)
+
+
+def test_location_urls_never_follow_the_clients_host_header(store, clock) -> None:
+    """Issue 16 item 4: `Host: evil.example` gave location URLs on evil.example. The SHL spec
+    has the host hand out its own URLs; the Host header is the client's word."""
+    import http.client
+
+    from xshare_desktop.core.shl.host import serve
+
+    running = serve("127.0.0.1", 0, store=store)
+    try:
+        record, _ = create_link([SMALL], LinkOptions(), running.base_url, store=store)
+        connection = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        connection.request(
+            "POST",
+            "/shl/" + record.token,
+            body=orjson.dumps({"recipient": "r", "embeddedLengthMax": 0}),
+            headers={"Host": "evil.example", "Content-Type": "application/json"},
+        )
+        answer = connection.getresponse()
+        location = orjson.loads(answer.read())["files"][0]["location"]
+        connection.close()
+    finally:
+        running.stop()
+    assert location.startswith(running.base_url + "/shl/file/"), location
+    assert "evil" not in location
+
+
+def test_without_a_public_url_the_servers_own_address_is_used(app, store, clock) -> None:
+    _, path = make(store, clock)
+    environ_host = {"HTTP_HOST": "evil.example:80"}
+    environ: dict[str, Any] = {}
+    setup_testing_defaults(environ)
+    environ.update(environ_host)
+    data = orjson.dumps({"recipient": "r", "embeddedLengthMax": 0})
+    environ.update(
+        REQUEST_METHOD="POST",
+        PATH_INFO=path,
+        SERVER_NAME="127.0.0.1",
+        SERVER_PORT="8765",
+        CONTENT_TYPE="application/json",
+        CONTENT_LENGTH=str(len(data)),
+    )
+    environ["wsgi.input"] = io.BytesIO(data)
+    body = b"".join(app(environ, lambda status, headers: None))
+    assert orjson.loads(body)["files"][0]["location"].startswith("http://127.0.0.1:8765/shl/file/")

@@ -164,7 +164,7 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     public_url = provider.normalise_base_url(args.public_url) if args.public_url else None
-    # Without --public-url, location URLs follow the address the recipient used (Host header).
+    # Without --public-url, links and location URLs use the address the host is bound to.
     config = HostConfig(public_url=public_url, min_poll_interval=max(0.0, args.poll_interval))
     try:
         running = serve(args.host, port, config=config)

@@ -18,13 +18,12 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from socketserver import ThreadingMixIn
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-from wsgiref.util import application_uri
 
 import orjson
 
@@ -56,7 +55,9 @@ StartResponse = Callable[..., Any]
 
 @dataclass(frozen=True)
 class HostConfig:
-    # Base for location URLs; None means "as the client reached us" (the Host header).
+    # Base for location URLs. `serve` sets it to the address it bound; under another WSGI
+    # server without it, the server's own name and port are used, never the client's Host
+    # header (a client could otherwise point location URLs at any host it likes).
     public_url: str | None = None
     # An L link's recipient that polls again sooner than this gets 429 + Retry-After.
     min_poll_interval: float = 10.0
@@ -189,7 +190,14 @@ class ShlHostApp:
     def _base_url(self, environ: dict[str, Any]) -> str:
         if self.config.public_url:
             return self.config.public_url.rstrip("/")
-        return application_uri(environ).rstrip("/")
+        scheme = environ.get("wsgi.url_scheme", "http")
+        port = str(environ.get("SERVER_PORT", ""))
+        default = {"http": "80", "https": "443"}.get(scheme)
+        address = str(environ.get("SERVER_NAME", "127.0.0.1"))
+        if ":" in address and not address.startswith("["):
+            address = f"[{address}]"  # IPv6
+        base = f"{scheme}://{address}" + ("" if port in ("", default) else f":{port}")
+        return base + quote(environ.get("SCRIPT_NAME", "")).rstrip("/")
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -440,6 +448,7 @@ def serve(
     )
     bound_port = int(server.server_address[1])
     base_url = (config.public_url or http_base(host, bound_port)).rstrip("/")
+    app.config = replace(config, public_url=base_url)  # location URLs from the bound address
     thread = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": 0.1},  # how fast stop() returns
