@@ -1,8 +1,8 @@
 """The link host: a plain WSGI application serving SMART Health Links from the link store.
 
 Any WSGI server can run ``ShlHostApp`` (it keeps no state in memory: everything
-is in SQLite). ``serve`` runs it in-process with the standard library's threaded
-server, bound to 127.0.0.1 unless the person chose the local network.
+is in SQLite). ``serve`` runs it in-process on waitress (see core/wsgi_server.py), bound to
+127.0.0.1 unless the person chose the local network.
 
 Routes: ``POST /shl/<token>`` manifest, ``GET /shl/<token>?recipient=`` single file
 (``U`` flag), ``GET /shl/file/<token>`` short-lived single-use ``location`` URLs.
@@ -15,15 +15,12 @@ import math
 import re
 import secrets
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs, quote
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import orjson
 
@@ -38,6 +35,7 @@ from xshare_desktop.core.shl.store import (
     Outcome,
     outcome_for,
 )
+from xshare_desktop.core.wsgi_server import RunningServer, ServerLimits, serve_wsgi
 
 log = logging.getLogger(__name__)
 
@@ -376,15 +374,8 @@ class ShlHostApp:
 # -- running it in-process -------------------------------------------------------------------
 
 
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    # Many phones or a load test may connect at once; the default backlog of 5 drops them.
-    request_queue_size = 1024
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s - %s", self.address_string(), format % args)
+# Manifest bodies are a few hundred bytes; the limits are waitress's (see wsgi_server).
+HOST_LIMITS = ServerLimits(max_request_body=64 * 1024)
 
 
 def http_base(host: str, port: int) -> str:
@@ -412,17 +403,14 @@ class RunningHost:
     base_url: str
     host: str
     port: int
-    _server: _ThreadingWSGIServer
-    _thread: threading.Thread
+    _server: RunningServer
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=10)
+        self._server.stop()
 
     @property
     def running(self) -> bool:
-        return self._thread.is_alive()
+        return self._server.running
 
 
 def serve(
@@ -432,6 +420,7 @@ def serve(
     public_url: str | None = None,
     store: LinkStore | None = None,
     config: HostConfig | None = None,
+    limits: ServerLimits | None = None,
 ) -> RunningHost:
     """Start the host in a background thread; ``port=0`` picks a free port."""
     config = config if config is not None else HostConfig(public_url=public_url)
@@ -443,22 +432,10 @@ def serve(
             clock=config.clock,
         )
     app = ShlHostApp(store, config)
-    server = make_server(
-        host, port, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
-    )
-    bound_port = int(server.server_address[1])
-    base_url = (config.public_url or http_base(host, bound_port)).rstrip("/")
+    server = serve_wsgi(app, host, port, limits=limits or HOST_LIMITS, name="shl-host")
+    base_url = (config.public_url or http_base(host, server.port)).rstrip("/")
     app.config = replace(config, public_url=base_url)  # location URLs from the bound address
-    thread = threading.Thread(
-        target=server.serve_forever,
-        kwargs={"poll_interval": 0.1},  # how fast stop() returns
-        name="shl-host",
-        daemon=True,
-    )
-    thread.start()
-    return RunningHost(
-        base_url=base_url, host=host, port=bound_port, _server=server, _thread=thread
-    )
+    return RunningHost(base_url=base_url, host=host, port=server.port, _server=server)
 
 
 __all__ = [

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import base64
 import secrets
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import urlsplit
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -31,9 +28,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from xshare_desktop.core import paths
 from xshare_desktop.core.shl import provider
 from xshare_desktop.core.shl.content import FHIR_JSON, ShareFile
-from xshare_desktop.core.shl.host import HostConfig, ShlHostApp, http_base
+from xshare_desktop.core.shl.host import HOST_LIMITS, HostConfig, ShlHostApp, http_base
 from xshare_desktop.core.shl.payload import ShlPayload, b64url_encode, encode_uri
 from xshare_desktop.core.shl.store import LinkRecord, LinkStore, StoredFile
+from xshare_desktop.core.wsgi_server import RunningServer, serve_wsgi
 
 TEST_PASSCODE = "xshare-test"
 BOMB_PLAINTEXT_BYTES = 96 * 1024 * 1024  # above the 64 MB a careful consumer accepts
@@ -331,28 +329,15 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path.rstrip("/")
 
 
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    request_queue_size = 256
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass
 class ConsumerLinkHost:
     base_url: str
     links: list[ConsumerTestLink]
     store: LinkStore
-    _server: _ThreadingServer
-    _thread: threading.Thread
+    _server: RunningServer
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=10)
+        self._server.stop()
 
     def link(self, case_id: str) -> ConsumerTestLink:
         return next(link for link in self.links if link.case_id == case_id)
@@ -374,17 +359,15 @@ def serve_test_links(
     store = LinkStore(db)
     app = ShlHostApp(store, HostConfig(min_poll_interval=min_poll_interval))
     middleware = BrokenVariantsMiddleware(app)
-    server = make_server(
-        host, port, middleware, server_class=_ThreadingServer, handler_class=_QuietHandler
-    )
-    base_url = http_base(host, int(server.server_address[1]))
+    # The same server as the app's own link host (waitress), started once the links exist.
+    server = serve_wsgi(middleware, host, port, limits=HOST_LIMITS, name="shl-test-links")
+    base_url = http_base(host, server.port)
+    app.config = replace(app.config, public_url=base_url)
     try:
         links = publish_test_links(
             base_url, document, store=store, middleware=middleware, bomb_bytes=bomb_bytes
         )
     except BaseException:
-        server.server_close()
+        server.stop()
         raise
-    thread = threading.Thread(target=server.serve_forever, name="shl-test-links", daemon=True)
-    thread.start()
-    return ConsumerLinkHost(base_url, links, store, server, thread)
+    return ConsumerLinkHost(base_url, links, store, server)
