@@ -34,6 +34,7 @@ EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, never the person's input
 # Sub-command modules, in the order `xshare --help` lists them.
 COMMAND_MODULES: list[str] = [
     "xshare_desktop.cli.cmd_validate",
+    "xshare_desktop.cli.cmd_validator",
     "xshare_desktop.cli.cmd_packages",
     "xshare_desktop.cli.cmd_show",
     "xshare_desktop.cli.cmd_share",
@@ -52,6 +53,9 @@ COMMAND_MODULES: list[str] = [
 COMMAND_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
     "xshare_desktop.cli.cmd_validate": (
         ("validate", "check FHIR documents (JSON or XML) against their profiles"),
+    ),
+    "xshare_desktop.cli.cmd_validator": (
+        ("validator", "run the validator as a service: FHIR $validate over HTTP"),
     ),
     "xshare_desktop.cli.cmd_packages": (
         ("packages", "list or install FHIR packages (implementation guides)"),

@@ -20,6 +20,9 @@ from waitress import wasyncore
 from waitress.server import TcpWSGIServer
 
 log = logging.getLogger(__name__)
+# waitress warns "Task queue depth is N" whenever requests wait for a thread: under load that is
+# the expected state, not news for the person at the terminal.
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 WsgiApp = Callable[..., Any]
 
