@@ -105,7 +105,8 @@ class ValidationService:
         if method != "POST":
             raise _Refusal("405 Method Not Allowed", "not-supported", "Use POST for $validate.")
         query = parse_qs(str(environ.get("QUERY_STRING", "")))
-        profile = (query.get("profile") or [None])[0]
+        profiles = query.get("profile")
+        profile = profiles[0] if profiles else None
         return "200 OK", self.validate_body(
             _read_body(environ, self.max_body), found["type"], profile
         )
