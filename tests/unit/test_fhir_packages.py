@@ -19,7 +19,7 @@ from tests.unit.fake_registry import FakeRegistry
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, PackageCache, parse_package_spec
 from xshare_desktop.core.fhir_packages import index as package_index
-from xshare_desktop.core.fhir_packages.registry import configured_registries
+from xshare_desktop.core.fhir_packages.registry import configured_registries, install_from_registry
 from xshare_desktop.core.fhir_packages.versions import choose_version, latest, version_key
 from xshare_desktop.core.paths import settings_file
 
@@ -339,14 +339,14 @@ def registry(tmp_path: Path) -> Iterator[FakeRegistry]:
 
 def test_install_from_registry_with_dependencies(tmp_path: Path, registry: FakeRegistry) -> None:
     cache = PackageCache(tmp_path / "cache")
-    report = cache.install_from_registry("example.main", "1.0.0", registries=[registry.url])
+    report = install_from_registry(cache, "example.main", "1.0.0", registries=[registry.url])
     assert [p.id for p in report.installed] == ["example.main#1.0.0", "example.dep#2.1.0"]
     assert any("example.dep 2.0.0" in w and "2.1.0" in w for w in report.warnings)
     assert any("example.gone" in w for w in report.warnings)
     assert cache.get("example.dep", "2.1.0") is not None
     # A second run finds everything installed and downloads nothing.
     registry.requests.clear()
-    again = cache.install_from_registry("example.main", "1.0.0", registries=[registry.url])
+    again = install_from_registry(cache, "example.main", "1.0.0", registries=[registry.url])
     assert again.installed == []
     assert not any(r.endswith(".tgz") for r in registry.requests)
 
@@ -357,18 +357,18 @@ def test_registry_fallback_order_and_errors(
     cache = PackageCache(tmp_path / "cache")
     with FakeRegistry({}) as empty:
         monkeypatch.setenv("XSHARE_FHIR_REGISTRIES", f"{empty.url}, {registry.url}")
-        report = cache.install_from_registry("example.dep")
+        report = install_from_registry(cache, "example.dep")
         assert [p.id for p in report.installed] == ["example.dep#2.1.0"]
         assert empty.requests == ["/example.dep", "/example.gone"]
     with pytest.raises(UserFacingError, match="not found in any registry"):
-        cache.install_from_registry("example.unknown", "1.0.0", registries=[registry.url])
+        install_from_registry(cache, "example.unknown", "1.0.0", registries=[registry.url])
     monkeypatch.delenv("XSHARE_FHIR_REGISTRIES")
     monkeypatch.setenv("PATH", str(tmp_path / "no-npm-here"))
     with pytest.raises(UserFacingError, match="No package registry is configured"):
-        cache.install_from_registry("example.main", "1.0.0")
+        install_from_registry(cache, "example.main", "1.0.0")
     settings_file().write_text(json.dumps({"fhir_registries": [registry.url + "/"]}))
     assert configured_registries() == [registry.url]
-    report = cache.install_from_registry("example.main", "1.0.0")
+    report = install_from_registry(cache, "example.main", "1.0.0")
     assert [p.id for p in report.installed] == ["example.main#1.0.0"]
 
 
@@ -384,5 +384,5 @@ def test_the_npm_clients_registry_is_the_fallback(
     monkeypatch.delenv("XSHARE_FHIR_REGISTRIES", raising=False)
     monkeypatch.setenv("PATH", str(bin_dir))
     assert configured_registries() == [registry.url]
-    report = PackageCache(tmp_path / "cache").install_from_registry("example.main", "1.0.0")
+    report = install_from_registry(PackageCache(tmp_path / "cache"), "example.main", "1.0.0")
     assert "example.main#1.0.0" in [p.id for p in report.installed]

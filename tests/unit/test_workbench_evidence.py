@@ -17,8 +17,9 @@ from xshare_desktop.core.workbench.declaration import (
     declaration_from_dict,
     template,
 )
-from xshare_desktop.core.workbench.evidence import EvidencePack, write_evidence_pack
+from xshare_desktop.core.workbench.evidence import write_evidence_pack
 from xshare_desktop.core.workbench.evidence_html import render_evidence_html
+from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.core.workbench.statement import content_matrix
 
 

@@ -191,7 +191,8 @@ def run_check(args: argparse.Namespace) -> int:
         load_document_validator,
         validate_folder,
     )
-    from xshare_desktop.core.workbench.evidence import EvidencePack, write_evidence_pack
+    from xshare_desktop.core.workbench.evidence import write_evidence_pack
+    from xshare_desktop.core.workbench.evidence_pack import EvidencePack
     from xshare_desktop.core.workbench.link_payload import check_payload
     from xshare_desktop.core.workbench.link_tests import LinkTestOptions, run_link_tests
     from xshare_desktop.core.workbench.specifications import require_installed, specification

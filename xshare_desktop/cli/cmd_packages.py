@@ -100,8 +100,10 @@ def run_install(args: argparse.Namespace) -> int:
         if text:
             print(f"[{done + 1}/{total}] {text}", file=sys.stderr)
 
-    report = cache.install_from_registry(
-        name, version, registries=args.registry, progress=Progress(show)
+    from xshare_desktop.core.fhir_packages.registry import install_from_registry
+
+    report = install_from_registry(
+        cache, name, version, registries=args.registry, progress=Progress(show)
     )
     for info in report.installed:
         print(f"Installed {_describe(info)} in {info.path.parent}")

@@ -16,16 +16,12 @@ import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages.versions import latest
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
-from xshare_desktop.core.progress import Progress
-
-if TYPE_CHECKING:
-    from xshare_desktop.core.fhir_packages.registry import InstallReport
 
 # A real FHIR package is at most a few hundred MB unpacked; anything larger is hostile.
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
@@ -125,18 +121,6 @@ class PackageCache:
         return self.get(name, chosen) if chosen else None
 
     # -- installing ------------------------------------------------------------------------
-    def install_from_registry(
-        self,
-        name: str,
-        version: str | None = None,
-        registries: builtins.list[str] | None = None,
-        progress: Progress | None = None,
-    ) -> InstallReport:
-        """Install from npm-protocol registries with dependencies; see ``registry.py``."""
-        from xshare_desktop.core.fhir_packages.registry import install_from_registry
-
-        return install_from_registry(self, name, version, registries, progress)
-
     def install_tgz(self, path: str | os.PathLike[str], *, replace: bool = False) -> PackageInfo:
         source = Path(path)
         if not source.is_file():

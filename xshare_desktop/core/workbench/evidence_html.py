@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from xshare_desktop.core.workbench.declaration import (
     ACTOR_TITLES,
@@ -16,6 +15,7 @@ from xshare_desktop.core.workbench.declaration import (
     FORMAT_TITLES,
     ROLE_TITLES,
 )
+from xshare_desktop.core.workbench.evidence_pack import EvidencePack, report_file_stem
 from xshare_desktop.core.workbench.results import CaseResult, Verdict, tally
 from xshare_desktop.core.workbench.specifications import CATEGORY_TITLES, specification
 from xshare_desktop.core.workbench.statement import (
@@ -29,9 +29,6 @@ from xshare_desktop.core.workbench.statement import (
     content_matrix,
     options_matrix,
 )
-
-if TYPE_CHECKING:
-    from xshare_desktop.core.workbench.evidence import EvidencePack
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:70em;color:#1d1d1f;padding:0 1em}
@@ -244,7 +241,6 @@ def _options(w: _Writer, pack: EvidencePack) -> None:
 
 
 def _content_section(w: _Writer, pack: EvidencePack) -> None:
-    from xshare_desktop.core.workbench.evidence import report_file_stem
 
     if pack.content is None:
         return

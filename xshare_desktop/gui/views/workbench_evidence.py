@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.workbench.declaration import DOWNLOAD, FHIR_DOCUMENT, ONE_TIME_SHARE, PDF
-from xshare_desktop.core.workbench.evidence import EvidencePack, write_evidence_pack
+from xshare_desktop.core.workbench.evidence import write_evidence_pack
+from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.core.workbench.specifications import CATEGORY_TITLES
 from xshare_desktop.core.workbench.statement import COLUMNS, FORMATS, content_matrix
 from xshare_desktop.gui.style import set_heading

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from xshare_desktop.core.workbench.evidence import EvidencePack
+from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.views.workbench_content import ContentTab
 from xshare_desktop.gui.views.workbench_declare import DeclareTab
