@@ -253,8 +253,8 @@ class _Builder:
                     self.t("Identity", "Identitet"),
                     Text(
                         self.t(
-                            "replaced by a pseudonym by the patient",
-                            "erstattet af et pseudonym af patienten",
+                            "replaced by a pseudonym at the patient's choice",
+                            "erstattet af et pseudonym efter patientens valg",
                         )
                     ),
                 )
@@ -282,7 +282,7 @@ class _Builder:
         self.blocks.append(Heading(self.t("Patient", "Patient"), 2))
         self.blocks.append(Facts(rows))
 
-    def document_facts(self, signer: str | None) -> None:
+    def document_facts(self, signer: str | None, shared_on: str | None) -> None:
         c = self.composition
         rows: list[tuple[str, Text]] = []
         kind = concept_cell(c.get("type"), self.ctx)
@@ -294,6 +294,8 @@ class _Builder:
         status = c.get("status")
         if isinstance(status, str):
             rows.append((self.t("Status", "Status"), Text(summaries.word(status, self.lang))))
+        if shared_on:
+            rows.append((self.t("Shared by the patient", "Delt af patienten"), Text(shared_on)))
         author = self.parties(c.get("author"))
         rows.append(
             (self.t("Author", "Forfatter"), Text(author or self.t("not stated", "ikke angivet")))
@@ -671,11 +673,13 @@ def clinical_document(
     left_out: list[LeftOut],
     translated_from: str | None = None,
     signer: str | None = None,
+    shared_on: str | None = None,
 ) -> ClinicalDocument:
     """The blocks of the PDF for the shared ``bundle`` in ``lang`` ("da" or "en").
 
     ``translated_from`` is the original language when the share translated the document:
-    its free texts stay in that language and are set in italics.
+    its free texts stay in that language and are set in italics. ``shared_on`` is the
+    share's date (ISO), ``signer`` who signs the files (None: they are not signed).
     """
     builder = _Builder(
         bundle, lang, pseudonymised=is_pseudonymised(bundle), translated_from=translated_from
@@ -685,7 +689,7 @@ def clinical_document(
     builder.blocks.append(Heading(title, 1))
     builder.notes()
     builder.patient_facts()
-    builder.document_facts(signer)
+    builder.document_facts(signer, summaries.date_of(shared_on, lang) if shared_on else None)
     builder.report_facts()
     builder.sections([s for s in composition.get("section") or [] if isinstance(s, Mapping)])
     builder.not_shared(left_out)

@@ -13,6 +13,7 @@ hyphen. Uses only QtGui, so the CLI renders headless.
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -373,6 +374,7 @@ def share_pdf_renderer(signer: str | None = None) -> Callable[[PreparedShare, st
             left_out=prepared.left_out,
             translated_from=prepared.translation.source if prepared.translation else None,
             signer=signer,
+            shared_on=f"{prepared.created.astimezone(UTC):%Y-%m-%d}",
         )
         document.title = title
         return render_clinical_pdf(document)

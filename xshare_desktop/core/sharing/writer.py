@@ -180,9 +180,7 @@ def share(
         assert pdf_renderer is not None
         progress.step(4, 5, "Making the PDF")
         title = str(prepared.document["entry"][0]["resource"].get("title") or "Health document")
-        outputs.append(
-            (folder / f"{prepared.stem}.pdf", pdf_renderer(prepared, title))
-        )
+        outputs.append((folder / f"{prepared.stem}.pdf", pdf_renderer(prepared, title)))
     if not options.overwrite:
         existing = [p.name for p, _ in outputs if p.exists()]
         if existing:
