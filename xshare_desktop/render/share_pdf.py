@@ -13,9 +13,9 @@ hyphen. Uses only QtGui, so the CLI renders headless.
 from __future__ import annotations
 
 import re
-from datetime import UTC
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from html import escape
 from typing import TYPE_CHECKING
 
