@@ -18,6 +18,7 @@ class Text:
     italic: bool = False
     flag: str | None = None  # an abnormal-result mark, drawn bold after the text
     hyphenate: bool = True  # False for what must stay whole (dates, numbers)
+    lang: str | None = None  # the text's own language when not the reader's ("da"/"en")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from xshare_desktop.core import summaries
-from xshare_desktop.core.document import CPR_SYSTEM
+from xshare_desktop.core.document import CPR_SYSTEM, LAB_REPORT_CODE, format_cpr
 from xshare_desktop.core.sharing.fields import field_for
 from xshare_desktop.core.sharing.narrative import (
     Cell,
@@ -58,12 +58,6 @@ _SYSTEM_LABELS = {
 
 def _t(lang: str, en: str, da: str) -> str:
     return da if lang == "da" else en
-
-
-def format_cpr(value: str) -> str:
-    """Danish CPR numbers are written DDMMYY-SSSS."""
-    digits = value.replace("-", "")
-    return f"{digits[:6]}-{digits[6:]}" if len(digits) == 10 and digits.isdigit() else value
 
 
 def printable_identifier(identifier: Any) -> bool:
@@ -112,7 +106,13 @@ def _nowrap(text: str) -> str:
 
 
 def _cell_text(cell: Cell | None) -> Text | None:
-    return Text(cell.text, italic=cell.lang is not None) if cell and cell.text else None
+    if not cell or not cell.text:
+        return None
+    return Text(
+        cell.text,
+        italic=cell.lang is not None,
+        lang=language_base(cell.lang) if cell.lang else None,
+    )
 
 
 class _Builder:
@@ -348,7 +348,14 @@ class _Builder:
         self.blocks.append(Facts(rows))
 
     def report_facts(self) -> None:
-        """The lab report: its number, laboratory, responsible person and specimens."""
+        """The lab report: its number, laboratory, responsible person and specimens.
+
+        Only for a laboratory report document (LOINC 11502-2); in a patient summary a
+        DiagnosticReport is one entry of its Results section and is shown there.
+        """
+        codings = (self.composition.get("type") or {}).get("coding") or []
+        if not any(isinstance(c, Mapping) and c.get("code") == LAB_REPORT_CODE for c in codings):
+            return
         reports = [
             (url, r)
             for url, r in self.index.by_url.items()
@@ -504,6 +511,37 @@ class _Builder:
             used.remove(4)
         return Table([headers[i] for i in used], [[r[i] for i in used] for r in rows])
 
+    def recommendation_table(self, items: list[tuple[str, dict[str, Any]]]) -> Table:
+        """One row per recommended vaccine (FHIR R4 ImmunizationRecommendation.recommendation)."""
+        rows: list[list[Text]] = []
+        for url, resource in items:
+            by = self.parties(resource.get("authority"), url, codes=False)
+            for item in resource.get("recommendation") or []:
+                if not isinstance(item, Mapping):
+                    continue
+                vaccine = next(iter(item.get("vaccineCode") or []), None)
+                disease = item.get("targetDisease")
+                criteria = [c for c in item.get("dateCriterion") or [] if isinstance(c, Mapping)]
+                due = summaries.date_of(criteria[0].get("value", ""), self.lang) if criteria else ""
+                rows.append(
+                    [
+                        _cell_text(concept_cell(vaccine, self.ctx))
+                        or _cell_text(concept_cell(disease, self.ctx))
+                        or Text(""),
+                        _cell_text(concept_cell(item.get("forecastStatus"), self.ctx)) or Text(""),
+                        Text(_nowrap(due), hyphenate=False),
+                        Text(by),
+                    ]
+                )
+        headers = [
+            self.t("Vaccine", "Vaccine"),
+            self.t("Status", "Status"),
+            self.t("Due", "Anbefalet dato"),
+            self.t("Recommended by", "Anbefalet af"),
+        ]
+        used = [i for i in range(len(headers)) if i == 0 or any(r[i].text for r in rows)]
+        return Table([headers[i] for i in used], [[r[i] for i in used] for r in rows])
+
     def observation_value(self, obs: Mapping[str, Any]) -> Text:
         kind, value = summaries.choice(obs, "value")
         if kind == "Quantity":
@@ -539,9 +577,20 @@ class _Builder:
         for url, resource in entries:
             by_type.setdefault(str(resource.get("resourceType")), []).append((url, resource))
         several = len(by_type) > 1
-        others = [(u, r) for u, r in entries if r.get("resourceType") != "Observation"]
+        own = ("Observation", "ImmunizationRecommendation")
+        others = [(u, r) for u, r in entries if r.get("resourceType") not in own]
         tables = {t.resource_type: t for t in build_tables(others, self.ctx)} if others else {}
         for rtype, items in by_type.items():
+            if rtype == "ImmunizationRecommendation":
+                if several:
+                    self.blocks.append(
+                        Heading(
+                            self.t("Recommended vaccinations", "Anbefalede vaccinationer"),
+                            level + 1,
+                        )
+                    )
+                self.blocks.append(self.recommendation_table(items))
+                continue
             if rtype == "Observation":
                 if several:
                     self.blocks.append(Heading(self.t("Results", "Resultater"), level + 1))

@@ -63,7 +63,7 @@ _TABLE = 9.0
 
 
 def _html(text: Text, lang: str) -> str:
-    body = escape(soft_hyphenate(text.text, lang) if text.hyphenate else text.text)
+    body = escape(soft_hyphenate(text.text, text.lang or lang) if text.hyphenate else text.text)
     if text.italic:
         body = f"<i>{body}</i>"
     if text.flag:
@@ -105,14 +105,21 @@ class _Measure:
         return document
 
     def natural(
-        self, text: str, size: float = _BODY, bold: bool = False, hyphenate: bool = True
+        self,
+        text: str,
+        size: float = _BODY,
+        bold: bool = False,
+        hyphenate: bool = True,
+        lang: str | None = None,
     ) -> tuple[float, float]:
         """(width on one line, width of the widest piece that cannot break) in points."""
         metrics = QFontMetricsF(self.font(size, bold))
         hyphen = metrics.horizontalAdvance("-")
         widest = 0.0
         # str.split() also splits at no-break spaces, which do not break a line
-        words = re.split(r"[ \t\n]+", soft_hyphenate(text, self.lang) if hyphenate else text)
+        words = re.split(
+            r"[ \t\n]+", soft_hyphenate(text, lang or self.lang) if hyphenate else text
+        )
         for word in words:
             for piece in word.split(SOFT_HYPHEN):
                 widest = max(widest, metrics.horizontalAdvance(piece) + hyphen)
@@ -136,7 +143,9 @@ def _column_widths(measure: _Measure, table: Table, width: float) -> list[float]
     for row_index, row in enumerate([[Text(h) for h in table.headers], *table.rows]):
         for i, cell in enumerate(row[:count]):
             text = cell.text + (f" {cell.flag}" if cell.flag else "")
-            line, piece = measure.natural(text, _TABLE, row_index == 0, cell.hyphenate)
+            line, piece = measure.natural(
+                text, _TABLE, row_index == 0, cell.hyphenate, cell.lang or measure.lang
+            )
             natural[i] = max(natural[i], line + 2 * _PAD)
             # short values (dates, results, ranges) stay on one line
             shortest = line if line < width * 0.15 and row_index else piece
