@@ -173,3 +173,31 @@ def test_signature_status_is_stated() -> None:
     assert _facts(_document("eu-lab-karen-testesen.json", "en"))["Shared by the patient"] == (
         "27 November 2026"
     )
+
+
+def test_a_flag_worked_out_from_the_range_is_explained() -> None:
+    """The sender gave no interpretation: the PDF says the app marked it, and why."""
+    raw = _sample("ips-bent-eksempelsen.json")
+    for entry in raw["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Observation" and "referenceRange" in resource:
+            resource.pop("interpretation", None)
+    prepared = prepare_share(raw, Selection(), ShareOptions(language="da"), now=NOW)
+    document = clinical_document(prepared.document, "da", left_out=prepared.left_out)
+    flags = [
+        c.flag
+        for block in document.blocks
+        if isinstance(block, Table)
+        for row in block.rows
+        for c in row
+        if c.flag
+    ]
+    assert "H (høj*)" in flags
+    assert any(
+        isinstance(b, Paragraph) and b.text.startswith("* Markeret af xShare Desktop")
+        for b in document.blocks
+    )
+    stated = _document("ips-bent-eksempelsen.json")
+    assert not any(isinstance(b, Paragraph) and b.text.startswith("* ") for b in stated.blocks), (
+        "the sender's own flags need no footnote"
+    )

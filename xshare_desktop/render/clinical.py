@@ -594,7 +594,20 @@ class _Builder:
             if rtype == "Observation":
                 if several:
                     self.blocks.append(Heading(self.t("Results", "Resultater"), level + 1))
-                self.blocks.append(self.observation_table(items))
+                table = self.observation_table(items)
+                self.blocks.append(table)
+                if any((c.flag or "").endswith("*)") for row in table.rows for c in row):
+                    self.blocks.append(
+                        Paragraph(
+                            self.t(
+                                "* Flagged by xShare Desktop: the value lies outside the "
+                                "reference range; the sender gave no interpretation.",
+                                "* Markeret af xShare Desktop: værdien ligger uden for "
+                                "referenceintervallet; afsenderen har ikke angivet en vurdering.",
+                            ),
+                            "note",
+                        )
+                    )
                 continue
             table = tables[rtype]
             if several:
