@@ -594,9 +594,9 @@ class _Builder:
             if rtype == "Observation":
                 if several:
                     self.blocks.append(Heading(self.t("Results", "Resultater"), level + 1))
-                table = self.observation_table(items)
-                self.blocks.append(table)
-                if any((c.flag or "").endswith("*)") for row in table.rows for c in row):
+                results = self.observation_table(items)
+                self.blocks.append(results)
+                if any((c.flag or "").endswith("*)") for row in results.rows for c in row):
                     self.blocks.append(
                         Paragraph(
                             self.t(
