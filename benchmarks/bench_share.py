@@ -56,7 +56,7 @@ def _timed(runs: int, work: Any) -> float:
 def share_small() -> Iterator[Figure]:
     from xshare_desktop.core.sharing.selection import Selection
     from xshare_desktop.core.sharing.writer import ShareOptions, share
-    from xshare_desktop.render.pdf import render_pdf
+    from xshare_desktop.render.share_pdf import render_share_pdf
 
     document = _example()
     assert len(document["entry"]) == 42
@@ -72,7 +72,7 @@ def share_small() -> Iterator[Figure]:
                 selection,
                 ShareOptions(formats=("fhir-json", "pdf"), overwrite=True),
                 folder,
-                pdf_renderer=render_pdf,
+                pdf_renderer=render_share_pdf,
             )
 
         json_only()

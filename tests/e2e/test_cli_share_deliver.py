@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,38 @@ def test_passphrase_file_without_sign_is_a_usage_error(
     )
     assert refused.returncode == 2
     assert "--sign" in refused.stderr
+
+
+def test_signed_pdf_names_its_signer_and_how_to_check_it(
+    tmp_path: Path, env: dict[str, str], secrets: tuple[Path, Path]
+) -> None:
+    """Issue #12: the PDF carried no signature status; it now says who signed and how to verify."""
+    passphrase, _ = secrets
+    make_key(env, passphrase)
+    out = tmp_path / "out"
+    shared = xshare(
+        env, "share", str(SAMPLE), "--format", "pdf", "--language", "en",
+        "--sign", "--passphrase-file", str(passphrase), "--out", str(out),
+    )  # fmt: skip
+    assert shared.returncode == 0, shared.stderr
+    pdf = next(out.glob("*.pdf"))
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    text = unicodedata.normalize("NFKC", text)  # the PDF draws "fi" as a ligature
+    assert "Signature signed by Sofie Eksempelsen" in text
+    assert "xshare verify" in text
+    unsigned = tmp_path / "unsigned"
+    plain = xshare(
+        env, "share", str(SAMPLE), "--format", "pdf", "--language", "en", "--out", str(unsigned)
+    )
+    assert plain.returncode == 0, plain.stderr
+    plain_text = subprocess.run(
+        ["pdftotext", str(next(unsigned.glob("*.pdf"))), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "signed by" not in plain_text and "not signed" in " ".join(plain_text.split())

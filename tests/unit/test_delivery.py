@@ -15,7 +15,7 @@ from xshare_desktop.core import delivery, paths
 from xshare_desktop.core.errors import Cancelled, UserFacingError
 from xshare_desktop.core.progress import Progress
 from xshare_desktop.core.sharing.selection import Selection
-from xshare_desktop.core.sharing.writer import ShareOptions
+from xshare_desktop.core.sharing.writer import PreparedShare, ShareOptions
 from xshare_desktop.core.shl import client, provider
 from xshare_desktop.core.shl.host_settings import load_host_settings
 from xshare_desktop.core.signing import (
@@ -32,7 +32,7 @@ PASSWORD = "Rødgrød med fløde"
 FAKE_PDF = b"%PDF-1.4\n% a tiny stand-in for the renderer's output\n%%EOF\n"
 
 
-def fake_renderer(html: str, title: str, lang: str) -> bytes:
+def fake_renderer(prepared: PreparedShare, title: str) -> bytes:
     return FAKE_PDF
 
 

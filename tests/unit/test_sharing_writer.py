@@ -12,7 +12,7 @@ import pytest
 from xshare_desktop.core.errors import Cancelled, UserFacingError
 from xshare_desktop.core.progress import Progress
 from xshare_desktop.core.sharing.selection import Selection
-from xshare_desktop.core.sharing.writer import ShareOptions, share
+from xshare_desktop.core.sharing.writer import PreparedShare, ShareOptions, share
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 27, 12, 0, 5, tzinfo=UTC)
@@ -23,13 +23,13 @@ def _karen() -> dict[str, Any]:
 
 
 class RecordingRenderer:
-    """Stands in for the Qt renderer: the writer's contract is html, title, language -> bytes."""
+    """Stands in for the Qt renderer: the writer's contract is (prepared share, title) -> bytes."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, str]] = []
 
-    def __call__(self, html: str, title: str, lang: str) -> bytes:
-        self.calls.append((html, title, lang))
+    def __call__(self, prepared: PreparedShare, title: str) -> bytes:
+        self.calls.append((prepared.html, title, prepared.language))
         return b"%PDF-1.4 test"
 
 

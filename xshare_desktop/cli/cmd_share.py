@@ -65,10 +65,10 @@ def register(subparsers: Any) -> None:
 
 def _pdf_renderer() -> PdfRenderer:
     try:
-        from xshare_desktop.render.pdf import render_pdf
+        from xshare_desktop.render.share_pdf import render_share_pdf
     except ImportError as exc:  # Qt missing from this installation
         raise UserFacingError(f"PDF output needs Qt, which cannot be loaded: {exc}.") from None
-    return render_pdf
+    return render_share_pdf
 
 
 def run(args: argparse.Namespace) -> int:

@@ -64,6 +64,10 @@ def share_and_deliver(
                 "--demo-ca"
             )
         identity = keys.load_identity(read_passphrase(args))
+        if renderer is not None:
+            from xshare_desktop.render.share_pdf import share_pdf_renderer
+
+            renderer = share_pdf_renderer(identity.subject_name)  # the PDF names its signer
     password = read_password(args, confirm=False) if args.password_file else None
     result = delivery.share_and_deliver(
         raw,

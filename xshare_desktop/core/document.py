@@ -29,6 +29,14 @@ LAB_REPORT_CODE = "11502-2"
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
 
 
+def format_cpr(value: str) -> str:
+    """Danish CPR numbers are read as DDMMYY-SSSS."""
+    digits = value.replace("-", "")
+    if len(digits) == 10 and digits.isdigit():
+        return f"{digits[:6]}-{digits[6:]}"
+    return value
+
+
 @dataclass(frozen=True)
 class ModelIssue:
     """A structural complaint of the typed FHIR model, with where it is."""

@@ -53,14 +53,6 @@ def format_gender(code: str | None) -> str:
     return labels.get(code or "", code or "")
 
 
-def format_cpr(value: str) -> str:
-    """Danish CPR numbers are read as DDMMYY-SSSS."""
-    digits = value.replace("-", "")
-    if len(digits) == 10 and digits.isdigit():
-        return f"{digits[:6]}-{digits[6:]}"
-    return value
-
-
 def document_kind_label(kind: str) -> str:
     return {
         "ips": QCoreApplication.translate("Formatting", "Patient summary"),

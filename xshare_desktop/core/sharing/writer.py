@@ -32,8 +32,9 @@ from xshare_desktop.core.sharing.translate import (
 )
 
 FORMATS = ("fhir-json", "pdf")
-# (html, title, language "da"/"en") -> PDF bytes
-PdfRenderer = Callable[[str, str, str], bytes]
+# (the prepared share, title) -> PDF bytes; the renderer builds its pages from the shared
+# document itself (render.share_pdf), so it can repeat the patient on every page
+PdfRenderer = Callable[["PreparedShare", str], bytes]
 
 
 class FilesExistError(UserFacingError):
@@ -179,9 +180,7 @@ def share(
         assert pdf_renderer is not None
         progress.step(4, 5, "Making the PDF")
         title = str(prepared.document["entry"][0]["resource"].get("title") or "Health document")
-        outputs.append(
-            (folder / f"{prepared.stem}.pdf", pdf_renderer(prepared.html, title, prepared.language))
-        )
+        outputs.append((folder / f"{prepared.stem}.pdf", pdf_renderer(prepared, title)))
     if not options.overwrite:
         existing = [p.name for p, _ in outputs if p.exists()]
         if existing:

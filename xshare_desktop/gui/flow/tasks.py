@@ -86,9 +86,10 @@ def deliver(
     """
     renderer = None
     if "pdf" in options.formats:
-        from xshare_desktop.render.pdf import render_pdf
+        from xshare_desktop.render.share_pdf import share_pdf_renderer
 
-        renderer = render_pdf
+        signer = identity.subject_name if identity is not None and how.sign else None
+        renderer = share_pdf_renderer(signer)
     result = delivery.share_and_deliver(
         raw,
         selection,

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xshare_desktop.core.document import format_cpr
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.formatting import (
     document_kind_label,
-    format_cpr,
     format_date,
     format_gender,
 )

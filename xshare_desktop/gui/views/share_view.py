@@ -53,7 +53,7 @@ from xshare_desktop.gui.errors import present
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import MutedLabel
 from xshare_desktop.gui.worker import Worker
-from xshare_desktop.render.pdf import render_pdf
+from xshare_desktop.render.share_pdf import render_share_pdf
 
 KIND_ROLE = (
     Qt.ItemDataRole.UserRole + 1
@@ -457,7 +457,7 @@ class ShareView(QWidget):
             selection,
             options,
             folder,
-            pdf_renderer=render_pdf,
+            pdf_renderer=render_share_pdf,
             parent=self,
         )
         worker.finished_ok.connect(self._saved)
