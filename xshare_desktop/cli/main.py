@@ -49,7 +49,7 @@ COMMAND_MODULES: list[str] = [
 
 # The commands each module registers, with their one-line help, so `xshare --help` can list
 # them without importing the module. A module missing here is imported at start-up instead
-# (slower, never wrong); tests/unit/test_review_cli_startup.py keeps this equal to register().
+# (slower, never wrong); tests/unit/test_cli_startup.py keeps this equal to register().
 COMMAND_SUMMARIES: dict[str, tuple[tuple[str, str], ...]] = {
     "xshare_desktop.cli.cmd_validate": (
         ("validate", "check FHIR documents (JSON or XML) against their profiles"),

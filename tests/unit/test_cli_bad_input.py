@@ -2,7 +2,7 @@
 
 Each must answer with exit 2 and exactly one ``xshare: ...`` line on stderr, leave the input
 untouched and write nothing. The subprocess versions of a few of these cases live in
-tests/e2e/test_review_cli_bad_input.py.
+tests/e2e/test_cli_hostile_input.py.
 """
 
 from __future__ import annotations
