@@ -1,4 +1,4 @@
-"""Review of the document core against hostile files: shapes, nesting, self-references, XML.
+"""The document core against hostile files: shapes, nesting, self-references, XML.
 
 Every test here was written for a bug found in review, or to pin down a promise of issue 2/3
 (bad input gets a plain message, never a crash; the document model opens FHIR XML too).

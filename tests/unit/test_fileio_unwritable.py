@@ -1,4 +1,4 @@
-"""Review of atomic output: folders that cannot take the file, and file systems without links."""
+"""Atomic output: folders that cannot take the file, and file systems without links."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review of the SHL consumer: files other providers compress, and hosts that never finish."""
+"""The SHL consumer: files other providers compress, and hosts that never finish."""
 
 from __future__ import annotations
 

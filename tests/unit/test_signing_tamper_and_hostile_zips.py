@@ -1,4 +1,4 @@
-"""Review of signing, protection and packages: every changed byte fails, inputs are never replaced,
+"""Signing, protection and packages: every changed byte fails, inputs are never replaced,
 hostile zips are refused before they cost memory."""
 
 from __future__ import annotations
