@@ -11,7 +11,7 @@ from tests.unit.trickle_host import TrickleHost, running_trickle_host
 from xshare_desktop.core.shl import http_limits
 from xshare_desktop.core.shl.payload import b64url_encode, build_payload, encode_uri
 from xshare_desktop.core.workbench import link_http
-from xshare_desktop.core.workbench.link_tests import LinkTestOptions, run_link_tests
+from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
 from xshare_desktop.core.workbench.results import Verdict
 
 

@@ -12,10 +12,10 @@ from xshare_desktop.core.shl import client
 from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.jwe import BadEncryptedFile, OversizedContent
 from xshare_desktop.core.shl.payload import UnsupportedLinkVersion
+from xshare_desktop.core.workbench.consumer_links import ConsumerLinkHost, serve_test_links
 from xshare_desktop.core.workbench.content_tests import DocumentValidator, load_document_validator
-from xshare_desktop.core.workbench.link_tests import LinkTestOptions, run_link_tests
+from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
 from xshare_desktop.core.workbench.results import Verdict
-from xshare_desktop.core.workbench.test_links import ConsumerLinkHost, serve_test_links
 
 BOMB = 80 * 1024 * 1024
 

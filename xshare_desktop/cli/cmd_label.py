@@ -194,7 +194,7 @@ def run_check(args: argparse.Namespace) -> int:
     from xshare_desktop.core.workbench.evidence import write_evidence_pack
     from xshare_desktop.core.workbench.evidence_pack import EvidencePack
     from xshare_desktop.core.workbench.link_payload import check_payload
-    from xshare_desktop.core.workbench.link_tests import LinkTestOptions, run_link_tests
+    from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
     from xshare_desktop.core.workbench.specifications import require_installed, specification
 
     if not args.docs and not args.shl and not args.consumer_results:
@@ -271,7 +271,7 @@ def default_test_document() -> Path:
 
 def run_serve_test_links(args: argparse.Namespace) -> int:
     from xshare_desktop.core.shl.content import share_files_from_paths
-    from xshare_desktop.core.workbench.test_links import serve_test_links
+    from xshare_desktop.core.workbench.consumer_links import serve_test_links
 
     document_path = Path(args.document) if args.document else default_test_document()
     document = share_files_from_paths([document_path])[0]

@@ -15,7 +15,7 @@ from typing import Any
 from xshare_desktop import __version__
 from xshare_desktop.core.workbench.content_tests import ContentRun
 from xshare_desktop.core.workbench.declaration import Declaration
-from xshare_desktop.core.workbench.link_tests import LinkTestReport
+from xshare_desktop.core.workbench.provider_checks import LinkTestReport
 from xshare_desktop.core.workbench.results import CaseResult, Tally, tally
 from xshare_desktop.core.workbench.statement import statement_as_dict
 

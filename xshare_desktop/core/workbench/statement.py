@@ -27,7 +27,7 @@ from xshare_desktop.core.workbench.declaration import (
     YB_PROVIDER,
     Declaration,
 )
-from xshare_desktop.core.workbench.link_tests import LinkTestReport
+from xshare_desktop.core.workbench.provider_checks import LinkTestReport
 from xshare_desktop.core.workbench.results import CaseResult, Verdict
 from xshare_desktop.core.workbench.specifications import CATEGORIES, CATEGORY_TITLES, specification
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.workbench.consumer_results import consumer_cases
-from xshare_desktop.core.workbench.link_tests import (
+from xshare_desktop.core.workbench.provider_checks import (
     LinkTestOptions,
     LinkTestReport,
     check_link_against_specs,
@@ -259,7 +259,7 @@ class LinksTab(QWidget):
             self.stop_test_links()
             return
         from xshare_desktop.core.shl.content import share_files_from_paths
-        from xshare_desktop.core.workbench.test_links import serve_test_links
+        from xshare_desktop.core.workbench.consumer_links import serve_test_links
         from xshare_desktop.gui.samples import samples_dir
 
         try:
