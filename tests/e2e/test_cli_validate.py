@@ -218,3 +218,18 @@ def test_packages_install_from_a_registry(tmp_path: Path, registry: FakeRegistry
         env={"XSHARE_FHIR_REGISTRIES": registry.url},
     )
     assert from_env.returncode == 2 and "not found in any registry" in from_env.stderr
+
+
+def test_an_existing_report_is_not_replaced_without_force(
+    minimal_ips: Path, tmp_path: Path
+) -> None:
+    """Issue 16 item 7: `--output existing.txt` replaced it silently; every other command
+    refuses unless --force."""
+    report = tmp_path / "existing.txt"
+    report.write_text("my notes\n")
+    refused = run_cli("validate", str(minimal_ips), "--output", str(report))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert report.read_text() == "my notes\n"
+    replaced = run_cli("validate", str(minimal_ips), "--output", str(report), "--force")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "my notes" not in report.read_text()

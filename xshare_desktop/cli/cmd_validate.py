@@ -41,6 +41,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--profile", metavar="URL", help="validate against this profile")
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument("--output", metavar="FILE", help="write the report here (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="replace an existing --output file")
     parser.add_argument("--cache", metavar="DIR", help="FHIR package cache folder")
     parser.set_defaults(func=run)
 
@@ -53,6 +54,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserFacingError(
             f"--output {args.output} is one of the files to validate; the report would replace "
             "it. Choose another name."
+        )
+
+    if args.output and not args.force and Path(args.output).exists():
+        # Said before the documents are read, so no validation is wasted on it.
+        raise UserFacingError(
+            f"{args.output} already exists; choose another name or add --force to replace it."
         )
 
     context = ConformanceContext.load(args.ig or None, cache=args.cache, with_defaults=True)
@@ -77,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         report = render_text(results)
 
     if args.output:
-        atomic_write_text(args.output, report)
+        atomic_write_text(args.output, report, overwrite=args.force)
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
