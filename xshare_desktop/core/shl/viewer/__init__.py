@@ -34,6 +34,8 @@ _ASSETS: dict[str, tuple[str, str]] = {
     VIEWER_PATH: ("index.html", "text/html; charset=utf-8"),
     VIEWER_PATH + "/viewer.js": ("viewer.js", "text/javascript; charset=utf-8"),
     VIEWER_PATH + "/viewer.css": ("viewer.css", "text/css; charset=utf-8"),
+    # AES-GCM for plain-http pages on the local network, where browsers withhold WebCrypto.
+    VIEWER_PATH + "/aes-gcm.js": ("aes-gcm.js", "text/javascript; charset=utf-8"),
 }
 
 

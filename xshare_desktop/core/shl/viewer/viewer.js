@@ -319,7 +319,16 @@
 
   async function aesGcmDecrypt(key, iv, ciphertext, tag, aad) {
     const subtle = globalThis.crypto && globalThis.crypto.subtle;
-    if (!subtle) throw new ViewerError("noCrypto");
+    if (!subtle) {
+      // A plain-http page on the local network (a phone at the booth): no WebCrypto there.
+      const fallback = globalThis.xshareAesGcm;
+      if (!fallback) throw new ViewerError("noCrypto");
+      try {
+        return fallback.decrypt(key, iv, ciphertext, tag, aad);
+      } catch (error) {
+        throw new ViewerError("badFile");
+      }
+    }
     const sealed = new Uint8Array(ciphertext.length + tag.length);
     sealed.set(ciphertext);
     sealed.set(tag, ciphertext.length);

@@ -1,0 +1,225 @@
+"""The web viewer in a real browser: headless Chromium, given only the text of the QR code.
+
+Rules under test (HL7 smart-health-cards-and-links STU1): the viewer-prefix form
+``https://viewer/#shlink:/...``; the manifest request (POST, ``recipient``, ``passcode``);
+a wrong passcode answered 401 with ``remainingAttempts``; an inactive link answered 404; a
+receiver SHOULD NOT fetch a link whose ``exp`` has passed; files are compact JWE ``dir`` +
+``A256GCM`` with optional ``zip: DEF`` (raw DEFLATE, RFC 1951).
+
+Skipped with the reason when Chromium is absent, except in CI (env ``CI``), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from tests.e2e.browser import chromium, missing_browser
+from tests.e2e.test_shl_e2e import cli
+from xshare_desktop.core.shl import jwe, qr
+from xshare_desktop.core.shl.content import share_files_from_paths
+from xshare_desktop.core.shl.host import HostConfig, RunningHost, serve
+from xshare_desktop.core.shl.payload import build_payload, encode_uri
+from xshare_desktop.core.shl.provider import (
+    LinkOptions,
+    create_link,
+    host_viewer_url,
+    revoke_link,
+)
+from xshare_desktop.core.shl.store import LinkStore, StoredFile
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "ips-emil-proevesen.json"
+PASSCODE = "4711"
+# A name that is not loopback to the browser, mapped to 127.0.0.1 inside it: the page is then
+# a plain-http page on "the local network", as on a visitor's phone, while nothing binds
+# anything but 127.0.0.1.
+PHONE_HOST = "xshare-booth.test"
+WAIT_SECONDS = 20
+
+
+@pytest.fixture(autouse=True)
+def _browser_present() -> None:
+    reason = missing_browser()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"the web viewer tests need Chromium in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture()
+def host() -> Iterator[RunningHost]:
+    running = serve("127.0.0.1", 0, config=HostConfig(min_poll_interval=0))
+    yield running
+    running.stop()
+
+
+def _wait_for_text(driver: Any, element_id: str, wanted: str) -> str:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(d: Any) -> str | bool:
+        text = str(d.find_element("id", element_id).text)
+        return text if wanted in text else False
+
+    try:
+        return str(WebDriverWait(driver, WAIT_SECONDS).until(found))
+    except Exception:
+        shown = driver.find_element("tag name", "body").text
+        raise AssertionError(
+            f"{wanted!r} never appeared in #{element_id}; the page: {shown}"
+        ) from None
+
+
+def _type_passcode(driver: Any, passcode: str) -> None:
+    field = driver.find_element("id", "passcode")
+    field.clear()
+    field.send_keys(passcode)
+    driver.find_element("id", "open-button").click()
+
+
+def _sections(driver: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for section in driver.find_elements("css selector", "section.fhir-section"):
+        found[str(section.get_attribute("data-code"))] = str(section.text)
+    return found
+
+
+def test_the_qr_code_opens_the_summary_after_the_passcode(
+    host: RunningHost, tmp_path: Path
+) -> None:
+    """`shl create --viewer --qr`: the browser gets only what the QR code says."""
+    qr_file = tmp_path / "link.png"
+    created = cli(
+        "shl",
+        "create",
+        str(SAMPLE),
+        "--passcode",
+        PASSCODE,
+        "--host-url",
+        host.base_url,
+        "--qr",
+        str(qr_file),
+        "--json",
+        "--viewer",
+    )
+    assert created.returncode == 0, created.stderr
+    made = orjson.loads(created.stdout)
+    scanned = qr.decode_qr_file(qr_file)
+    assert scanned == made["uri"]
+    assert scanned.startswith(host.base_url + "/view#shlink:/")
+    with chromium(language="en") as driver:
+        driver.get(scanned)
+        _wait_for_text(driver, "passcode-label", "Passcode")
+        _type_passcode(driver, "0000")
+        assert _wait_for_text(driver, "message", "Wrong passcode") == (
+            "Wrong passcode. 9 attempts left."
+        )
+        _type_passcode(driver, PASSCODE)
+        assert _wait_for_text(driver, "patient-name", "Emil") == "Emil Prøvesen"
+        assert not driver.find_element("id", "message").is_displayed()
+        assert driver.find_element("id", "birth-date").text == "4 May 2016"
+        sections = _sections(driver)
+        # The medication section (LOINC 10160-0), rendered from the entries' data.
+        assert sections["10160-0"].startswith("Medicin\n")
+        assert "Budesonid inhalationspulver 200 mikrogram/dosis" in sections["10160-0"]
+        assert "1 inhalation 2 gange dagligt (forebyggende)" in sections["10160-0"]
+        # A section with no entries says why (emptyReason), not a blank box.
+        assert "No information: Ingen kendte" in sections["47519-4"]
+        # The page is readable at phone width: nothing wider than the screen.
+        assert driver.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth"
+        )
+    accesses = LinkStore().accesses(made["id"])
+    assert [(a.recipient, a.outcome) for a in accesses] == [
+        ("xShare web viewer", "wrong-passcode"),
+        ("xShare web viewer", "ok"),
+    ]
+
+
+def test_on_the_local_network_the_page_decrypts_without_webcrypto(
+    host: RunningHost,
+) -> None:
+    """A phone opens http://LAN-ADDRESS/view: no secure context, so no crypto.subtle (W3C
+    Secure Contexts; WebCrypto is [SecureContext]); the page decrypts all the same."""
+    base = f"http://{PHONE_HOST}:{host.port}"
+    _record, uri = create_link(
+        share_files_from_paths([SAMPLE]),
+        LinkOptions(passcode=PASSCODE, viewer=host_viewer_url(base)),
+        base,
+    )
+    rules = f"--host-resolver-rules=MAP {PHONE_HOST} 127.0.0.1"
+    with chromium(language="da", extra=[rules]) as driver:
+        driver.get(uri)
+        _wait_for_text(driver, "passcode-label", "Adgangskode")
+        assert driver.execute_script("return [window.isSecureContext, typeof crypto.subtle]") == [
+            False,
+            "undefined",
+        ]
+        _type_passcode(driver, PASSCODE)
+        assert _wait_for_text(driver, "patient-name", "Emil") == "Emil Prøvesen"
+        assert driver.find_element("id", "birth-date").text == "4. maj 2016"
+        assert "Budesonid" in _sections(driver)["10160-0"]
+        # The language toggle switches the page's own words, not the document's.
+        toggle = driver.find_element("id", "language")
+        assert toggle.text == "English"
+        toggle.click()
+        assert _wait_for_text(driver, "birth-date", "May") == "4 May 2016"
+        assert driver.find_element("id", "title").text == "Health information shared with you"
+
+
+def test_a_file_under_another_key_is_refused_not_shown(host: RunningHost) -> None:
+    """AES-GCM's tag (SP 800-38D 7.2) fails for a file encrypted under another key: both the
+    WebCrypto path (loopback, a secure context) and the page's own AES-GCM (plain http on the
+    local network) refuse it."""
+    rules = f"--host-resolver-rules=MAP {PHONE_HOST} 127.0.0.1"
+    for base, extra in ((host.base_url, []), (f"http://{PHONE_HOST}:{host.port}", [rules])):
+        record, uri = create_link(
+            share_files_from_paths([SAMPLE]), LinkOptions(viewer=host_viewer_url(base)), base
+        )
+        store = LinkStore()
+        (stored,) = store.files(record.id)
+        foreign = jwe.encrypt(SAMPLE.read_bytes(), os.urandom(32), stored.content_type)
+        store.replace_files(
+            record.id,
+            [StoredFile(0, stored.name, stored.content_type, foreign, stored.last_updated)],
+            stored.last_updated,
+        )
+        with chromium(language="en", extra=extra) as driver:
+            driver.get(uri)
+            assert _wait_for_text(driver, "message", "cannot be decrypted") == (
+                "A file in the link cannot be decrypted: the link or the file is damaged."
+            )
+            assert driver.find_elements("id", "patient-name") == []
+
+
+def test_revoked_and_expired_links_say_so(host: RunningHost) -> None:
+    viewer = host_viewer_url(host.base_url)
+    record, uri = create_link(
+        share_files_from_paths([SAMPLE]), LinkOptions(viewer=viewer), host.base_url
+    )
+    revoke_link(record.id)
+    # exp long past for any clock (the browser's is not shifted with the tests' clock).
+    expired = encode_uri(
+        build_payload(url=record.manifest_url, key=record.key, exp=1_000_000_000, flags="P"),
+        viewer=viewer,
+    )
+    with chromium(language="en") as driver:
+        driver.get(uri)
+        assert _wait_for_text(driver, "message", "no longer works").startswith(
+            "This link no longer works: it has expired, was revoked or was already used."
+        )
+        before = len(LinkStore().accesses(record.id))
+        driver.get(expired)
+        driver.refresh()  # only the fragment changed: load the page anew
+        assert _wait_for_text(driver, "message", "expired on").startswith(
+            "This link expired on 9 September 2001"
+        )
+        assert not driver.find_element("id", "passcode-form").is_displayed()
+    # Refused before any request: the host saw nothing more.
+    assert len(LinkStore().accesses(record.id)) == before
