@@ -223,3 +223,34 @@ def test_revoked_and_expired_links_say_so(host: RunningHost) -> None:
         assert not driver.find_element("id", "passcode-form").is_displayed()
     # Refused before any request: the host saw nothing more.
     assert len(LinkStore().accesses(record.id)) == before
+
+
+def test_the_pages_own_aes_gcm_matches_an_independent_implementation(host: RunningHost) -> None:
+    """The fallback AES-256-GCM (FIPS 197, SP 800-38D) against `cryptography` (OpenSSL), for
+    lengths around the block size, with additional data, and refusing any altered tag."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    cases = []
+    for length in (0, 1, 15, 16, 17, 31, 32, 33, 1000):
+        key, iv = os.urandom(32), os.urandom(12)
+        plain, aad = os.urandom(length), os.urandom(length % 23)
+        sealed = AESGCM(key).encrypt(iv, plain, aad)
+        cases.append([c.hex() for c in (key, iv, sealed[:-16], sealed[-16:], aad, plain)])
+    script = """
+        const hex = (s) => Uint8Array.from(s.match(/../g) || [], (h) => parseInt(h, 16));
+        const out = (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+        return arguments[0].map(([k, iv, c, t, a]) => {
+          const plain = out(xshareAesGcm.decrypt(hex(k), hex(iv), hex(c), hex(t), hex(a)));
+          const bad = hex(t);
+          bad[15] ^= 0x80;
+          let refused = false;
+          try { xshareAesGcm.decrypt(hex(k), hex(iv), hex(c), bad, hex(a)); }
+          catch (error) { refused = true; }
+          return [plain, refused];
+        });
+    """
+    with chromium() as driver:
+        driver.get(host_viewer_url(host.base_url))
+        _wait_for_text(driver, "message", "no link")
+        results = driver.execute_script(script, cases)
+    assert results == [[case[5], True] for case in cases]

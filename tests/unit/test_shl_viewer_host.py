@@ -45,7 +45,11 @@ def test_the_page_is_served_with_a_strict_policy(app: ShlHostApp) -> None:
 
 @pytest.mark.parametrize(
     ("path", "media_type"),
-    [("/view/viewer.js", "text/javascript"), ("/view/viewer.css", "text/css")],
+    [
+        ("/view/viewer.js", "text/javascript"),
+        ("/view/aes-gcm.js", "text/javascript"),
+        ("/view/viewer.css", "text/css"),
+    ],
 )
 def test_script_and_style_are_their_own_files(app: ShlHostApp, path: str, media_type: str) -> None:
     status, headers, body = call(app, "GET", path)
@@ -63,7 +67,7 @@ def test_the_assets_load_nothing_from_elsewhere() -> None:
     """The page works offline at a booth and leaks nothing: no external script, style or font."""
     html = (VIEWER_DIR / "index.html").read_text("utf-8")
     assert "<script>" not in html and "style=" not in html  # nothing inline (CSP forbids it)
-    for name in ("index.html", "viewer.js", "viewer.css"):
+    for name in ("index.html", "viewer.js", "aes-gcm.js", "viewer.css"):
         text = (VIEWER_DIR / name).read_text("utf-8")
         assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", text), name
         assert "@import" not in text and "@font-face" not in text and "url(" not in text
