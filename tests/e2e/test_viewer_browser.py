@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from tests.e2e.browser import chromium, missing_browser
-from tests.e2e.test_shl_e2e import cli
-from xshare_desktop.core.shl import jwe, qr
+from tests.e2e.test_shl_viewer_cli import create_behind_host_viewer
+from xshare_desktop.core.shl import jwe
 from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.host import HostConfig, RunningHost, serve
 from xshare_desktop.core.shl.payload import build_payload, encode_uri
@@ -94,25 +93,9 @@ def test_the_qr_code_opens_the_summary_after_the_passcode(
     host: RunningHost, tmp_path: Path
 ) -> None:
     """`shl create --viewer --qr`: the browser gets only what the QR code says."""
-    qr_file = tmp_path / "link.png"
-    created = cli(
-        "shl",
-        "create",
-        str(SAMPLE),
-        "--passcode",
-        PASSCODE,
-        "--host-url",
-        host.base_url,
-        "--qr",
-        str(qr_file),
-        "--json",
-        "--viewer",
+    made, scanned = create_behind_host_viewer(
+        host, SAMPLE, tmp_path / "link.png", "--passcode", PASSCODE
     )
-    assert created.returncode == 0, created.stderr
-    made = orjson.loads(created.stdout)
-    scanned = qr.decode_qr_file(qr_file)
-    assert scanned == made["uri"]
-    assert scanned.startswith(host.base_url + "/view#shlink:/")
     with chromium(language="en") as driver:
         driver.get(scanned)
         _wait_for_text(driver, "passcode-label", "Passcode")
