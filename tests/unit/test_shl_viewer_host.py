@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import orjson
 import pytest
 
 from tests.unit.test_shl_host import BASE, SMALL, call
@@ -55,6 +56,14 @@ def test_script_and_style_are_their_own_files(app: ShlHostApp, path: str, media_
     status, headers, body = call(app, "GET", path)
     assert status == 200 and headers["content-type"].startswith(media_type)
     assert headers["cache-control"] == "no-store" and body
+
+
+def test_the_apps_own_names_for_codes_are_served(app: ShlHostApp) -> None:
+    """The page shows headings in its language, in the words the app uses elsewhere."""
+    status, headers, body = call(app, "GET", "/view/terms.json")
+    assert status == 200 and headers["content-type"] == "application/json"
+    terms = orjson.loads(body)
+    assert terms["http://loinc.org|10160-0"] == {"en": "Medication", "da": "Medicin"}
 
 
 def test_only_the_viewer_files_are_served(app: ShlHostApp) -> None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import orjson
+
 VIEWER_PATH = "/view"
 
 # Same-origin script and style files only: nothing inline, nothing from elsewhere. The page
@@ -39,6 +41,14 @@ _ASSETS: dict[str, tuple[str, str]] = {
 }
 
 
+# The app's own Danish and English names for codes (section headings, common terms), so the
+# page can show a Danish document's headings in English and back, as the app does. Read as a
+# data file of the sharing package: one vocabulary for the app, its PDFs and this page.
+TERMS_PATH = VIEWER_PATH + "/terms.json"
+_TERMS_PACKAGE = "xshare_desktop.core.sharing"
+_TERMS_FILE = "terminology_da_en.json"
+
+
 @dataclass(frozen=True)
 class ViewerAsset:
     body: bytes
@@ -50,8 +60,16 @@ def _read(name: str) -> bytes:
     return resources.files(__package__).joinpath(name).read_bytes()
 
 
+@cache
+def _terms() -> bytes:
+    table = orjson.loads(resources.files(_TERMS_PACKAGE).joinpath(_TERMS_FILE).read_bytes())
+    return orjson.dumps(table.get("codes", {}))
+
+
 def viewer_asset(path: str) -> ViewerAsset | None:
-    """The page, script or style sheet served at ``path``; None for any other path."""
+    """The page, script, style sheet or terms served at ``path``; None for any other path."""
+    if path == TERMS_PATH:
+        return ViewerAsset(_terms(), (("Content-Type", "application/json"), *SECURITY_HEADERS))
     found = _ASSETS.get(path)
     if found is None:
         return None

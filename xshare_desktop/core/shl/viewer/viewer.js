@@ -137,6 +137,8 @@
     message: null, // {key, args}
     files: null, // [{contentType, name, value}] after decryption
     busy: false,
+    terms: {}, // "system|code" -> {en, da}: the app's own names (view/terms.json)
+    translate: false, // the document is in the other language than the page
   };
 
   function pickLanguage() {
@@ -390,6 +392,14 @@
 
   function concept(value) {
     if (!value || typeof value !== "object") return "";
+    // A text written for this entry says more (strength, form) than a code's name: keep it.
+    const written = typeof value.text === "string" && value.text.trim();
+    if (state.translate && !written) {
+      for (const coding of Array.isArray(value.coding) ? value.coding : []) {
+        const known = coding && state.terms[`${coding.system}|${coding.code}`];
+        if (known && typeof known[state.lang] === "string") return known[state.lang];
+      }
+    }
     if (typeof value.text === "string" && value.text.trim()) return value.text.trim();
     for (const coding of Array.isArray(value.coding) ? value.coding : []) {
       if (coding && typeof coding.display === "string" && coding.display.trim()) return coding.display.trim();
@@ -604,7 +614,9 @@
     const box = element("section", "card fhir-section");
     const code = section.code && Array.isArray(section.code.coding) && section.code.coding[0] ? section.code.coding[0].code : "";
     if (code) box.dataset.code = code;
-    box.append(element("h2", "", section.title || concept(section.code) || "?"));
+    const known = state.translate ? state.terms[`http://loinc.org|${code}`] : null;
+    const heading = (known && known[state.lang]) || section.title || concept(section.code) || "?";
+    box.append(element("h2", "", heading));
     const entries = (Array.isArray(section.entry) ? section.entry : []).map((ref) => resolve(ref && ref.reference)).filter(Boolean);
     if (entries.length) {
       const list = element("ul", "entries");
@@ -631,6 +643,9 @@
     const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
     const first = entries[0] && entries[0].resource;
     const composition = first && first.resourceType === "Composition" ? first : null;
+    // Headings and known codes in the page's language when the document is in the other one.
+    const written = String((composition && composition.language) || bundle.language || "");
+    state.translate = Boolean(written) && written.toLowerCase().split("-")[0] !== state.lang;
     let patient = composition && composition.subject ? resolve(composition.subject.reference) : null;
     if (!patient) {
       const found = entries.find((e) => e && e.resource && e.resource.resourceType === "Patient");
@@ -769,6 +784,7 @@
         throw new ViewerError("expired", { moment: state.link.exp });
       }
       state.files = await openFiles(state.link, passcode);
+      await termsReady;
       $("passcode-form").hidden = true;
       $("passcode").value = "";
       renderDocument();
@@ -784,7 +800,19 @@
     }
   }
 
+  async function loadTerms() {
+    try {
+      const response = await fetch("view/terms.json", { cache: "no-store", credentials: "omit" });
+      if (response.ok) state.terms = await response.json();
+    } catch (error) {
+      state.terms = {}; // the document's own words are shown instead
+    }
+  }
+
+  let termsReady = Promise.resolve();
+
   function start() {
+    termsReady = loadTerms();
     $("language").addEventListener("click", () => {
       state.lang = state.lang === "da" ? "en" : "da";
       render();
