@@ -82,7 +82,7 @@ class DoneStep(StepPage):
         self.link_text.setReadOnly(True)
         self.link_text.setFrameShape(QFrame.Shape.NoFrame)
         self.link_text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        self.link_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.link_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         row_count = self.grid.rowCount()
         self.grid.addWidget(self.link_title, row_count, 0)
         self.grid.addWidget(self.link_text, row_count, 1)
