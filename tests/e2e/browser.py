@@ -6,7 +6,6 @@ downloaded. Each driver gets a fresh profile folder.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -55,7 +54,8 @@ def chromium(
         options.add_experimental_option("prefs", {"intl.accept_languages": language})
         # Nothing goes through a proxy: the link host is on this machine.
         options.add_argument("--no-proxy-server")
-        service = Service(executable_path=str(CHROMEDRIVER), env=_driver_env())
+        # A driver path given here means Selenium Manager is never run (no download).
+        service = Service(executable_path=str(CHROMEDRIVER))
         driver = webdriver.Chrome(service=service, options=options)
         try:
             # The viewport, not the window, is what a phone has.
@@ -66,10 +66,3 @@ def chromium(
             yield driver
         finally:
             driver.quit()
-
-
-def _driver_env() -> dict[str, str]:
-    env = dict(os.environ)
-    # Selenium Manager must never be asked to fetch a browser or driver.
-    env.pop("SE_MANAGER_PATH", None)
-    return env
