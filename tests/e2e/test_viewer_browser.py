@@ -240,3 +240,31 @@ def test_the_pages_own_aes_gcm_matches_an_independent_implementation(host: Runni
         _wait_for_text(driver, "message", "no link")
         results = driver.execute_script(script, cases)
     assert results == [[case[5], True] for case in cases]
+
+
+def test_a_single_file_link_and_an_attached_pdf(host: RunningHost, tmp_path: Path) -> None:
+    """Flag U: the file by GET with ``recipient`` in the query (SHL spec, "U" flag); a PDF
+    travels in a DocumentReference and is offered for download, never drawn into the page."""
+    viewer = host_viewer_url(host.base_url)
+    record, single = create_link(
+        share_files_from_paths([SAMPLE]),
+        LinkOptions(single_file=True, viewer=viewer),
+        host.base_url,
+    )
+    pdf = tmp_path / "summary.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% test\n%%EOF\n")
+    _record, with_pdf = create_link(
+        share_files_from_paths([SAMPLE, pdf]), LinkOptions(viewer=viewer), host.base_url
+    )
+    with chromium(language="en") as driver:
+        driver.get(single)
+        assert _wait_for_text(driver, "patient-name", "Emil") == "Emil Prøvesen"
+        driver.get(with_pdf)
+        driver.refresh()  # only the fragment changed: load the page anew
+        _wait_for_text(driver, "document", "Download the PDF")
+        (download,) = driver.find_elements("css selector", ".attachment a")
+        assert str(download.get_attribute("href")).startswith("blob:")
+        assert download.get_attribute("download") == "summary.pdf"
+        assert driver.find_element("id", "patient-name").text == "Emil Prøvesen"
+    (access,) = LinkStore().accesses(record.id)
+    assert (access.kind, access.recipient, access.outcome) == ("direct", "xShare web viewer", "ok")
