@@ -561,6 +561,10 @@
     if (typeof div !== "string" || !div) return "";
     try {
       const parsed = new DOMParser().parseFromString(div, "text/html");
+      // Blocks and cells end with a space, so "…Prøvesen:</p><p>Emil…" reads as two words.
+      for (const block of parsed.body.querySelectorAll("p, div, br, li, tr, td, th, h1, h2, h3, h4, h5, h6")) {
+        block.append(parsed.createTextNode(" "));
+      }
       return (parsed.body.textContent || "").replace(/\s+/g, " ").trim();
     } catch (error) {
       return "";
