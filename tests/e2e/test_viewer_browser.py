@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from tests.e2e.browser import chromium, missing_browser
@@ -268,3 +269,55 @@ def test_a_single_file_link_and_an_attached_pdf(host: RunningHost, tmp_path: Pat
         assert driver.find_element("id", "patient-name").text == "Emil Prøvesen"
     (access,) = LinkStore().accesses(record.id)
     assert (access.kind, access.recipient, access.outcome) == ("direct", "xShare web viewer", "ok")
+
+
+HOSTILE = {
+    "resourceType": "Bundle",
+    "type": "document",
+    "language": "en",
+    "entry": [
+        {
+            "fullUrl": "urn:uuid:1",
+            "resource": {
+                "resourceType": "Composition",
+                "language": "en",
+                "subject": {"reference": "urn:uuid:2"},
+                "section": [
+                    {
+                        "title": "Notes <img src=x onerror=alert(1)>",
+                        "code": {"coding": [{"system": "http://loinc.org", "code": "81338-6"}]},
+                        "text": {
+                            "status": "generated",
+                            "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Plain words.'
+                            '</p><img src="x" onerror="document.title=\'injected\'"/>'
+                            "<script>document.title='injected'</script><p>More.</p></div>",
+                        },
+                    }
+                ],
+            },
+        },
+        {
+            "fullUrl": "urn:uuid:2",
+            "resource": {"resourceType": "Patient", "name": [{"text": "<b>Bold</b> Name"}]},
+        },
+    ],
+}
+
+
+def test_a_documents_markup_is_shown_as_text_never_run(host: RunningHost, tmp_path: Path) -> None:
+    """FHIR narrative is XHTML that may carry anything (R4 Narrative, txt-1/txt-2 forbid
+    script, but a receiver cannot rely on senders): the page renders data as text only."""
+    hostile = tmp_path / "hostile.json"
+    hostile.write_bytes(orjson.dumps(HOSTILE))
+    _record, uri = create_link(
+        share_files_from_paths([hostile]),
+        LinkOptions(viewer=host_viewer_url(host.base_url)),
+        host.base_url,
+    )
+    with chromium(language="en") as driver:
+        driver.get(uri)
+        assert _wait_for_text(driver, "patient-name", "Name") == "<b>Bold</b> Name"
+        (section,) = driver.find_elements("css selector", "section.fhir-section")
+        assert section.text == "Notes <img src=x onerror=alert(1)>\nPlain words. More."
+        assert driver.find_elements("css selector", "#document img, #document script, b") == []
+        assert driver.title != "injected"

@@ -561,6 +561,10 @@
     if (typeof div !== "string" || !div) return "";
     try {
       const parsed = new DOMParser().parseFromString(div, "text/html");
+      // Code and styling are not words for a reader (and never run here: the copy is inert).
+      for (const hidden of parsed.querySelectorAll("script, style, template, noscript, object, iframe")) {
+        hidden.remove();
+      }
       // Blocks and cells end with a space, so "…Prøvesen:</p><p>Emil…" reads as two words.
       for (const block of parsed.body.querySelectorAll("p, div, br, li, tr, td, th, h1, h2, h3, h4, h5, h6")) {
         block.append(parsed.createTextNode(" "));
