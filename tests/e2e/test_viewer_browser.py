@@ -146,6 +146,10 @@ def test_on_the_local_network_the_page_decrypts_without_webcrypto(
             False,
             "undefined",
         ]
+        _type_passcode(driver, "1234")
+        assert _wait_for_text(driver, "message", "Forkert") == (
+            "Forkert adgangskode. 9 forsøg tilbage."
+        )
         _type_passcode(driver, PASSCODE)
         assert _wait_for_text(driver, "patient-name", "Emil") == "Emil Prøvesen"
         assert driver.find_element("id", "birth-date").text == "4. maj 2016"
@@ -196,8 +200,21 @@ def test_revoked_and_expired_links_say_so(host: RunningHost) -> None:
         build_payload(url=record.manifest_url, key=record.key, exp=1_000_000_000, flags="P"),
         viewer=viewer,
     )
+    _locked, last_try = create_link(
+        share_files_from_paths([SAMPLE]),
+        LinkOptions(passcode=PASSCODE, max_attempts=1, viewer=viewer),
+        host.base_url,
+    )
     with chromium(language="en") as driver:
+        driver.get(last_try)
+        _wait_for_text(driver, "passcode-label", "Passcode")
+        _type_passcode(driver, "0000")
+        assert _wait_for_text(driver, "message", "No attempts") == (
+            "Wrong passcode. No attempts are left, so the link is now locked."
+        )
+        assert not driver.find_element("id", "passcode-form").is_displayed()
         driver.get(uri)
+        driver.refresh()
         assert _wait_for_text(driver, "message", "no longer works").startswith(
             "This link no longer works: it has expired, was revoked or was already used."
         )
