@@ -692,6 +692,10 @@
         <translation>Bag et link, som denne computer udleverer, mens programmet kører.</translation>
     </message>
     <message>
+        <source>Behind a link that phones on this network can open at %1 while the app is running.</source>
+        <translation>Bag et link, som telefoner på dette netværk kan åbne på %1, mens appen kører.</translation>
+    </message>
+    <message>
         <source>SMART Health Link served at %1</source>
         <translation>SMART Health Link udleveret fra %1</translation>
     </message>
@@ -753,6 +757,14 @@
     <message>
         <source>Take it back</source>
         <translation>Tag det tilbage</translation>
+    </message>
+    <message>
+        <source>The link</source>
+        <translation>Linket</translation>
+    </message>
+    <message>
+        <source>The text of the link</source>
+        <translation>Linkets tekst</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -1199,6 +1211,10 @@
         <translation>Delte links</translation>
     </message>
     <message>
+        <source>Let phones on this network open the links</source>
+        <translation>Lad telefoner på dette netværk åbne linkene</translation>
+    </message>
+    <message>
         <source>New link</source>
         <translation>Nyt link</translation>
     </message>
@@ -1371,20 +1387,20 @@
         <translation>filadressen var allerede brugt</translation>
     </message>
     <message>
+        <source>Phones will reach it at %1.</source>
+        <translation>Telefoner når den på %1.</translation>
+    </message>
+    <message>
+        <source>This computer is not on a local network now.</source>
+        <translation>Denne computer er ikke på et lokalt netværk lige nu.</translation>
+    </message>
+    <message>
         <source>Stop link host</source>
         <translation>Stop linkserveren</translation>
     </message>
     <message>
         <source>Start link host</source>
         <translation>Start linkserveren</translation>
-    </message>
-    <message>
-        <source>Open the link host to the local network?</source>
-        <translation>Åbn linkserveren for det lokale netværk?</translation>
-    </message>
-    <message>
-        <source>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</source>
-        <translation>Telefoner og computere på dette netværk vil kunne nå linkserveren. Enhver af dem, der får et af dine links, kan hente det. Gør det kun på et netværk, du stoler på, og slå det fra bagefter.</translation>
     </message>
     <message>
         <source>Choose what to share</source>
@@ -1445,10 +1461,6 @@
     <message>
         <source>Link host</source>
         <translation>Linkserver</translation>
-    </message>
-    <message>
-        <source>Let phones on this network fetch links</source>
-        <translation>Lad telefoner på dette netværk hente links</translation>
     </message>
     <message>
         <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
@@ -1743,6 +1755,17 @@
     <message>
         <source>Not as expected</source>
         <translation>Ikke som forventet</translation>
+    </message>
+</context>
+<context>
+    <name>LocalNetwork</name>
+    <message>
+        <source>Open the link host to the local network?</source>
+        <translation>Åbn linkserveren for det lokale netværk?</translation>
+    </message>
+    <message>
+        <source>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</source>
+        <translation>Telefoner og computere på dette netværk vil kunne nå linkserveren. Enhver af dem, der får et af dine links, kan hente det. Gør det kun på et netværk, du stoler på, og slå det fra bagefter.</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2128,14 @@
 <context>
     <name>OptionsStep</name>
     <message>
+        <source>This computer is not on a local network, so a phone cannot reach it.</source>
+        <translation>Denne computer er ikke på et lokalt netværk, så en telefon kan ikke nå den.</translation>
+    </message>
+    <message>
+        <source>Phones on this network will open the link at %1 while this app runs.</source>
+        <translation>Telefoner på dette netværk åbner linket på %1, mens appen kører.</translation>
+    </message>
+    <message>
         <source>Where should the files go?</source>
         <translation>Hvor skal filerne gemmes?</translation>
     </message>
@@ -2191,6 +2222,14 @@
     <message>
         <source>Passcode</source>
         <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Let phones on this network open the link</source>
+        <translation>Lad telefoner på dette netværk åbne linket</translation>
+    </message>
+    <message>
+        <source>For a phone on the same network, such as at a stand. Anyone on this network who gets the link can open it; otherwise only this computer can.</source>
+        <translation>Til en telefon på samme netværk, fx ved en stand. Alle på dette netværk, der får linket, kan åbne det; ellers kan kun denne computer.</translation>
     </message>
     <message>
         <source>The link works for</source>
@@ -2604,6 +2643,10 @@
     <message>
         <source>The recipient must type the passcode.</source>
         <translation>Modtageren skal skrive adgangskoden.</translation>
+    </message>
+    <message>
+        <source>Phones on this network can open it.</source>
+        <translation>Telefoner på dette netværk kan åbne det.</translation>
     </message>
     <message>
         <source>%1, saved in %2.</source>

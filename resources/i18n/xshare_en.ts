@@ -692,6 +692,10 @@
             <translation>Behind a link that this computer hands out while the app is running.</translation>
         </message>
         <message>
+            <source>Behind a link that phones on this network can open at %1 while the app is running.</source>
+            <translation>Behind a link that phones on this network can open at %1 while the app is running.</translation>
+        </message>
+        <message>
             <source>SMART Health Link served at %1</source>
             <translation>SMART Health Link served at %1</translation>
         </message>
@@ -753,6 +757,14 @@
         <message>
             <source>Take it back</source>
             <translation>Take it back</translation>
+        </message>
+        <message>
+            <source>The link</source>
+            <translation>The link</translation>
+        </message>
+        <message>
+            <source>The text of the link</source>
+            <translation>The text of the link</translation>
         </message>
         <message>
             <source>Open folder</source>
@@ -1199,6 +1211,10 @@
             <translation>Shared links</translation>
         </message>
         <message>
+            <source>Let phones on this network open the links</source>
+            <translation>Let phones on this network open the links</translation>
+        </message>
+        <message>
             <source>New link</source>
             <translation>New link</translation>
         </message>
@@ -1371,20 +1387,20 @@
             <translation>file address already used</translation>
         </message>
         <message>
+            <source>Phones will reach it at %1.</source>
+            <translation>Phones will reach it at %1.</translation>
+        </message>
+        <message>
+            <source>This computer is not on a local network now.</source>
+            <translation>This computer is not on a local network now.</translation>
+        </message>
+        <message>
             <source>Stop link host</source>
             <translation>Stop link host</translation>
         </message>
         <message>
             <source>Start link host</source>
             <translation>Start link host</translation>
-        </message>
-        <message>
-            <source>Open the link host to the local network?</source>
-            <translation>Open the link host to the local network?</translation>
-        </message>
-        <message>
-            <source>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</source>
-            <translation>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</translation>
         </message>
         <message>
             <source>Choose what to share</source>
@@ -1445,10 +1461,6 @@
         <message>
             <source>Link host</source>
             <translation>Link host</translation>
-        </message>
-        <message>
-            <source>Let phones on this network fetch links</source>
-            <translation>Let phones on this network fetch links</translation>
         </message>
         <message>
             <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
@@ -1743,6 +1755,17 @@
         <message>
             <source>Not as expected</source>
             <translation>Not as expected</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalNetwork</name>
+        <message>
+            <source>Open the link host to the local network?</source>
+            <translation>Open the link host to the local network?</translation>
+        </message>
+        <message>
+            <source>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</source>
+            <translation>Phones and computers on this network will be able to reach the link host. Anyone among them who gets one of your links can fetch it. Do this only on a network you trust, and turn it off afterwards.</translation>
         </message>
     </context>
     <context>
@@ -2105,6 +2128,14 @@
     <context>
         <name>OptionsStep</name>
         <message>
+            <source>This computer is not on a local network, so a phone cannot reach it.</source>
+            <translation>This computer is not on a local network, so a phone cannot reach it.</translation>
+        </message>
+        <message>
+            <source>Phones on this network will open the link at %1 while this app runs.</source>
+            <translation>Phones on this network will open the link at %1 while this app runs.</translation>
+        </message>
+        <message>
             <source>Where should the files go?</source>
             <translation>Where should the files go?</translation>
         </message>
@@ -2191,6 +2222,14 @@
         <message>
             <source>Passcode</source>
             <translation>Passcode</translation>
+        </message>
+        <message>
+            <source>Let phones on this network open the link</source>
+            <translation>Let phones on this network open the link</translation>
+        </message>
+        <message>
+            <source>For a phone on the same network, such as at a stand. Anyone on this network who gets the link can open it; otherwise only this computer can.</source>
+            <translation>For a phone on the same network, such as at a stand. Anyone on this network who gets the link can open it; otherwise only this computer can.</translation>
         </message>
         <message>
             <source>The link works for</source>
@@ -2604,6 +2643,10 @@
         <message>
             <source>The recipient must type the passcode.</source>
             <translation>The recipient must type the passcode.</translation>
+        </message>
+        <message>
+            <source>Phones on this network can open it.</source>
+            <translation>Phones on this network can open it.</translation>
         </message>
         <message>
             <source>%1, saved in %2.</source>

@@ -410,6 +410,11 @@ def test_real_serve_command(document: Path, tmp_path: Path) -> None:
         )
         assert opened.returncode == 0, opened.stderr
         assert (tmp_path / "o" / "document.json").read_bytes() == document.read_bytes()
+        # `serve` says where its web viewer is, and `create --viewer` puts links behind it.
+        assert server.stderr is not None
+        assert f"web viewer at {base_url}/view" in server.stderr.readline()
+        behind = cli("shl", "create", str(document), "--viewer")
+        assert behind.stdout.strip().startswith(base_url + "/view#shlink:/"), behind.stderr
     finally:
         server.send_signal(signal.SIGINT)
         try:

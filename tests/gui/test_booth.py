@@ -165,3 +165,20 @@ def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
         assert delivery.link_host_url() is None
     finally:
         delivery.stop_link_host()
+
+
+def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch) -> None:
+    """A visitor's phone demo ends with the visitor: the next one starts on this computer only."""
+    from tests.gui.test_link_views import _network_on_loopback
+    from xshare_desktop.core import delivery
+
+    _network_on_loopback(monkeypatch)
+    window = make_window(booth=True, lang="da")
+    try:
+        url = delivery.start_link_host(local_network=True)
+        assert url.startswith("http://192.0.2.10:") and delivery.link_host_state().local_network
+        window.app_bar.reset.click()
+        assert not delivery.link_host_state().running
+        assert delivery.ensure_link_host().startswith("http://127.0.0.1:")
+    finally:
+        delivery.stop_link_host()

@@ -389,3 +389,15 @@ def test_refusals_are_explained_in_danish(qtbot, make_context) -> None:  # type:
     with qtbot.waitSignal(worker.done, timeout=60_000):
         pass
     assert view.status.text().startswith("Computeren, der deler dette link, svarer ikke")
+
+
+def test_the_network_address_is_shown_before_the_host_runs(  # type: ignore[no-untyped-def]
+    link_view: LinkView, monkeypatch
+) -> None:
+    """Phones need an address they can reach: it is said before anything is opened."""
+    _network_on_loopback(monkeypatch)
+    monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
+    assert link_view.lan_check.text() == "Let phones on this network open the links"
+    link_view.lan_check.setChecked(True)
+    assert link_view.host_state() == "stopped"
+    assert link_view.host_address.text().endswith("Phones will reach it at http://192.0.2.10.")

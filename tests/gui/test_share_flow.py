@@ -554,3 +554,80 @@ def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[n
     assert delivery.link_host_url() is None
     with pytest.raises(client.HostUnreachable):
         client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)
+
+
+def _to_link_options(qtbot, flow: ShareFlow) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.link_card)
+    click(qtbot, flow.next_button)
+
+
+def _share_link(qtbot, flow: ShareFlow) -> delivery.DeliveryResult:  # type: ignore[no-untyped-def]
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "done"
+    result = flow.done.result
+    assert result is not None and result.link_uri is not None
+    return result
+
+
+def test_a_link_opens_in_the_hosts_web_viewer(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    """The QR code is the viewer-prefix form (SHL spec: ``https://viewer/#shlink:/...``), so a
+    phone's camera opens a web page; the link's text stands beside the code."""
+    flow = make_flow("en")
+    _to_link_options(qtbot, flow)
+    assert flow.options.local_network.isVisible() and not flow.options.local_network.checked
+    result = _share_link(qtbot, flow)
+    assert result.link_uri is not None and result.host_url is not None
+    assert result.link_uri.startswith(result.host_url + "/view#shlink:/")
+    assert result.host_url.startswith("http://127.0.0.1:"), "loopback unless the person chose"
+    assert flow.done.link_text.isVisible()
+    assert flow.done.link_text.toPlainText() == result.link_uri
+    assert flow.done.fact("where").startswith("Behind a link that this computer hands out")
+    retrieved = client.retrieve(result.link_uri, recipient="Dr. Hansen")
+    assert orjson.loads(retrieved.files[0].data)["resourceType"] == "Bundle"
+
+
+def test_phones_on_this_network_only_after_the_warning(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Local network is an explicit choice with a warning (default: this computer only); the
+    address phones will use is shown before sharing. Nothing binds beyond 127.0.0.1 here."""
+    from tests.gui.test_link_views import _network_on_loopback
+
+    binds = _network_on_loopback(monkeypatch)
+    flow = make_flow("da")
+    answers = [False, True]
+    monkeypatch.setattr(flow.options, "confirm_local_network", lambda: answers.pop(0))
+    _to_link_options(qtbot, flow)
+    option = flow.options.local_network
+    assert option.check.text() == "Lad telefoner på dette netværk åbne linket"
+    option.check.setChecked(True)
+    assert not option.checked, "No at the warning keeps the host on this computer"
+    assert not flow.options.network_address.isVisibleTo(flow.options)
+    tick(qtbot, option.check)
+    assert option.checked
+    assert flow.options.network_address.isVisibleTo(flow.options)
+    assert "http://192.0.2.10" in flow.options.network_address.text()
+    result = _share_link(qtbot, flow)
+    assert binds == ["0.0.0.0"]
+    assert result.link_uri is not None and result.host_url is not None
+    assert result.host_url.startswith("http://192.0.2.10:")
+    assert result.link_uri.startswith(result.host_url + "/view#shlink:/")
+    assert result.host_url in flow.done.fact("where")
+    assert flow.done.link_text.toPlainText() == result.link_uri
+
+
+def test_without_a_network_the_phone_option_says_why(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    flow = make_flow("en")
+    _to_link_options(qtbot, flow)
+    flow.options.local_network.check.setChecked(True)
+    assert not flow.options.local_network.checked
+    assert flow.options.problem.text() == (
+        "This computer is not on a local network, so a phone cannot reach it."
+    )

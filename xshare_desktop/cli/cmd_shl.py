@@ -25,6 +25,7 @@ EXIT_BAD_INPUT = 2
 EXIT_REFUSED = 3
 DEFAULT_RECIPIENT = "xshare-desktop recipient"
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+HOST_VIEWER = ""  # `--viewer` without a URL: the link host's own web viewer
 
 
 def _port(text: str) -> int:
@@ -80,7 +81,14 @@ def register(subparsers: Any) -> None:
         "--single-file", action="store_true", help="one file fetched by GET (flag U)"
     )
     create.add_argument("--label", help="short description, at most 80 characters")
-    create.add_argument("--viewer", metavar="URL", help="put the link behind this viewer URL + #")
+    create.add_argument(
+        "--viewer",
+        nargs="?",
+        const=HOST_VIEWER,
+        metavar="URL",
+        help="put the link behind a web viewer (URL#shlink:/...), so a phone's camera opens it; "
+        "without URL, the link host's own viewer (HOST/view)",
+    )
     create.add_argument(
         "--qr", metavar="FILE", help="also save the QR code (.png, .svg, or .pdf: a printable page)"
     )
@@ -182,7 +190,12 @@ def run_serve(args: argparse.Namespace) -> int:
         running.stop()
         raise
     print(base_url, flush=True)
-    print("xshare: link host running; press Ctrl-C to stop.", file=sys.stderr, flush=True)
+    print(
+        f"xshare: link host running, web viewer at {provider.host_viewer_url(base_url)}; "
+        "press Ctrl-C to stop.",
+        file=sys.stderr,
+        flush=True,
+    )
 
     stop = threading.Event()
 
@@ -221,6 +234,9 @@ def run_create(args: argparse.Namespace) -> int:
                 "No link host is known yet: start one with `xshare shl serve`, or give --host-url."
             )
         host_url = settings.base_url
+    viewer = args.viewer
+    if viewer == HOST_VIEWER:
+        viewer = provider.host_viewer_url(host_url)
     options = provider.LinkOptions(
         passcode=args.passcode,
         expires=parse_expiry(args.expires, now) if args.expires else None,
@@ -228,7 +244,7 @@ def run_create(args: argparse.Namespace) -> int:
         long_term=args.long_term,
         single_file=args.single_file,
         label=args.label,
-        viewer=args.viewer,
+        viewer=viewer,
         max_attempts=args.max_attempts,
     )
     if args.qr and Path(args.qr).suffix.lower() not in (".png", ".svg", ".pdf"):

@@ -25,7 +25,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -76,6 +76,11 @@ class LinkDelivery:
 
     link: provider.LinkOptions = field(default_factory=provider.LinkOptions)
     sign: bool = False
+    # Behind the link host's own web viewer (HOST/view#shlink:/...), so a phone's camera
+    # opens it; an explicit ``link.viewer`` wins.
+    host_viewer: bool = False
+    # Run the host on the local network so phones there can open it (the person confirmed).
+    local_network: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,9 +286,17 @@ def deliver_link(
             token = sign_bytes(data, signer, guess_content_type(name, data)).encode("ascii")
             to_share.append(share_file_from_bytes(name + SIGNATURE_SUFFIX, token))
     progress.step(1, 3, "Starting the link host")
-    url = base_url or ensure_link_host()
+    if base_url:
+        url = base_url
+    elif options.local_network:
+        url = start_link_host(local_network=True)
+    else:
+        url = ensure_link_host()
+    link_options = options.link
+    if options.host_viewer and not link_options.viewer:
+        link_options = replace(link_options, viewer=provider.host_viewer_url(url))
     progress.step(2, 3, "Encrypting and storing the link")
-    record, uri = provider.create_link(to_share, options.link, url, store=store, now=now)
+    record, uri = provider.create_link(to_share, link_options, url, store=store, now=now)
     return DeliveryResult(
         method="link",
         contents=[item.name for item in to_share],
@@ -485,6 +498,25 @@ def _start_local_network(public: str) -> str:
     save_host_settings(HostSettings(url, ALL_INTERFACES, running.port))
     _host, _host_url, _host_on_network = running, url, True
     return url
+
+
+def network_address_preview() -> str | None:
+    """The address phones would reach the host at on the local network, before it runs there.
+
+    The host's own address when it already runs on the network; else this computer's
+    network address with the port it will try first; None when the computer has no network.
+    """
+    with _host_lock:
+        state = link_host_state()
+        if state.owned and state.local_network and state.base_url is not None:
+            return state.base_url
+    address = lan_address()
+    if address is None:
+        return None
+    previous = load_host_settings()
+    if previous is not None and previous.host == ALL_INTERFACES:
+        return http_base(address, previous.port)
+    return f"http://{address}"  # lan_address() is IPv4; the port is chosen at the start
 
 
 def ensure_link_host() -> str:

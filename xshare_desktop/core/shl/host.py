@@ -5,7 +5,9 @@ is in SQLite). ``serve`` runs it in-process on waitress (see core/wsgi_server.py
 127.0.0.1 unless the person chose the local network.
 
 Routes: ``POST /shl/<token>`` manifest, ``GET /shl/<token>?recipient=`` single file
-(``U`` flag), ``GET /shl/file/<token>`` short-lived single-use ``location`` URLs.
+(``U`` flag), ``GET /shl/file/<token>`` short-lived single-use ``location`` URLs, and
+``GET /view`` the web viewer a phone opens from the QR code (``/view#shlink:/...``): the
+page fetches and decrypts in the browser, so the key in the fragment never reaches us.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from xshare_desktop.core.shl.store import (
     Outcome,
     outcome_for,
 )
+from xshare_desktop.core.shl.viewer import VIEWER_PATH, viewer_asset
 from xshare_desktop.core.wsgi_server import RunningServer, ServerLimits, serve_wsgi
 
 log = logging.getLogger(__name__)
@@ -139,6 +142,13 @@ class ShlHostApp:
                     ("Access-Control-Max-Age", "600"),
                 ],
             )
+        if path == VIEWER_PATH or path.startswith(VIEWER_PATH + "/"):
+            if method != "GET":
+                return _error("405 Method Not Allowed", "use GET", [("Allow", "GET")])
+            asset = viewer_asset(path)
+            if asset is None:
+                return _error(_NOT_FOUND, "no such page")
+            return _Response("200 OK", asset.body, list(asset.headers))
         location = _LOCATION_ROUTE.match(path)
         if location:
             if method != "GET":

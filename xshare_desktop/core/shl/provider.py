@@ -30,6 +30,7 @@ from xshare_desktop.core.shl.store import (
     LinkStore,
     StoredFile,
 )
+from xshare_desktop.core.shl.viewer import VIEWER_PATH
 
 MANIFEST_PATH = "/shl/"
 
@@ -66,6 +67,11 @@ def normalise_base_url(base_url: str) -> str:
     if parts.query or parts.fragment:
         raise UserFacingError("The link host address must not contain ? or #.")
     return base_url
+
+
+def host_viewer_url(base_url: str) -> str:
+    """The web viewer of the link host at ``base_url``: links behind it open on a phone."""
+    return normalise_base_url(base_url) + VIEWER_PATH
 
 
 def _flags(options: LinkOptions) -> str:

@@ -332,6 +332,8 @@ class ShareFlow(QWidget):
                     label=plan.label,
                 ),
                 sign=plan.sign,
+                host_viewer=True,  # a phone's camera opens http(s)://HOST/view#shlink:/...
+                local_network=plan.local_network,
             )
         return delivery.DownloadOptions(
             sign=plan.sign, password=plan.password, package=plan.package
@@ -454,6 +456,8 @@ class ShareFlow(QWidget):
                 lines.append(self.tr("It can be opened only once."))
             if plan.passcode is not None:
                 lines.append(self.tr("The recipient must type the passcode."))
+            if plan.local_network:
+                lines.append(self.tr("Phones on this network can open it."))
         else:
             lines.append(
                 self.tr("%1, saved in %2.").replace("%1", formats).replace("%2", plan.folder)

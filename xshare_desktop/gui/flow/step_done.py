@@ -6,13 +6,17 @@ to copy the link, and a button that revokes it at once.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap, QTextOption
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +31,11 @@ from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import action_button, button_row
 
 QR_PIXELS = 340
+
+
+def _reaches_the_network(host_url: str | None) -> bool:
+    host = urlsplit(host_url or "").hostname or ""
+    return bool(host) and host not in ("127.0.0.1", "localhost", "::1")
 
 
 class DoneStep(StepPage):
@@ -64,6 +73,19 @@ class DoneStep(StepPage):
             self.grid.addWidget(value, position, 1)
             self.fact_titles[key] = title
             self.facts[key] = value
+        # The link's text beside its QR code: what the phone will open, readable and copyable.
+        self.link_title = QLabel()
+        set_heading(self.link_title, 3)
+        self.link_title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.link_text = QPlainTextEdit()
+        self.link_text.setObjectName("FlowDoneLinkText")
+        self.link_text.setReadOnly(True)
+        self.link_text.setFrameShape(QFrame.Shape.NoFrame)
+        self.link_text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.link_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        row_count = self.grid.rowCount()
+        self.grid.addWidget(self.link_title, row_count, 0)
+        self.grid.addWidget(self.link_text, row_count, 1)
         self.grid.setColumnStretch(1, 1)
         self.open_folder = action_button("FlowDoneOpenFolder", self._open_folder)
         self.open_folder.setProperty("role", "primary")
@@ -107,6 +129,9 @@ class DoneStep(StepPage):
                 )
             )
         self.qr.setVisible(link)
+        self.link_text.setPlainText(result.link_uri if link and result.link_uri else "")
+        self.link_text.setVisible(link)
+        self.link_title.setVisible(link)
         self.copy_link.setVisible(link)
         self.revoke.setVisible(link)
         self.revoke.setEnabled(True)
@@ -174,10 +199,19 @@ class DoneStep(StepPage):
             )
         self.facts["what"].setText("\n".join(self._what_lines(result)))
         if link:
-            # The host address (127.0.0.1:port) means nothing to a citizen: a tooltip is enough.
-            self.facts["where"].setText(
-                self.tr("Behind a link that this computer hands out while the app is running.")
-            )
+            if _reaches_the_network(result.host_url):
+                self.facts["where"].setText(
+                    self.tr(
+                        "Behind a link that phones on this network can open at %1 while the "
+                        "app is running."
+                    ).replace("%1", result.host_url or "")
+                )
+            else:
+                # The host address (127.0.0.1:port) means nothing to a citizen: a tooltip is
+                # enough.
+                self.facts["where"].setText(
+                    self.tr("Behind a link that this computer hands out while the app is running.")
+                )
             self.facts["where"].setToolTip(
                 self.tr("SMART Health Link served at %1").replace("%1", result.host_url or "")
             )
@@ -254,6 +288,8 @@ class DoneStep(StepPage):
         self.fact_titles["where"].setText(self.tr("Where"))
         self.fact_titles["until"].setText(self.tr("Until when"))
         self.fact_titles["revoke"].setText(self.tr("Take it back"))
+        self.link_title.setText(self.tr("The link"))
+        self.link_text.setAccessibleName(self.tr("The text of the link"))
         self.open_folder.setText(self.tr("Open folder"))
         self.open_folder.setAccessibleName(self.tr("Open the folder with the files"))
         self.copy_link.setText(self.tr("Copy link"))

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xshare_desktop.core import delivery
 from xshare_desktop.core.shl.payload import MAX_LABEL_CHARS
 from xshare_desktop.core.signing import keys
 from xshare_desktop.core.signing.password import MIN_PASSWORD_LENGTH
 from xshare_desktop.gui.flow.parts import ExplainedOption, StepPage
 from xshare_desktop.gui.flow.step_how import LINK
+from xshare_desktop.gui.local_network import confirm_local_network
 from xshare_desktop.gui.widgets import MutedLabel
 
 # Seconds a link lives; None = until the person revokes it.
@@ -48,6 +50,7 @@ class FlowOptions:
     one_time: bool = False
     long_term: bool = False
     label: str | None = None
+    local_network: bool = False
     pseudonymise: bool = False
     language: str | None = None
     formats: tuple[str, ...] = ("fhir-json", "pdf")
@@ -209,6 +212,15 @@ class OptionsStep(StepPage):
         expiry_layout.addWidget(self.expiry, 0)
         expiry_layout.addWidget(self.expiry_explain)
 
+        # Phones at the booth: the host on the local network, only after a warning (default off).
+        self.local_network = ExplainedOption("FlowOptionLocalNetwork")
+        self.network_address = QLabel()
+        self.network_address.setObjectName("FlowNetworkAddress")
+        self.network_address.setWordWrap(True)
+        self.network_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.local_network.details_layout.addWidget(self.network_address)
+        self.local_network.toggled.connect(self._local_network_toggled)
+
         self.one_time = ExplainedOption("FlowOptionOneTime")
         self.long_term = ExplainedOption("FlowOptionLongTerm")
         self.one_time.toggled.connect(lambda on: self.long_term.check.setEnabled(not on))
@@ -297,6 +309,7 @@ class OptionsStep(StepPage):
             self.password,
             self.package,
             self.passcode,
+            self.local_network,
             self.expiry_row,
             self.one_time,
             self.long_term,
@@ -322,7 +335,13 @@ class OptionsStep(StepPage):
         link = method == LINK
         for widget in (self.password, self.package, self.folder_row):
             widget.setVisible(not link)
-        for widget in (self.passcode, self.expiry_row, self.one_time, self.long_term):
+        for widget in (
+            self.passcode,
+            self.local_network,
+            self.expiry_row,
+            self.one_time,
+            self.long_term,
+        ):
             widget.setVisible(link)
         self.label_row.setVisible(link)
         self.show_problem(None)
@@ -337,6 +356,7 @@ class OptionsStep(StepPage):
             self.password,
             self.package,
             self.passcode,
+            self.local_network,
             self.one_time,
             self.long_term,
             self.pseudonymise,
@@ -359,6 +379,37 @@ class OptionsStep(StepPage):
         self.language.setCurrentIndex(0)
         self.key_panel.refresh()
         self.show_problem(None)
+
+    # -- the local network -------------------------------------------------------------------
+    def confirm_local_network(self) -> bool:
+        return confirm_local_network(self)
+
+    def _local_network_toggled(self, checked: bool) -> None:
+        if not checked:
+            return
+        address = delivery.network_address_preview()
+        if address is None or not self.confirm_local_network():
+            self.local_network.check.blockSignals(True)
+            self.local_network.check.setChecked(False)
+            self.local_network.check.blockSignals(False)
+            self.local_network.details.setVisible(False)
+            if address is None:
+                self.show_problem(
+                    self.tr("This computer is not on a local network, so a phone cannot reach it.")
+                )
+            return
+        self.show_problem(None)
+        self._show_network_address(address)
+
+    def _show_network_address(self, address: str | None = None) -> None:
+        if address is None:
+            address = delivery.network_address_preview() or ""
+        self.network_address.setText(
+            self.tr("Phones on this network will open the link at %1 while this app runs.").replace(
+                "%1", address
+            )
+        )
+        self.network_address.setAccessibleName(self.network_address.text())
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -384,6 +435,7 @@ class OptionsStep(StepPage):
             one_time=self.one_time.checked and link,
             long_term=self.long_term.checked and link,
             label=self.label_edit.text().strip() or None,
+            local_network=self.local_network.checked and link,
             pseudonymise=self.pseudonymise.checked,
             language=self.language.currentData(),
             formats=formats,
@@ -467,6 +519,15 @@ class OptionsStep(StepPage):
         )
         self.passcode_edit.setAccessibleName(self.tr("Passcode"))
         self.passcode_edit.setPlaceholderText(self.tr("Passcode"))
+        self.local_network.set_texts(
+            self.tr("Let phones on this network open the link"),
+            self.tr(
+                "For a phone on the same network, such as at a stand. Anyone on this network "
+                "who gets the link can open it; otherwise only this computer can."
+            ),
+        )
+        if self.local_network.checked:
+            self._show_network_address()
         self.expiry_label.setText(self.tr("The link works for"))
         current = self.expiry.currentIndex()
         self.expiry.clear()

@@ -51,6 +51,7 @@ from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.store import LinkStatus
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.local_network import confirm_local_network
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import MutedLabel, action_button, button_row
 from xshare_desktop.gui.worker import Worker
@@ -511,7 +512,7 @@ class LinkView(QWidget):
             )
         )
         self.host_heading.setText(self.tr("Link host"))
-        self.lan_check.setText(self.tr("Let phones on this network fetch links"))
+        self.lan_check.setText(self.tr("Let phones on this network open the links"))
         self.lan_warning.setText(
             self.tr(
                 "For a demonstration on a network you trust: anyone on the same network who "
@@ -643,9 +644,16 @@ class LinkView(QWidget):
             self.host_status.setText(
                 self.tr("The link host is stopped: nobody can fetch your links right now.")
             )
-            self.host_address.setText(
-                self.tr("It starts by itself when you create a link, or press Start.")
-            )
+            starts = self.tr("It starts by itself when you create a link, or press Start.")
+            if self.lan_check.isChecked():
+                # Say before it runs where phones will find it.
+                preview = delivery.network_address_preview()
+                starts += " " + (
+                    self.tr("Phones will reach it at %1.").replace("%1", preview)
+                    if preview
+                    else self.tr("This computer is not on a local network now.")
+                )
+            self.host_address.setText(starts)
             self.host_button.setText(self.tr("Start link host"))
         else:
             address = self.tr("Address: %1").replace("%1", self.host.base_url or "")
@@ -681,18 +689,7 @@ class LinkView(QWidget):
             return None
 
     def confirm_local_network(self) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Open the link host to the local network?"),
-            self.tr(
-                "Phones and computers on this network will be able to reach the link host. "
-                "Anyone among them who gets one of your links can fetch it. Do this only on a "
-                "network you trust, and turn it off afterwards."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_local_network(self)
 
     def _lan_toggled(self, checked: bool) -> None:
         if checked and not self.confirm_local_network():
