@@ -1037,10 +1037,6 @@
         <translation>Skriv dit navn til certifikatet.</translation>
     </message>
     <message>
-        <source>The passphrase must have at least 8 characters.</source>
-        <translation>Adgangssætningen skal have mindst 8 tegn.</translation>
-    </message>
-    <message>
         <source>The two passphrases are not the same.</source>
         <translation>De to adgangssætninger er ikke ens.</translation>
     </message>
@@ -2148,10 +2144,6 @@
         <translation>Vælg den mappe, filerne skal gemmes i.</translation>
     </message>
     <message>
-        <source>The password must have at least 8 characters.</source>
-        <translation>Kodeordet skal have mindst 8 tegn.</translation>
-    </message>
-    <message>
         <source>The two passwords are not the same.</source>
         <translation>De to kodeord er ikke ens.</translation>
     </message>
@@ -2924,6 +2916,61 @@
     <message>
         <source>Born %1</source>
         <translation>Født %1</translation>
+    </message>
+</context>
+<context>
+    <name>Strength</name>
+    <message>
+        <source>It needs at least 8 characters.</source>
+        <translation>Den skal have mindst 8 tegn.</translation>
+    </message>
+    <message>
+        <source>It is one of the passwords people use most, so it is guessed first.</source>
+        <translation>Den er en af de adgangskoder, folk bruger mest, så den bliver gættet først.</translation>
+    </message>
+    <message>
+        <source>Repeated characters or words are easy to guess.</source>
+        <translation>Gentagne tegn eller ord er lette at gætte.</translation>
+    </message>
+    <message>
+        <source>Sequences like abcd or 1234 are easy to guess.</source>
+        <translation>Rækkefølger som abcd eller 1234 er lette at gætte.</translation>
+    </message>
+    <message>
+        <source>Rows of keys on the keyboard are easy to guess.</source>
+        <translation>Taster i række på tastaturet er lette at gætte.</translation>
+    </message>
+    <message>
+        <source>It is built on a name, which is easy to guess.</source>
+        <translation>Den bygger på et navn, og det er let at gætte.</translation>
+    </message>
+    <message>
+        <source>Dates and years are easy to guess.</source>
+        <translation>Datoer og årstal er lette at gætte.</translation>
+    </message>
+    <message>
+        <source>It is too easy to guess; add a few more words or characters.</source>
+        <translation>Den er for let at gætte; tilføj et par ord eller tegn mere.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: %1</source>
+        <translation>For let at gætte: %1</translation>
+    </message>
+    <message>
+        <source>Fair: a word or two more makes it much harder to guess.</source>
+        <translation>Nogenlunde: et ord eller to mere gør den meget sværere at gætte.</translation>
+    </message>
+    <message>
+        <source>Good: hard to guess.</source>
+        <translation>God: svær at gætte.</translation>
+    </message>
+    <message>
+        <source>Strong: very hard to guess.</source>
+        <translation>Stærk: meget svær at gætte.</translation>
+    </message>
+    <message>
+        <source>Choose another: %1</source>
+        <translation>Vælg en anden: %1</translation>
     </message>
 </context>
 <context>

@@ -1037,10 +1037,6 @@
             <translation>Type your name for the certificate.</translation>
         </message>
         <message>
-            <source>The passphrase must have at least 8 characters.</source>
-            <translation>The passphrase must have at least 8 characters.</translation>
-        </message>
-        <message>
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
@@ -2148,10 +2144,6 @@
             <translation>Choose the folder the files should go to.</translation>
         </message>
         <message>
-            <source>The password must have at least 8 characters.</source>
-            <translation>The password must have at least 8 characters.</translation>
-        </message>
-        <message>
             <source>The two passwords are not the same.</source>
             <translation>The two passwords are not the same.</translation>
         </message>
@@ -2924,6 +2916,61 @@
         <message>
             <source>Born %1</source>
             <translation>Born %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Strength</name>
+        <message>
+            <source>It needs at least 8 characters.</source>
+            <translation>It needs at least 8 characters.</translation>
+        </message>
+        <message>
+            <source>It is one of the passwords people use most, so it is guessed first.</source>
+            <translation>It is one of the passwords people use most, so it is guessed first.</translation>
+        </message>
+        <message>
+            <source>Repeated characters or words are easy to guess.</source>
+            <translation>Repeated characters or words are easy to guess.</translation>
+        </message>
+        <message>
+            <source>Sequences like abcd or 1234 are easy to guess.</source>
+            <translation>Sequences like abcd or 1234 are easy to guess.</translation>
+        </message>
+        <message>
+            <source>Rows of keys on the keyboard are easy to guess.</source>
+            <translation>Rows of keys on the keyboard are easy to guess.</translation>
+        </message>
+        <message>
+            <source>It is built on a name, which is easy to guess.</source>
+            <translation>It is built on a name, which is easy to guess.</translation>
+        </message>
+        <message>
+            <source>Dates and years are easy to guess.</source>
+            <translation>Dates and years are easy to guess.</translation>
+        </message>
+        <message>
+            <source>It is too easy to guess; add a few more words or characters.</source>
+            <translation>It is too easy to guess; add a few more words or characters.</translation>
+        </message>
+        <message>
+            <source>Too easy to guess: %1</source>
+            <translation>Too easy to guess: %1</translation>
+        </message>
+        <message>
+            <source>Fair: a word or two more makes it much harder to guess.</source>
+            <translation>Fair: a word or two more makes it much harder to guess.</translation>
+        </message>
+        <message>
+            <source>Good: hard to guess.</source>
+            <translation>Good: hard to guess.</translation>
+        </message>
+        <message>
+            <source>Strong: very hard to guess.</source>
+            <translation>Strong: very hard to guess.</translation>
+        </message>
+        <message>
+            <source>Choose another: %1</source>
+            <translation>Choose another: %1</translation>
         </message>
     </context>
     <context>

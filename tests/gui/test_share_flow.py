@@ -631,3 +631,24 @@ def test_without_a_network_the_phone_option_says_why(  # type: ignore[no-untyped
     assert flow.options.problem.text() == (
         "This computer is not on a local network, so a phone cannot reach it."
     )
+
+
+def test_a_guessable_password_is_said_as_it_is_typed(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 8: the estimate shows while typing, and a common password stops the step."""
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.next_button)
+    options = flow.options
+    tick(qtbot, options.password.check)
+    assert not options.password_strength.isVisible()
+    qtbot.keyClicks(options.password_edit, "password")
+    assert options.password_strength.isVisible()
+    assert options.password_strength.text().startswith("Too easy to guess")
+    qtbot.keyClicks(options.password_repeat, "password")
+    click(qtbot, flow.next_button)
+    assert flow.step == "options" and "passwords people use most" in options.problem.text()
+    options.password_edit.setText(PASSWORD)
+    options.password_repeat.setText(PASSWORD)
+    assert options.password_strength.text().startswith(("Good", "Strong"))
+    click(qtbot, flow.next_button)
+    assert flow.step != "options"

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from xshare_desktop.core import delivery
 from xshare_desktop.core.shl.payload import MAX_LABEL_CHARS
 from xshare_desktop.core.signing import keys
-from xshare_desktop.core.signing.password import MIN_PASSWORD_LENGTH
 from xshare_desktop.gui.flow.parts import ExplainedOption, StepPage
 from xshare_desktop.gui.flow.step_how import LINK
 from xshare_desktop.gui.local_network import confirm_local_network
+from xshare_desktop.gui.strength import StrengthMeter
 from xshare_desktop.gui.widgets import MutedLabel
 
 # Seconds a link lives; None = until the person revokes it.
@@ -91,6 +91,8 @@ class KeyPanel(QWidget):
         self.repeat_label = QLabel()
         self.form.addRow(self.name_label, self.name_edit)
         self.form.addRow(self.passphrase_label, self.passphrase)
+        self.passphrase_strength = StrengthMeter(self.passphrase, lambda: [self.name_edit.text()])
+        self.form.addRow("", self.passphrase_strength)
         self.form.addRow(self.repeat_label, self.repeat)
         layout.addLayout(self.form)
         self.warning = MutedLabel()
@@ -116,6 +118,8 @@ class KeyPanel(QWidget):
         creating = summary is None
         for widget in (self.name_label, self.name_edit, self.repeat_label, self.repeat):
             widget.setVisible(creating)
+        # an existing key's passphrase is typed, not chosen: no meter then
+        self.passphrase_strength.set_active(creating)
         self.create_button.setVisible(creating)
         if summary is None:
             self.status.setText(
@@ -149,8 +153,9 @@ class KeyPanel(QWidget):
     def creation_problem(self) -> str | None:
         if not self.name_edit.text().strip():
             return self.tr("Type your name for the certificate.")
-        if len(self.passphrase.text()) < keys.MIN_PASSPHRASE_LENGTH:
-            return self.tr("The passphrase must have at least 8 characters.")
+        weak = self.passphrase_strength.problem()
+        if weak:
+            return weak
         if self.passphrase.text() != self.repeat.text():
             return self.tr("The two passphrases are not the same.")
         return None
@@ -182,6 +187,8 @@ class OptionsStep(StepPage):
         self.password_label = QLabel()
         self.password_repeat_label = QLabel()
         password_form.addRow(self.password_label, self.password_edit)
+        self.password_strength = StrengthMeter(self.password_edit)
+        password_form.addRow("", self.password_strength)
         password_form.addRow(self.password_repeat_label, self.password_repeat)
         self.password.details_layout.addLayout(password_form)
         self.password_warning = QLabel()
@@ -450,8 +457,9 @@ class OptionsStep(StepPage):
             if not options.folder:
                 return self.tr("Choose the folder the files should go to.")
             if options.password is not None:
-                if len(options.password) < MIN_PASSWORD_LENGTH:
-                    return self.tr("The password must have at least 8 characters.")
+                weak = self.password_strength.problem()
+                if weak:
+                    return weak
                 if options.password != self.password_repeat.text():
                     return self.tr("The two passwords are not the same.")
         elif options.passcode is not None and not options.passcode.strip():
