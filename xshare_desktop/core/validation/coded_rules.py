@@ -145,11 +145,13 @@ def check_code_systems(
             )
             continue
         if isinstance(code, str) and terminology.code_valid(system, code) is False:
+            version = terminology.system_version(system)
             sink.append(
                 ValidationIssue(
                     "error",
                     "code-invalid",
-                    f"The code {code!r} does not exist in the code system {system}",
+                    f"The code {code!r} does not exist in the code system {system}"
+                    + (f" (version {version}, the newest installed)" if version else ""),
                     f"{where}.code",
                     "Coding.code",
                 )

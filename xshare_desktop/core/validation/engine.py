@@ -504,7 +504,9 @@ class ValidationRun:
             # contained resource: cached walks need a path of their own
             self._entry_paths.setdefault(id(resource), path)
         wanted: list[str] = []
-        for url in (*profiles, *_meta_profiles(resource)):
+        claimed = _meta_profiles(resource)
+        alternatives = self._alternative_profiles(resource, profiles, claimed)
+        for url in (*(profiles if alternatives is None else (alternatives,)), *claimed):
             key = url.split("|", 1)[0]
             if key in wanted:
                 continue
@@ -541,6 +543,34 @@ class ValidationRun:
         self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
+
+    def _alternative_profiles(
+        self, resource: dict[str, Any], profiles: tuple[str, ...], claimed: list[str]
+    ) -> str | None:
+        """Several profiles on one element (type.profile) mean "at least one of them" (R4
+        ElementDefinition.type.profile): the one the resource meets, else the closest one.
+        None when there is no choice to make (zero or one profile, or the resource names one
+        of them in meta.profile)."""
+        rtype = resource.get("resourceType")
+        urls: list[str] = []
+        for url in profiles:
+            structure = self.index.structure(url)
+            if structure is not None and structure.type == rtype and structure.url not in urls:
+                urls.append(structure.url)
+        if len(urls) < 2:
+            return None
+        claimed_urls = {
+            s.url for c in claimed if (s := self.index.structure(c.split("|", 1)[0])) is not None
+        }
+        if claimed_urls & set(urls):
+            return next(u for u in urls if u in claimed_urls)
+        for url in urls:
+            if self.conforms(resource, url):
+                return url
+        return min(
+            urls,
+            key=lambda u: sum(1 for i in self.issues_against(resource, u) if i.is_failure),
+        )
 
     # --- the walk ----------------------------------------------------------------------------------
     def walk_object(
