@@ -347,3 +347,101 @@ def test_codes_of_the_installed_terminology_package_are_known(
     wrong = {"resourceType": "Patient", "meta": {"security": [{"system": system, "code": "NOPE"}]}}
     messages = errors_of(validator, wrong)
     assert any("version" in m for m in messages), messages
+
+
+# --- 4. panel members are not held to unrelated slices; 2. section entries to their profile ---
+@pytest.fixture(scope="module")
+def all_sections(fhir_cache: Path) -> dict[str, Any]:
+    import json
+
+    path = fhir_cache / "hl7.fhir.uv.ips#2.0.0/package/example/Bundle-bundle-ips-all-sections.json"
+    return json.loads(path.read_text())  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def ips_validator(context: ConformanceContext) -> Validator:
+    return Validator(context)
+
+
+MEMBER_URL = "https://fhir.example.com/Observation/0d5e4c3b-2a19-4f08-9e7d-6c5b4a392817"
+
+
+def _with_panel_member(
+    doc: dict[str, Any], category: str | None, performer: bool
+) -> dict[str, Any]:
+    """Entry 20 (a lab result in the Results section) becomes a panel with one member that is
+    in the Bundle but not in any section, as real lab panels are sent."""
+    broken = copy.deepcopy(doc)
+    panel = broken["entry"][20]["resource"]
+    member: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": MEMBER_URL.rsplit("/", 1)[1],
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "718-7"}]},
+        "subject": panel["subject"],
+        "effectiveDateTime": panel["effectiveDateTime"],
+        "valueQuantity": {"value": 7.2, "system": "http://unitsofmeasure.org", "code": "g/dL"},
+    }
+    if performer:
+        member["performer"] = panel["performer"]
+    if category:
+        member["category"] = [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "code": category,
+                    }
+                ]
+            }
+        ]
+    panel["hasMember"] = [{"reference": MEMBER_URL}]
+    broken["entry"].append({"fullUrl": MEMBER_URL, "resource": member})
+    return broken
+
+
+@pytest.mark.parametrize(
+    ("category", "performer", "expected"),
+    [
+        ("laboratory", True, []),
+        ("laboratory", False, ["performer"]),
+        (None, True, ["category"]),
+    ],
+)
+def test_panel_member_is_not_held_to_unrelated_slices(
+    ips_validator: Validator,
+    all_sections: dict[str, Any],
+    category: str | None,
+    performer: bool,
+    expected: list[str],
+) -> None:
+    """Bundle-uv-ips Bundle.entry is sliced open by type and profile: an Observation that
+    carries none of a slice's fixed identity (EDD code, radiology or vital-signs category) is
+    not "meant for" that slice. A panel member is held to what the panel's hasMember names
+    (targetProfile Observation-results-laboratory-pathology-uv-ips), and to nothing else."""
+    doc = _with_panel_member(all_sections, category, performer)
+    result = ips_validator.validate(doc)
+    member = f"Bundle.entry[{len(doc['entry']) - 1}].resource"
+    about_member = [i for i in result.issues if i.expression.startswith(member)]
+    unrelated = ("pregnancy", "radiology", "vitalsigns", "vital-signs")
+    assert not [i for i in about_member if any(u in i.source + i.message for u in unrelated)]
+    assert sorted(i.expression for i in result.errors) == [f"{member}.{e}" for e in expected], [
+        i.message for i in result.errors
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "element"),
+    [(7, "code"), (7, "subject")],
+)
+def test_section_entry_is_held_to_its_target_profile(
+    ips_validator: Validator, all_sections: dict[str, Any], entry: int, element: str
+) -> None:
+    """Composition-uv-ips section:sectionProblems.entry:problem has targetProfile
+    Condition-uv-ips (code 1..1, subject 1..1); in a document the HL7 validator checks each
+    section entry's target against it, so a Condition without code is an error, located."""
+    broken = copy.deepcopy(all_sections)
+    del broken["entry"][entry]["resource"][element]
+    result = ips_validator.validate(broken)
+    where = f"Bundle.entry[{entry}].resource.{element}"
+    assert [i.expression for i in result.errors] == [where], [i.message for i in result.errors]

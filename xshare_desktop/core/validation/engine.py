@@ -265,6 +265,8 @@ class ValidationRun:
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
         self.reported_targets: set[tuple[int, str]] = set()
+        # (resource, profile) pairs whose misses were explained once already.
+        self.explained_targets: set[tuple[int, str]] = set()
         self.matcher = SliceMatcher(
             self.index,
             self._conforms_any,
