@@ -34,6 +34,7 @@ DEFAULT_PACKAGES: tuple[str, ...] = (
     "hl7.terminology.r4",
     "hl7.fhir.uv.extensions.r4",
     "hl7.fhir.uv.ips#2.0.0",
+    "hl7.fhir.eu.laboratory",
 )
 
 
@@ -90,8 +91,8 @@ class ConformanceContext:
     ) -> ConformanceContext:
         """Load ``packages`` (``name#version``) and their dependencies from the cache.
 
-        With no list (or ``with_defaults``), also R4 core plus terminology, extensions and IPS
-        2.0.0 when installed. A package asked for by name must be installed; a missing or
+        With no list (or ``with_defaults``), also R4 core plus terminology, extensions, IPS
+        2.0.0 and the HL7 Europe laboratory report when installed. A package asked for by name must be installed; a missing or
         different dependency version only adds a warning (``context.warnings``). Packages asked
         for come first, so their definitions win ties between equal versions.
         """

@@ -20,6 +20,11 @@ from typing import Any, Protocol
 
 import orjson
 
+from xshare_desktop.core.fhir_packages.specifications import (
+    KnownSpecification,
+    install_hint,
+    specification_for_document_type,
+)
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.validation.bundle_rules import BundleIndex, document_issues
 from xshare_desktop.core.validation.coded_rules import (
@@ -134,15 +139,14 @@ class Validator:
             profiles = meta.get("profile")
             if isinstance(profiles, list) and profiles and isinstance(profiles[0], str):
                 return profiles[0]
+        spec = _claimed_document_type(resource)
+        if (
+            spec is not None
+            and spec.document_profile
+            and self.index.structure(spec.document_profile) is not None
+        ):
+            return spec.document_profile
         rtype = resource.get("resourceType")
-        if rtype == "Bundle" and resource.get("type") == "document":
-            entries = resource.get("entry")
-            first = entries[0] if isinstance(entries, list) and entries else None
-            composition = first.get("resource") if isinstance(first, Mapping) else None
-            if isinstance(composition, Mapping) and _has_loinc(
-                composition.get("type"), PATIENT_SUMMARY_LOINC
-            ):
-                return IPS_BUNDLE_PROFILE
         return rtype if isinstance(rtype, str) else None
 
     def validate(
@@ -157,20 +161,38 @@ class Validator:
         run = ValidationRun(self, ensure_progress(progress))
         work = _plain_copy(resource)
         chosen = profile
-        if chosen is None and isinstance(work, dict):
-            inferred = self.infer_profile(work)
-            if inferred == IPS_BUNDLE_PROFILE and not _meta_profiles(work):
-                chosen = inferred
-        issues = run.validate_root(work, chosen)
+        notes: list[ValidationIssue] = []
+        if chosen is None and isinstance(work, dict) and not _meta_profiles(work):
+            spec = _claimed_document_type(work)
+            if spec is not None and spec.document_profile:
+                if self.index.structure(spec.document_profile) is not None:
+                    chosen = spec.document_profile
+                else:
+                    # Never check a document against a specification it does not claim.
+                    notes.append(
+                        ValidationIssue(
+                            "warning",
+                            "not-found",
+                            f"This document follows {spec.title} (its Composition type is "
+                            f"LOINC {spec.composition_loinc}), but that specification is not "
+                            "installed, so it was checked against FHIR R4 core only; install "
+                            f"it with 'xshare packages install {spec.package}'",
+                            "Bundle.entry[0].resource.type",
+                            spec.document_profile,
+                        )
+                    )
+        issues = notes + run.validate_root(work, chosen)
         if positions:
             issues = [_with_position(i, positions) for i in issues]
         rtype = work.get("resourceType") if isinstance(work, dict) else None
         used_profile = chosen or (self.infer_profile(work) if isinstance(work, dict) else None)
+        used = self.index.structure(used_profile) if used_profile else None
         return ValidationResult(
             issues=issues,
             profile=used_profile,
             resource_type=rtype if isinstance(rtype, str) else None,
             duration_s=time.perf_counter() - started,
+            profile_version=(used.version or None) if used is not None else None,
         )
 
 
@@ -188,16 +210,23 @@ def _meta_profiles(resource: Mapping[str, Any]) -> list[str]:
     return [p for p in profiles if isinstance(p, str)]
 
 
-def _has_loinc(concept: Any, code: str) -> bool:
-    if not isinstance(concept, Mapping):
-        return False
-    codings = concept.get("coding")
-    if not isinstance(codings, list):
-        return False
-    return any(
-        isinstance(c, Mapping) and c.get("system") == LOINC and c.get("code") == code
-        for c in codings
-    )
+def _claimed_document_type(resource: Mapping[str, Any]) -> KnownSpecification | None:
+    """The specification a document Bundle names by its Composition type (LOINC)."""
+    if resource.get("resourceType") != "Bundle" or resource.get("type") != "document":
+        return None
+    entries = resource.get("entry")
+    first = entries[0] if isinstance(entries, list) and entries else None
+    composition = first.get("resource") if isinstance(first, Mapping) else None
+    if not isinstance(composition, Mapping):
+        return None
+    concept = composition.get("type")
+    codings = concept.get("coding") if isinstance(concept, Mapping) else None
+    for coding in codings if isinstance(codings, list) else ():
+        if isinstance(coding, Mapping) and coding.get("system") == LOINC:
+            spec = specification_for_document_type(str(coding.get("code")))
+            if spec is not None:
+                return spec
+    return None
 
 
 def _with_position(
@@ -521,12 +550,24 @@ class ValidationRun:
                             "warning",
                             "not-found",
                             f"The profile {url} is not installed, so the resource was not "
-                            "checked against it (install the package that defines it)",
+                            "checked against it" + install_hint(url),
                             f"{path}.meta.profile" if url in _meta_profiles(resource) else path,
                             url,
                         )
                     )
                 continue
+            claimed_version = url.split("|", 1)[1] if "|" in url else ""
+            if claimed_version and structure.version and claimed_version != structure.version:
+                sink.append(
+                    ValidationIssue(
+                        "warning",
+                        "not-found",
+                        f"The resource claims {key} version {claimed_version}, which is not "
+                        f"installed; it was checked against version {structure.version} instead",
+                        f"{path}.meta.profile" if url in _meta_profiles(resource) else path,
+                        url,
+                    )
+                )
             if structure.type != rtype:
                 sink.append(
                     ValidationIssue(

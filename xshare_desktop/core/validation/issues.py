@@ -45,6 +45,8 @@ class ValidationResult:
     resource_type: str | None = None
     duration_s: float = 0.0
     file: str | None = None
+    # The business version of ``profile`` that was used (StructureDefinition.version).
+    profile_version: str | None = None
 
     @property
     def errors(self) -> list[ValidationIssue]:

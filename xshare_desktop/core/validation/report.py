@@ -109,6 +109,8 @@ def render_text(results: Sequence[ValidationResult]) -> str:
         tally = count([result])
         verdict = "FAILED" if tally.failures else "passed"
         profile = f" against {result.profile}" if result.profile else ""
+        if result.profile and result.profile_version:
+            profile += f" (version {result.profile_version})"
         lines.append(
             f"{label}: {verdict}{profile} - {_plural(tally.failures, 'error')}, "
             f"{_plural(tally.warning, 'warning')}, {tally.information} information "
