@@ -196,6 +196,10 @@
             <translation>Information (%1)</translation>
         </message>
         <message>
+            <source>could not be read</source>
+            <translation>could not be read</translation>
+        </message>
+        <message>
             <source>conforms</source>
             <translation>conforms</translation>
         </message>
@@ -256,8 +260,29 @@
             <translation>The check could not finish.</translation>
         </message>
         <message>
-            <source>%1 of %2 documents conform. %3 errors, %4 warnings.</source>
-            <translation>%1 of %2 documents conform. %3 errors, %4 warnings.</translation>
+            <source>%1 of %2 documents conform.</source>
+            <translation>%1 of %2 documents conform.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s).</source>
+            <translation>
+                <numerusform>%n warning.</numerusform>
+                <numerusform>%n warnings.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) could not be read (not FHIR JSON or XML, or cut short).</source>
+            <translation>
+                <numerusform>%n document could not be read (not FHIR JSON or XML, or cut short).</numerusform>
+                <numerusform>%n documents could not be read (not FHIR JSON or XML, or cut short).</numerusform>
+            </translation>
         </message>
         <message>
             <source>Report saved to %1.</source>

@@ -47,6 +47,8 @@ class ValidationResult:
     file: str | None = None
     # The business version of ``profile`` that was used (StructureDefinition.version).
     profile_version: str | None = None
+    # The input could not be read at all (not JSON/XML, cut short): no verdict on content.
+    unreadable: bool = False
 
     @property
     def errors(self) -> list[ValidationIssue]:
