@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import orjson
-
 from xshare_desktop.core.fhir_packages.specifications import (
     KnownSpecification,
     install_hint,
@@ -84,11 +82,20 @@ def _safe_lookup(lookup: Any, key: str) -> Mapping[str, Any] | None:
 
 
 def _plain_copy(resource: Any) -> Any:
-    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact."""
-    try:
-        return orjson.loads(orjson.dumps(resource))
-    except (TypeError, orjson.JSONEncodeError):
-        return copy.deepcopy(resource)
+    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact.
+
+    Only the containers are copied; strings and numbers are immutable and shared, so a document
+    with a 50 MB attachment costs no second 50 MB (an orjson round trip held the serialised
+    bytes and a copy of every string at once).
+    """
+    kind = type(resource)
+    if kind is dict:
+        return {key: _plain_copy(value) for key, value in resource.items()}
+    if kind is list:
+        return [_plain_copy(value) for value in resource]
+    if kind in (str, int, float, bool) or resource is None:
+        return resource
+    return copy.deepcopy(resource)
 
 
 @dataclass

@@ -118,7 +118,10 @@ def check_narrative(div: str) -> list[NarrativeProblem]:
         if not isinstance(element.tag, str):
             continue
         el_ns, el_name = _local(element.tag)
-        if (element.text and element.text.strip()) or (element.tail and element.tail.strip()):
+        # ``not isspace()`` rather than ``strip()``: no copy of a long text just to test it.
+        if (element.text and not element.text.isspace()) or (
+            element.tail and not element.tail.isspace()
+        ):
             has_content = True
         if el_name == "img":
             has_content = True
