@@ -24,7 +24,7 @@ from xshare_desktop.core.fhir_packages.specifications import (
     specification_for_document_type,
 )
 from xshare_desktop.core.progress import Progress, ensure_progress
-from xshare_desktop.core.validation.bundle_rules import BundleIndex, document_issues
+from xshare_desktop.core.validation.bundle_rules import BundleIndex, bundle_issues, document_issues
 from xshare_desktop.core.validation.coded_rules import (
     binding_allows,
     check_binding,
@@ -50,6 +50,7 @@ from xshare_desktop.core.validation.snapshot import (
     TypeRef,
 )
 from xshare_desktop.core.validation.terminology import Terminology
+from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
 from xshare_desktop.core.validation.xhtml import NarrativeChecker
 
 IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
@@ -290,6 +291,7 @@ class ValidationRun:
         self.against_cache: dict[tuple[int, str], list[ValidationIssue]] = {}
         self._failed_probes: set[tuple[int, str]] = set()
         self._contained_ids: set[int] = set()
+        self._container_of: dict[int, dict[str, Any]] = {}
         # Structures each resource was validated against for the report (not just probed).
         self.reported_urls: dict[int, set[str]] = {}
         # Issues found in other resources while walking one (targets of its references).
@@ -355,6 +357,8 @@ class ValidationRun:
         )
         explain_pending(self)
         sink.extend(self.global_sink)
+        if self.bundle is not None:
+            sink.extend(bundle_issues(self.bundle))
         if self.document and self.bundle is not None:
             document = document_issues(self.bundle)
             if any(i.source == "bdl-11" for i in document):
@@ -473,7 +477,9 @@ class ValidationRun:
         try:
             path = self.path_of(resource, str(resource.get("resourceType", "Resource")))
             entry_index = self._entry_of.get(id(resource))
-            scope = self._scope(resource, resource, entry_index)
+            scope = self._scope(
+                resource, self._container_of.get(id(resource), resource), entry_index
+            )
             sink: list[ValidationIssue] = _FailFastSink() if probe else []
             saved = self.current_entry
             self.current_entry = entry_index
@@ -913,6 +919,8 @@ class ValidationRun:
             check_reference(self, value, element, path, scope, sink)
         elif type_ref.code == "Identifier":
             check_identifier_system(self.v.terminology, value, path, sink)
+        elif type_ref.code == "Attachment":
+            check_attachment(value, path, sink)
         constraints = element.constraints + (
             self.index.type_constraints(element)
             if container is element
@@ -1008,6 +1016,9 @@ class ValidationRun:
         is_contained = element.name == "contained"
         if is_contained:
             self._contained_ids.add(id(value))
+            # "#id" inside a contained resource points into its container (R4 references.html
+            # #contained): contained resources can refer to each other and to the container.
+            self._container_of.setdefault(id(value), scope.root)
             self.validate_resource(
                 value, path, profiles, root=scope.root, entry_index=scope.entry_index, sink=sink
             )
@@ -1056,6 +1067,8 @@ class ValidationRun:
                     )
                 )
                 return
+            if code == "markdown" and isinstance(value, str):
+                check_markdown(value, path, sink)
             if code == "xhtml" and isinstance(value, str):
                 for narrative in self.v.narratives.check(value):
                     sink.append(

@@ -170,6 +170,15 @@ def _attribute_problems(element: Element, el_name: str, seen: set[str]) -> list[
             _add_once(
                 found, seen, f"The narrative has a script URL in {attr_name!r} on <{el_name}>"
             )
+        elif el_name == "a" and lowered == "href" and value.strip().lower().startswith("urn:"):
+            # A URN names something, it cannot be followed: a reader's click goes nowhere
+            # (the HL7 validator: "not a valid hyperlinkable scheme").
+            _add_once(
+                found,
+                seen,
+                f"The narrative links to {value.strip()[:60]!r}, a URN that a reader cannot "
+                "open (link to a URL or to #id inside the resource)",
+            )
         elif attr_ns is not None or lowered not in ALLOWED_ATTRIBUTES:
             _add_once(
                 found,
