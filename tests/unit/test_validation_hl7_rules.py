@@ -252,3 +252,39 @@ def test_a_narrative_link_must_be_followable(validator: Validator, href: str, fa
         1, text={"status": "generated", "div": f'<div {XHTML}><a href="{href}">Dr X</a></div>'}
     )
     assert bool(_errors(validator, basic)) is fails
+
+
+@pytest.mark.parametrize(
+    ("link", "mode", "rtype", "problem"),
+    [
+        ("http://example.org/fhir/Basic?code=x", "match", "Basic", None),
+        ("http://example.org/fhir/Basic?code=x", "match", "Patient", "does not match the search"),
+        ("http://example.org/fhir?_type=Basic,Patient", "match", "Patient", None),
+        ("http://example.org/fhir/Basic", "outcome", "Basic", "must be an OperationOutcome"),
+    ],
+)
+def test_search_entries_match_the_search(
+    validator: Validator, link: str, mode: str, rtype: str, problem: str | None
+) -> None:
+    """R4 bundle.html#searchset: an 'outcome' entry is an OperationOutcome; a 'match' is of a
+    type the search asked for (the self link says which)."""
+    resource: dict[str, Any] = {"resourceType": rtype, "id": "r1"}
+    if rtype == "Basic":
+        resource["code"] = {"text": "note"}
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "link": [{"relation": "self", "url": link}],
+        "entry": [
+            {
+                "fullUrl": f"http://example.org/fhir/{rtype}/r1",
+                "resource": resource,
+                "search": {"mode": mode},
+            }
+        ],
+    }
+    errors = _errors(validator, bundle)
+    if problem is None:
+        assert errors == [], errors
+    else:
+        assert len(errors) == 1 and problem in errors[0], errors

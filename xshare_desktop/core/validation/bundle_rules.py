@@ -236,6 +236,8 @@ def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIs
                     "Bundle.entry.resource",
                 )
             )
+    if bundle_type == "searchset":
+        issues.extend(_search_entry_issues(index, root))
     links = index.bundle.get("link")
     seen: set[str] = set()
     for i, link in enumerate(links if isinstance(links, list) else ()):
@@ -252,6 +254,62 @@ def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIs
                     )
                 )
             seen.add(relation)
+    return issues
+
+
+def _searched_types(bundle: Mapping[str, Any]) -> set[str]:
+    """The resource types a search set answers, from its ``self`` link (``Type?...`` or
+    ``_type=A,B``); empty when the link does not say."""
+    links = bundle.get("link")
+    for link in links if isinstance(links, list) else ():
+        if not isinstance(link, dict) or link.get("relation") != "self":
+            continue
+        url = link.get("url")
+        if not isinstance(url, str):
+            return set()
+        path, _, query = url.partition("?")
+        for part in query.split("&"):
+            name, _, value = part.partition("=")
+            if name == "_type" and value:
+                return {t for t in value.split(",") if t}
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        return {last} if re.fullmatch(r"[A-Z][A-Za-z]+", last) else set()
+    return set()
+
+
+def _search_entry_issues(index: BundleIndex, root: str) -> list[ValidationIssue]:
+    """R4 bundle.html#searchset: an entry in mode ``outcome`` is an OperationOutcome; a
+    ``match`` is of a type the search asked for."""
+    issues: list[ValidationIssue] = []
+    searched = _searched_types(index.bundle)
+    for i, entry in enumerate(index.entries):
+        resource = entry.get("resource")
+        search = entry.get("search")
+        mode = search.get("mode") if isinstance(search, dict) else None
+        rtype = resource.get("resourceType") if isinstance(resource, dict) else None
+        if not isinstance(rtype, str):
+            continue
+        if mode == "outcome" and rtype != "OperationOutcome":
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"An entry in search mode 'outcome' must be an OperationOutcome, not a {rtype}",
+                    f"{root}.entry[{i}].resource",
+                    "Bundle.entry.search.mode",
+                )
+            )
+        elif mode == "match" and searched and rtype not in searched:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"This {rtype} does not match the search, which asked for "
+                    f"{', '.join(sorted(searched))}",
+                    f"{root}.entry[{i}].resource",
+                    "Bundle.entry.search.mode",
+                )
+            )
     return issues
 
 
