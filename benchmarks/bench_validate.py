@@ -5,6 +5,9 @@
                     seconds and resources per second (linear growth shows as a flat rate).
 ``validate-cold``   ``python -c`` in a fresh process: imports, package context, validator,
                     one validation of the all-sections example (median of 3 processes).
+``validate-memory`` peak memory (ru_maxrss) of ``xshare validate`` in a child process on
+                    documents with one 50 MB value (a string, a narrative, base64 data) and on a
+                    5,000-entry document: MB and MB per MB of the file.
 
 The package cache is ``XSHARE_FHIR_CACHE`` when set, otherwise one seeded once from
 ``../shared/fhir-packages`` in the temp folder.
@@ -116,8 +119,68 @@ def validate_cold() -> Iterator[Figure]:
     yield "validate-cold-load-and-validate", statistics.median(inside), "s"
 
 
+_MEMORY_CHILD = """
+import resource, runpy, sys
+sys.argv = ["xshare", "validate", "--cache", sys.argv[1], sys.argv[2]]
+try:
+    runpy.run_module("xshare_desktop", run_name="__main__")
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def _with_long_value(cache: Path, kind: str, size: int) -> dict[str, Any]:
+    import base64
+
+    bundle: dict[str, Any] = orjson.loads((cache / ALL_SECTIONS).read_bytes())
+    patient = bundle["entry"][1]["resource"]
+    if kind == "string":
+        patient["name"][0]["text"] = "x" * size
+    elif kind == "narrative":
+        patient["text"]["div"] = (
+            '<div xmlns="http://www.w3.org/1999/xhtml"><p>' + "y" * size + "</p></div>"
+        )
+    else:
+        patient["photo"] = [
+            {"contentType": "image/png", "data": base64.b64encode(bytes(size * 3 // 4)).decode()}
+        ]
+    return bundle
+
+
+def validate_memory() -> Iterator[Figure]:
+    from make_large import make_large_document
+
+    cache = _cache()
+    env = {**os.environ, "XSHARE_FHIR_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    size = 50_000_000
+    documents: list[tuple[str, Any]] = [
+        (f"{kind}-50MB", lambda kind=kind: _with_long_value(cache, kind, size))
+        for kind in ("string", "narrative", "base64")
+    ]
+    documents.append(("5000-entries", lambda: make_large_document(5000, seed=0)))
+    with tempfile.TemporaryDirectory(prefix="xshare-bench-memory-") as folder:
+        for name, make in documents:
+            path = Path(folder) / f"{name}.json"
+            path.write_bytes(orjson.dumps(make()))
+            child = subprocess.run(
+                [sys.executable, "-c", _MEMORY_CHILD, str(cache), str(path)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                check=True,
+            )
+            peak_mb = int(child.stderr.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+            file_mb = path.stat().st_size / 2**20
+            yield f"validate-memory-{name}-peak", peak_mb, "MB"
+            yield f"validate-memory-{name}-per-file-MB", peak_mb / file_mb, "x"
+            path.unlink()
+
+
 BENCHMARKS = {
     "validate-small": validate_small,
     "validate-5000": validate_5000,
     "validate-cold": validate_cold,
+    "validate-memory": validate_memory,
 }

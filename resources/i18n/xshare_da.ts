@@ -196,6 +196,10 @@
         <translation>Oplysninger (%1)</translation>
     </message>
     <message>
+        <source>could not be read</source>
+        <translation>kunne ikke læses</translation>
+    </message>
+    <message>
         <source>conforms</source>
         <translation>overholder specifikationen</translation>
     </message>
@@ -256,8 +260,29 @@
         <translation>Kontrollen kunne ikke gøres færdig.</translation>
     </message>
     <message>
-        <source>%1 of %2 documents conform. %3 errors, %4 warnings.</source>
-        <translation>%1 af %2 dokumenter overholder specifikationen. %3 fejl, %4 advarsler.</translation>
+        <source>%1 of %2 documents conform.</source>
+        <translation>%1 af %2 dokumenter overholder specifikationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n fejl</numerusform>
+            <numerusform>%n fejl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n advarsel.</numerusform>
+            <numerusform>%n advarsler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not be read (not FHIR JSON or XML, or cut short).</source>
+        <translation>
+            <numerusform>%n dokument kunne ikke læses (ikke FHIR JSON eller XML, eller afkortet).</numerusform>
+            <numerusform>%n dokumenter kunne ikke læses (ikke FHIR JSON eller XML, eller afkortet).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Report saved to %1.</source>

@@ -233,3 +233,25 @@ def test_an_existing_report_is_not_replaced_without_force(
     replaced = run_cli("validate", str(minimal_ips), "--output", str(report), "--force")
     assert replaced.returncode == 0, replaced.stderr
     assert "my notes" not in report.read_text()
+
+
+def test_eu_lab_example_passes_and_unreadable_input_is_not_checked(
+    fhir_cache: Path, tmp_path: Path
+) -> None:
+    """Issue #11: the EU lab package is used like IPS (no --ig needed) and the verdict names
+    the version used; a truncated file gets no "FAILED - 1 error" verdict, and exit code 2."""
+    example = fhir_cache / (
+        "hl7.fhir.eu.laboratory#0.2.0-ci/package/example/Bundle-SimpleChemistryResultReport.json"
+    )
+    result = run_cli("validate", str(example))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "passed against http://hl7.eu/fhir/laboratory/StructureDefinition/Bundle-eu-lab "
+        "(version 0.2.0-ci)"
+    ) in result.stdout
+    truncated = tmp_path / "truncated.json"
+    truncated.write_bytes(example.read_bytes()[:300])
+    result = run_cli("validate", str(truncated))
+    assert result.returncode == 2
+    assert "truncated.json: NOT CHECKED - the file could not be read" in result.stdout
+    assert "FAILED" not in result.stdout

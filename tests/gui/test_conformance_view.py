@@ -167,3 +167,38 @@ def test_large_documents_show_the_lines_around_the_element(
     assert "1970-13-45" in view.source_view.textCursor().block().text()
     line = int(birth.text(2))
     assert f"Showing lines {line - 5} to {line + 5} of" in view.detail.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "unread", "verdict"),
+    [
+        ("en", "0 of 1 documents conform. 1 error, ", "1 document could not be read", "could not be read"),
+        ("da", "0 af 1 dokumenter overholder specifikationen. 1 fejl, ", "1 dokument kunne ikke læses", "kunne ikke læses"),
+    ],
+)  # fmt: skip
+def test_unreadable_documents_get_no_verdict(
+    qtbot: Any,
+    make_context: Any,
+    documents: tuple[Path, Path],
+    tmp_path: Path,
+    lang: str,
+    start: str,
+    unread: str,
+    verdict: str,
+) -> None:
+    """A file that is not JSON, or is cut short, is not a document with "0 errors" that fails:
+    it is counted apart, and the counts use real plurals (issue #11)."""
+    make_context(lang=lang)
+    _good, broken = documents
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text(broken.read_text()[:200])
+    view = make_view(qtbot)
+    view.add_paths([broken, truncated])
+    with qtbot.waitSignal(view.check_finished, timeout=60_000):
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.is_running)
+    status = view.status.text()
+    assert status.startswith(start), status
+    assert unread in status, status
+    files = [view.issues.topLevelItem(i) for i in range(view.issues.topLevelItemCount())]
+    assert [f.text(0) for f in files if f][1] == f"truncated.json: {verdict}"

@@ -279,3 +279,33 @@ def test_check_files_refuses_an_unknown_profile(fhir_cache: Path, tmp_path: Path
     context = ConformanceContext.load(cache=fhir_cache)
     with pytest.raises(UserFacingError, match="not in the installed packages"):
         check_files([tmp_path / "x.json"], context, RecordingValidator(), profile="http://nope")
+
+
+def test_unreadable_files_get_no_verdict_in_any_report(tmp_path: Path) -> None:
+    """Unreadable input (not JSON, truncated) is not "FAILED - 1 error" nor "0 errors, Fail":
+    the text report says it was not checked, JUnit counts it as an error (the test could not
+    run), the HTML report says it could not be read (issue #11)."""
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text('{"resourceType": "Bundle", "type": "docu')
+    not_json = tmp_path / "notes.json"
+    not_json.write_text("hello")
+    run = check_files([truncated, not_json], _NoProfiles(), _NeverCalled())  # type: ignore[arg-type]
+    assert all(r.unreadable for r in run.results)
+    text = render_text(run.results)
+    assert "truncated.json: NOT CHECKED - the file could not be read" in text
+    assert "FAILED" not in text and "0 errors" not in text
+    assert text.splitlines()[-1] == "2 files could not be read (no verdicts)."
+    suites = ET.fromstring(render_junit(run.results))
+    assert (suites.get("failures"), suites.get("errors")) == ("0", "2")
+    html_report = render_html(run.results)
+    assert "could not be read" in html_report and "does not conform" not in html_report
+
+
+class _NoProfiles:
+    def structure_definition(self, url: str) -> None:
+        return None
+
+
+class _NeverCalled:
+    def validate(self, *args: Any, **kwargs: Any) -> ValidationResult:
+        raise AssertionError("an unreadable file must not be validated")

@@ -224,8 +224,10 @@ DEFECTS = [
            f"{PATIENT}.text.div", "error", "txt-1"),
     Defect("narrative not well-formed", _narrative(f"<div {XHTML}><p>Hi</div>"),
            f"{PATIENT}.text.div", "error", "txt-1"),
-    Defect("entry misses its IPS profile", _condition_without_code,
-           "Bundle.entry[7].resource.code", "warning", "business-rule", only_error=False),
+    # Composition.section:sectionProblems.entry:problem names Condition-uv-ips (code 1..1): in a
+    # document the entry a section points to is held to its target profile (issue #11).
+    Defect("section entry misses its target profile", _condition_without_code,
+           "Bundle.entry[7].resource.code", "error", "Condition.code"),
 ]  # fmt: skip
 
 

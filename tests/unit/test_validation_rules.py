@@ -375,6 +375,7 @@ def test_content_reference_is_followed(validator: Validator) -> None:
         "entry": [
             {
                 "link": [{"relation": "self", "url": "x", "colour": "red"}],
+                "fullUrl": "urn:uuid:0b7c3f0e-5d2a-4b8e-9a61-3c2d1e0f9a87",
                 "resource": {"resourceType": "Basic", "code": {"text": "note"}},
             }
         ],

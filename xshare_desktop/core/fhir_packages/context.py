@@ -8,6 +8,7 @@ treat them as read-only.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ DEFAULT_PACKAGES: tuple[str, ...] = (
     "hl7.terminology.r4",
     "hl7.fhir.uv.extensions.r4",
     "hl7.fhir.uv.ips#2.0.0",
+    "hl7.fhir.eu.laboratory",
 )
 
 
@@ -89,8 +91,8 @@ class ConformanceContext:
     ) -> ConformanceContext:
         """Load ``packages`` (``name#version``) and their dependencies from the cache.
 
-        With no list (or ``with_defaults``), also R4 core plus terminology, extensions and IPS
-        2.0.0 when installed. A package asked for by name must be installed; a missing or
+        With no list (or ``with_defaults``), also R4 core plus terminology, extensions, IPS
+        2.0.0 and the HL7 Europe laboratory report when installed. A package asked for by name must be installed; a missing or
         different dependency version only adds a warning (``context.warnings``). Packages asked
         for come first, so their definitions win ties between equal versions.
         """
@@ -260,15 +262,38 @@ def shared_context() -> ConformanceContext:
         return context
 
 
+_DATE_VERSION = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+
+
+def _publication_day(entry: IndexEntry) -> str | None:
+    date = entry.get("date") or ""
+    if len(date) >= 4 and date[:4].isdigit():
+        return date[:10]
+    version = entry.get("version") or ""
+    return version if _DATE_VERSION.match(version) else None
+
+
 def _preferred(candidate: _Located, current: _Located) -> bool:
-    """The newer business version wins; among equals the package loaded first."""
+    """The newer business version wins (as in the HL7 validator); among equals the package
+    loaded first.
+
+    R4 core names its copies of the HL7 v3 code systems by date (``2018-08-12``) while the HL7
+    terminology package numbers them (``3.1.0``): two schemes that cannot be compared, so there
+    the later publication date decides.
+    """
     new_version = candidate.entry.get("version")
     old_version = current.entry.get("version")
     if new_version and old_version and new_version != old_version:
-        try:
-            return version_key(new_version) > version_key(old_version)
-        except ValueError:
-            pass
+        if _DATE_VERSION.match(new_version) or _DATE_VERSION.match(old_version):
+            new_day = _publication_day(candidate.entry)
+            old_day = _publication_day(current.entry)
+            if new_day and old_day and new_day != old_day:
+                return new_day > old_day
+        else:
+            try:
+                return version_key(new_version) > version_key(old_version)
+            except ValueError:
+                pass
     return candidate.order < current.order
 
 

@@ -2,7 +2,8 @@
 
 Reading the ~4,600 files of the R4 core package takes seconds; reading one index file takes
 milliseconds. The index lists, for each top-level JSON file: its resourceType, id, url, version,
-kind, type, derivation and baseDefinition. It is stored in the package as ``.xshare/index.json``
+date, kind, type, derivation and
+baseDefinition. It is stored in the package as ``.xshare/index.json``
 (our own folder, so the HL7 tools' ``.index.json`` is never touched), or under the app's data
 folder when the cache is read-only. It is rebuilt when the package folder changes: the index sits
 in a subfolder precisely so that writing it does not change the package folder's own mtime.
@@ -23,8 +24,18 @@ from xshare_desktop.core.fileio import atomic_write_bytes
 
 INDEX_FOLDER = ".xshare"
 INDEX_NAME = "index.json"
-INDEX_FORMAT = 3
-_FIELDS = ("resourceType", "id", "url", "version", "kind", "type", "derivation", "baseDefinition")
+INDEX_FORMAT = 4
+_FIELDS = (
+    "resourceType",
+    "id",
+    "url",
+    "version",
+    "date",
+    "kind",
+    "type",
+    "derivation",
+    "baseDefinition",
+)
 
 
 class IndexEntry(TypedDict, total=False):
@@ -33,6 +44,7 @@ class IndexEntry(TypedDict, total=False):
     id: str
     url: str
     version: str
+    date: str
     kind: str
     type: str
     derivation: str

@@ -44,6 +44,8 @@ class BundleIndex:
     by_full_url: dict[str, int] = field(default_factory=dict)
     by_type_id: dict[tuple[str, str], int] = field(default_factory=dict)
     entries: list[Mapping[str, Any]] = field(default_factory=list)
+    # Every entry per fullUrl: a document may hold several versions of one resource.
+    all_by_full_url: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, bundle: Mapping[str, Any]) -> BundleIndex:
@@ -58,6 +60,7 @@ class BundleIndex:
             full_url = entry.get("fullUrl")
             if isinstance(full_url, str):
                 index.by_full_url.setdefault(full_url, i)
+                index.all_by_full_url.setdefault(full_url, []).append(i)
             resource = entry.get("resource")
             if isinstance(resource, dict):
                 rtype, rid = resource.get("resourceType"), resource.get("id")
@@ -71,11 +74,37 @@ class BundleIndex:
         )
         return value if isinstance(value, str) else None
 
+    def version_of(self, entry_index: int) -> str | None:
+        resource = self.resource(entry_index)
+        meta = resource.get("meta") if resource is not None else None
+        version = meta.get("versionId") if isinstance(meta, dict) else None
+        return version if isinstance(version, str) else None
+
+    def matches(self, reference: str, from_entry: int | None) -> list[int]:
+        """Every entry a reference can mean, ignoring a version it names (several versions of
+        one resource share their fullUrl)."""
+        first = self._resolve_unversioned(reference.split("/_history/", 1)[0], from_entry)
+        if first is None:
+            return []
+        full_url = self.full_url(first)
+        return list(self.all_by_full_url.get(full_url, [first])) if full_url else [first]
+
     def resolve_index(self, reference: str, from_entry: int | None) -> int | None:
-        """Entry index a reference points to, or None."""
+        """Entry index a reference points to, or None. A versioned reference (``/_history/2``)
+        only resolves to the entry whose meta.versionId is that version."""
         if not reference or reference.startswith("#"):
             return None
-        reference = reference.split("/_history/", 1)[0] if "/_history/" in reference else reference
+        if "/_history/" not in reference:
+            return self._resolve_unversioned(reference, from_entry)
+        version = reference.split("/_history/", 1)[1]
+        candidates = self.matches(reference, from_entry)
+        if len(candidates) == 1 and self.version_of(candidates[0]) is None:
+            return candidates[0]  # the entry does not say its version: it may be that one
+        return next((i for i in candidates if self.version_of(i) == version), None)
+
+    def _resolve_unversioned(self, reference: str, from_entry: int | None) -> int | None:
+        if not reference or reference.startswith("#"):
+            return None
         found = self.by_full_url.get(reference)
         if found is not None:
             return found
@@ -148,6 +177,142 @@ def _section_links(sections: Any, path: str) -> Iterator[tuple[str, str]]:
         yield from _section_links(section.get("section"), f"{here}.section")
 
 
+_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_NO_FULL_URL_TYPES = frozenset({"transaction", "batch", "transaction-response", "batch-response"})
+_SINGLE_LINKS = frozenset({"self", "first", "previous", "prev", "next", "last"})
+
+
+def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIssue]:
+    """Rules of every Bundle (R4 bundle.html, as the HL7 validator applies them): a fullUrl is
+    an absolute URI and present except in transactions and batches; search results have ids;
+    a paging link relation occurs once."""
+    issues: list[ValidationIssue] = []
+    bundle_type = index.bundle.get("type")
+    for i, entry in enumerate(index.entries):
+        where = f"{root}.entry[{i}]"
+        full_url = entry.get("fullUrl")
+        resource = entry.get("resource")
+        if isinstance(full_url, str) and not _ABSOLUTE_URI.match(full_url):
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"The fullUrl must be an absolute URL (not {full_url!r})",
+                    f"{where}.fullUrl",
+                    "Bundle.entry.fullUrl",
+                )
+            )
+        elif (
+            full_url is None
+            and isinstance(resource, dict)
+            and bundle_type not in _NO_FULL_URL_TYPES
+            and bundle_type != "document"  # the document rules say it in their words
+        ):
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "required",
+                    "Except in transactions and batches, each entry of a Bundle needs a fullUrl "
+                    "(the identity of its resource)",
+                    where,
+                    "Bundle.entry.fullUrl",
+                )
+            )
+        search = entry.get("search")
+        mode = search.get("mode") if isinstance(search, dict) else None
+        if (
+            bundle_type == "searchset"
+            and isinstance(resource, dict)
+            and mode != "outcome"
+            and resource.get("resourceType") != "OperationOutcome"
+            and not isinstance(resource.get("id"), str)
+        ):
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "required",
+                    "Search results must have ids",
+                    f"{where}.resource",
+                    "Bundle.entry.resource",
+                )
+            )
+    if bundle_type == "searchset":
+        issues.extend(_search_entry_issues(index, root))
+    links = index.bundle.get("link")
+    seen: set[str] = set()
+    for i, link in enumerate(links if isinstance(links, list) else ()):
+        relation = link.get("relation") if isinstance(link, dict) else None
+        if relation in _SINGLE_LINKS:
+            if relation in seen:
+                issues.append(
+                    ValidationIssue(
+                        "error",
+                        "invalid",
+                        f"The link relation {relation!r} can only occur once",
+                        f"{root}.link[{i}]",
+                        "Bundle.link",
+                    )
+                )
+            seen.add(relation)
+    return issues
+
+
+def _searched_types(bundle: Mapping[str, Any]) -> set[str]:
+    """The resource types a search set answers, from its ``self`` link (``Type?...`` or
+    ``_type=A,B``); empty when the link does not say."""
+    links = bundle.get("link")
+    for link in links if isinstance(links, list) else ():
+        if not isinstance(link, dict) or link.get("relation") != "self":
+            continue
+        url = link.get("url")
+        if not isinstance(url, str):
+            return set()
+        path, _, query = url.partition("?")
+        for part in query.split("&"):
+            name, _, value = part.partition("=")
+            if name == "_type" and value:
+                return {t for t in value.split(",") if t}
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        return {last} if re.fullmatch(r"[A-Z][A-Za-z]+", last) else set()
+    return set()
+
+
+def _search_entry_issues(index: BundleIndex, root: str) -> list[ValidationIssue]:
+    """R4 bundle.html#searchset: an entry in mode ``outcome`` is an OperationOutcome; a
+    ``match`` is of a type the search asked for."""
+    issues: list[ValidationIssue] = []
+    searched = _searched_types(index.bundle)
+    for i, entry in enumerate(index.entries):
+        resource = entry.get("resource")
+        search = entry.get("search")
+        mode = search.get("mode") if isinstance(search, dict) else None
+        rtype = resource.get("resourceType") if isinstance(resource, dict) else None
+        if not isinstance(rtype, str):
+            continue
+        if mode == "outcome" and rtype != "OperationOutcome":
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"An entry in search mode 'outcome' must be an OperationOutcome, not a {rtype}",
+                    f"{root}.entry[{i}].resource",
+                    "Bundle.entry.search.mode",
+                )
+            )
+        elif mode == "match" and searched and rtype not in searched:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"This {rtype} does not match the search, which asked for "
+                    f"{', '.join(sorted(searched))}",
+                    f"{root}.entry[{i}].resource",
+                    "Bundle.entry.search.mode",
+                )
+            )
+    return issues
+
+
 def document_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIssue]:
     """The rules of a FHIR document Bundle (``Bundle.type = document``)."""
     issues: list[ValidationIssue] = []
@@ -211,6 +376,33 @@ def document_issues(index: BundleIndex, root: str = "Bundle") -> list[Validation
     comp_path = f"{root}.entry[0].resource"
     for reference, where in _composition_links(composition, comp_path):
         if reference.startswith("#"):
+            continue
+        candidates = index.matches(reference, 0)
+        if len(candidates) > 1 and "/_history/" not in reference:
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "invalid",
+                    f"The reference {reference!r} matches {len(candidates)} entries of this "
+                    "document (several versions of one resource); name the version "
+                    "(…/_history/N)",
+                    f"{where}.reference",
+                    "Bundle",
+                )
+            )
+            continue
+        if candidates and index.resolve_index(reference, 0) is None:
+            versions = ", ".join(sorted(v for i in candidates if (v := index.version_of(i))))
+            issues.append(
+                ValidationIssue(
+                    "error",
+                    "not-found",
+                    f"The reference {reference!r} names a version this document does not "
+                    f"hold (it has version(s) {versions or 'without a versionId'})",
+                    f"{where}.reference",
+                    "Bundle",
+                )
+            )
             continue
         if index.resolve_index(reference, 0) is None:
             issues.append(

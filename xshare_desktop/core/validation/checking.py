@@ -106,7 +106,7 @@ def _unreadable(path: Path, error: UserFacingError) -> ValidationResult:
         line=line,
         column=column,
     )
-    return ValidationResult(issues=[issue], file=str(path))
+    return ValidationResult(issues=[issue], file=str(path), unreadable=True)
 
 
 # A file on disk, or a document in memory as (name, bytes).

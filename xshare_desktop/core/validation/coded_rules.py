@@ -7,6 +7,7 @@ information; a value set that cannot be expanded locally never produces an error
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
@@ -19,6 +20,7 @@ from xshare_desktop.core.validation.terminology import Membership, Terminology
 # Identifier systems that name themselves (RFC 3986 URIs, UUIDs, DICOM UIDs) need no registry.
 SELF_DESCRIBING_SYSTEMS = ("urn:ietf:rfc:3986", "urn:uuid:", "urn:dicom:uid")
 EXAMPLE_HOSTS = ("example.org", "example.com", "example.net", "example.eu")
+_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def binding_allows(terminology: Terminology, value: Any, element: ElementDef) -> bool:
@@ -132,6 +134,30 @@ def check_code_systems(
         system, code = coding.get("system"), coding.get("code")
         if not isinstance(system, str):
             continue
+        if not _ABSOLUTE_URI.match(system):
+            # R4 datatypes.html#Coding: system is "the identification of the code system", a
+            # uri; a local reference cannot identify one.
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "value",
+                    f"Coding.system must be an absolute URI, not {system!r}",
+                    f"{where}.system",
+                    "Coding.system",
+                )
+            )
+            continue
+        if terminology.code_system(system) is None and terminology.value_set_known(system):
+            sink.append(
+                ValidationIssue(
+                    "error",
+                    "value",
+                    f"Coding.system names a value set, not a code system ({system!r})",
+                    f"{where}.system",
+                    "Coding.system",
+                )
+            )
+            continue
         if not terminology.system_known(system):
             sink.append(
                 ValidationIssue(
@@ -145,11 +171,13 @@ def check_code_systems(
             )
             continue
         if isinstance(code, str) and terminology.code_valid(system, code) is False:
+            version = terminology.system_version(system)
             sink.append(
                 ValidationIssue(
                     "error",
                     "code-invalid",
-                    f"The code {code!r} does not exist in the code system {system}",
+                    f"The code {code!r} does not exist in the code system {system}"
+                    + (f" (version {version}, the newest installed)" if version else ""),
                     f"{where}.code",
                     "Coding.code",
                 )

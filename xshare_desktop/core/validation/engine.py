@@ -18,10 +18,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import orjson
-
+from xshare_desktop.core.fhir_packages.specifications import (
+    KnownSpecification,
+    install_hint,
+    specification_for_document_type,
+)
 from xshare_desktop.core.progress import Progress, ensure_progress
-from xshare_desktop.core.validation.bundle_rules import BundleIndex, document_issues
+from xshare_desktop.core.validation.bundle_rules import BundleIndex, bundle_issues, document_issues
 from xshare_desktop.core.validation.coded_rules import (
     binding_allows,
     check_binding,
@@ -47,6 +50,7 @@ from xshare_desktop.core.validation.snapshot import (
     TypeRef,
 )
 from xshare_desktop.core.validation.terminology import Terminology
+from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
 from xshare_desktop.core.validation.xhtml import NarrativeChecker
 
 IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
@@ -79,11 +83,20 @@ def _safe_lookup(lookup: Any, key: str) -> Mapping[str, Any] | None:
 
 
 def _plain_copy(resource: Any) -> Any:
-    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact."""
-    try:
-        return orjson.loads(orjson.dumps(resource))
-    except (TypeError, orjson.JSONEncodeError):
-        return copy.deepcopy(resource)
+    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact.
+
+    Only the containers are copied; strings and numbers are immutable and shared, so a document
+    with a 50 MB attachment costs no second 50 MB (an orjson round trip held the serialised
+    bytes and a copy of every string at once).
+    """
+    kind = type(resource)
+    if kind is dict:
+        return {key: _plain_copy(value) for key, value in resource.items()}
+    if kind is list:
+        return [_plain_copy(value) for value in resource]
+    if kind in (str, int, float, bool) or resource is None:
+        return resource
+    return copy.deepcopy(resource)
 
 
 @dataclass
@@ -134,15 +147,14 @@ class Validator:
             profiles = meta.get("profile")
             if isinstance(profiles, list) and profiles and isinstance(profiles[0], str):
                 return profiles[0]
+        spec = _claimed_document_type(resource)
+        if (
+            spec is not None
+            and spec.document_profile
+            and self.index.structure(spec.document_profile) is not None
+        ):
+            return spec.document_profile
         rtype = resource.get("resourceType")
-        if rtype == "Bundle" and resource.get("type") == "document":
-            entries = resource.get("entry")
-            first = entries[0] if isinstance(entries, list) and entries else None
-            composition = first.get("resource") if isinstance(first, Mapping) else None
-            if isinstance(composition, Mapping) and _has_loinc(
-                composition.get("type"), PATIENT_SUMMARY_LOINC
-            ):
-                return IPS_BUNDLE_PROFILE
         return rtype if isinstance(rtype, str) else None
 
     def validate(
@@ -157,20 +169,38 @@ class Validator:
         run = ValidationRun(self, ensure_progress(progress))
         work = _plain_copy(resource)
         chosen = profile
-        if chosen is None and isinstance(work, dict):
-            inferred = self.infer_profile(work)
-            if inferred == IPS_BUNDLE_PROFILE and not _meta_profiles(work):
-                chosen = inferred
-        issues = run.validate_root(work, chosen)
+        notes: list[ValidationIssue] = []
+        if chosen is None and isinstance(work, dict) and not _meta_profiles(work):
+            spec = _claimed_document_type(work)
+            if spec is not None and spec.document_profile:
+                if self.index.structure(spec.document_profile) is not None:
+                    chosen = spec.document_profile
+                else:
+                    # Never check a document against a specification it does not claim.
+                    notes.append(
+                        ValidationIssue(
+                            "warning",
+                            "not-found",
+                            f"This document follows {spec.title} (its Composition type is "
+                            f"LOINC {spec.composition_loinc}), but that specification is not "
+                            "installed, so it was checked against FHIR R4 core only; install "
+                            f"it with 'xshare packages install {spec.package}'",
+                            "Bundle.entry[0].resource.type",
+                            spec.document_profile,
+                        )
+                    )
+        issues = notes + run.validate_root(work, chosen)
         if positions:
             issues = [_with_position(i, positions) for i in issues]
         rtype = work.get("resourceType") if isinstance(work, dict) else None
         used_profile = chosen or (self.infer_profile(work) if isinstance(work, dict) else None)
+        used = self.index.structure(used_profile) if used_profile else None
         return ValidationResult(
             issues=issues,
             profile=used_profile,
             resource_type=rtype if isinstance(rtype, str) else None,
             duration_s=time.perf_counter() - started,
+            profile_version=(used.version or None) if used is not None else None,
         )
 
 
@@ -188,16 +218,23 @@ def _meta_profiles(resource: Mapping[str, Any]) -> list[str]:
     return [p for p in profiles if isinstance(p, str)]
 
 
-def _has_loinc(concept: Any, code: str) -> bool:
-    if not isinstance(concept, Mapping):
-        return False
-    codings = concept.get("coding")
-    if not isinstance(codings, list):
-        return False
-    return any(
-        isinstance(c, Mapping) and c.get("system") == LOINC and c.get("code") == code
-        for c in codings
-    )
+def _claimed_document_type(resource: Mapping[str, Any]) -> KnownSpecification | None:
+    """The specification a document Bundle names by its Composition type (LOINC)."""
+    if resource.get("resourceType") != "Bundle" or resource.get("type") != "document":
+        return None
+    entries = resource.get("entry")
+    first = entries[0] if isinstance(entries, list) and entries else None
+    composition = first.get("resource") if isinstance(first, Mapping) else None
+    if not isinstance(composition, Mapping):
+        return None
+    concept = composition.get("type")
+    codings = concept.get("coding") if isinstance(concept, Mapping) else None
+    for coding in codings if isinstance(codings, list) else ():
+        if isinstance(coding, Mapping) and coding.get("system") == LOINC:
+            spec = specification_for_document_type(str(coding.get("code")))
+            if spec is not None:
+                return spec
+    return None
 
 
 def _with_position(
@@ -254,6 +291,7 @@ class ValidationRun:
         self.against_cache: dict[tuple[int, str], list[ValidationIssue]] = {}
         self._failed_probes: set[tuple[int, str]] = set()
         self._contained_ids: set[int] = set()
+        self._container_of: dict[int, dict[str, Any]] = {}
         # Structures each resource was validated against for the report (not just probed).
         self.reported_urls: dict[int, set[str]] = {}
         # Issues found in other resources while walking one (targets of its references).
@@ -265,6 +303,8 @@ class ValidationRun:
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
         self.reported_targets: set[tuple[int, str]] = set()
+        # (resource, profile) pairs whose misses were explained once already.
+        self.explained_targets: set[tuple[int, str]] = set()
         self.matcher = SliceMatcher(
             self.index,
             self._conforms_any,
@@ -317,6 +357,8 @@ class ValidationRun:
         )
         explain_pending(self)
         sink.extend(self.global_sink)
+        if self.bundle is not None:
+            sink.extend(bundle_issues(self.bundle))
         if self.document and self.bundle is not None:
             document = document_issues(self.bundle)
             if any(i.source == "bdl-11" for i in document):
@@ -435,7 +477,9 @@ class ValidationRun:
         try:
             path = self.path_of(resource, str(resource.get("resourceType", "Resource")))
             entry_index = self._entry_of.get(id(resource))
-            scope = self._scope(resource, resource, entry_index)
+            scope = self._scope(
+                resource, self._container_of.get(id(resource), resource), entry_index
+            )
             sink: list[ValidationIssue] = _FailFastSink() if probe else []
             saved = self.current_entry
             self.current_entry = entry_index
@@ -504,7 +548,9 @@ class ValidationRun:
             # contained resource: cached walks need a path of their own
             self._entry_paths.setdefault(id(resource), path)
         wanted: list[str] = []
-        for url in (*profiles, *_meta_profiles(resource)):
+        claimed = _meta_profiles(resource)
+        alternatives = self._alternative_profiles(resource, profiles, claimed)
+        for url in (*(profiles if alternatives is None else (alternatives,)), *claimed):
             key = url.split("|", 1)[0]
             if key in wanted:
                 continue
@@ -517,12 +563,24 @@ class ValidationRun:
                             "warning",
                             "not-found",
                             f"The profile {url} is not installed, so the resource was not "
-                            "checked against it (install the package that defines it)",
+                            "checked against it" + install_hint(url),
                             f"{path}.meta.profile" if url in _meta_profiles(resource) else path,
                             url,
                         )
                     )
                 continue
+            claimed_version = url.split("|", 1)[1] if "|" in url else ""
+            if claimed_version and structure.version and claimed_version != structure.version:
+                sink.append(
+                    ValidationIssue(
+                        "warning",
+                        "not-found",
+                        f"The resource claims {key} version {claimed_version}, which is not "
+                        f"installed; it was checked against version {structure.version} instead",
+                        f"{path}.meta.profile" if url in _meta_profiles(resource) else path,
+                        url,
+                    )
+                )
             if structure.type != rtype:
                 sink.append(
                     ValidationIssue(
@@ -541,6 +599,34 @@ class ValidationRun:
         self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
+
+    def _alternative_profiles(
+        self, resource: dict[str, Any], profiles: tuple[str, ...], claimed: list[str]
+    ) -> str | None:
+        """Several profiles on one element (type.profile) mean "at least one of them" (R4
+        ElementDefinition.type.profile): the one the resource meets, else the closest one.
+        None when there is no choice to make (zero or one profile, or the resource names one
+        of them in meta.profile)."""
+        rtype = resource.get("resourceType")
+        urls: list[str] = []
+        for url in profiles:
+            structure = self.index.structure(url)
+            if structure is not None and structure.type == rtype and structure.url not in urls:
+                urls.append(structure.url)
+        if len(urls) < 2:
+            return None
+        claimed_urls = {
+            s.url for c in claimed if (s := self.index.structure(c.split("|", 1)[0])) is not None
+        }
+        if claimed_urls & set(urls):
+            return next(u for u in urls if u in claimed_urls)
+        for url in urls:
+            if self.conforms(resource, url):
+                return url
+        return min(
+            urls,
+            key=lambda u: sum(1 for i in self.issues_against(resource, u) if i.is_failure),
+        )
 
     # --- the walk ----------------------------------------------------------------------------------
     def walk_object(
@@ -833,6 +919,8 @@ class ValidationRun:
             check_reference(self, value, element, path, scope, sink)
         elif type_ref.code == "Identifier":
             check_identifier_system(self.v.terminology, value, path, sink)
+        elif type_ref.code == "Attachment":
+            check_attachment(value, path, sink)
         constraints = element.constraints + (
             self.index.type_constraints(element)
             if container is element
@@ -928,6 +1016,9 @@ class ValidationRun:
         is_contained = element.name == "contained"
         if is_contained:
             self._contained_ids.add(id(value))
+            # "#id" inside a contained resource points into its container (R4 references.html
+            # #contained): contained resources can refer to each other and to the container.
+            self._container_of.setdefault(id(value), scope.root)
             self.validate_resource(
                 value, path, profiles, root=scope.root, entry_index=scope.entry_index, sink=sink
             )
@@ -976,6 +1067,8 @@ class ValidationRun:
                     )
                 )
                 return
+            if code == "markdown" and isinstance(value, str):
+                check_markdown(value, path, sink)
             if code == "xhtml" and isinstance(value, str):
                 for narrative in self.v.narratives.check(value):
                     sink.append(

@@ -45,6 +45,10 @@ class ValidationResult:
     resource_type: str | None = None
     duration_s: float = 0.0
     file: str | None = None
+    # The business version of ``profile`` that was used (StructureDefinition.version).
+    profile_version: str | None = None
+    # The input could not be read at all (not JSON/XML, cut short): no verdict on content.
+    unreadable: bool = False
 
     @property
     def errors(self) -> list[ValidationIssue]:

@@ -8,6 +8,7 @@ when ``contained`` is present.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -82,6 +83,9 @@ def _strings(node: Any) -> Iterator[str]:
         yield node
 
 
+_NARRATIVE_LINK = re.compile(r"""(?:href|src)\s*=\s*["']#([^"']+)["']""")
+
+
 def dom_3(node: Any, _unused: Any = None) -> bool:
     """Every contained resource is referenced from the rest of the resource (``#id``),
     or the contained resource refers back to its container (``#``)."""
@@ -89,7 +93,14 @@ def dom_3(node: Any, _unused: Any = None) -> bool:
     if not contained:
         return True
     outside = {k: v for k, v in node.items() if k != "contained"}
-    referenced = {s[1:] for s in _strings(outside) if s.startswith("#")}
+    referenced = set()
+    for text in _strings(outside):
+        if text.startswith("#"):
+            referenced.add(text[1:])
+        elif text.startswith("<div") and "#" in text:
+            # The narrative shows a contained resource (<img src="#id">, <a href="#id">): the
+            # HL7 validator counts that as a reference from the container.
+            referenced.update(_NARRATIVE_LINK.findall(text))
     # Contained resources may reference each other: a chain from the container counts.
     changed = True
     reachable = set(referenced)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -75,10 +76,19 @@ def to_operation_outcome(result: ValidationResult) -> dict[str, Any]:
 
 
 def to_outcome_bundle(results: Sequence[ValidationResult]) -> dict[str, Any]:
+    # Every entry of a collection has a fullUrl (R4 bundle.html): a stable one per file and
+    # position, so that the same run writes the same report.
     return {
         "resourceType": "Bundle",
         "type": "collection",
-        "entry": [{"resource": to_operation_outcome(r)} for r in results],
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:"
+                + str(uuid.uuid5(uuid.NAMESPACE_URL, f"xshare-validate:{index}:{r.file or ''}")),
+                "resource": to_operation_outcome(r),
+            }
+            for index, r in enumerate(results)
+        ],
     }
 
 

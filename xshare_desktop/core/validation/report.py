@@ -106,9 +106,19 @@ def render_text(results: Sequence[ValidationResult]) -> str:
     lines: list[str] = []
     for index, result in enumerate(results):
         label = _file_label(result, index)
+        if result.unreadable:
+            # Not a verdict on content: "FAILED - 1 error" would say the document was checked.
+            lines.append(f"{label}: NOT CHECKED - the file could not be read")
+            lines.extend(
+                f"  {label}{_position(issue)} {issue.severity} {issue.message}"
+                for issue in result.issues
+            )
+            continue
         tally = count([result])
         verdict = "FAILED" if tally.failures else "passed"
         profile = f" against {result.profile}" if result.profile else ""
+        if result.profile and result.profile_version:
+            profile += f" (version {result.profile_version})"
         lines.append(
             f"{label}: {verdict}{profile} - {_plural(tally.failures, 'error')}, "
             f"{_plural(tally.warning, 'warning')}, {tally.information} information "
@@ -120,13 +130,23 @@ def render_text(results: Sequence[ValidationResult]) -> str:
                 f"  {label}{_position(issue)} {issue.severity}{source} {issue.message}"
                 + (f" (at {issue.expression})" if issue.expression else "")
             )
-    total = count(results)
-    failed = sum(1 for r in results if not r.ok)
-    lines.append(
-        f"{_plural(len(results), 'file')} checked, {failed} with errors: "
-        f"{_plural(total.failures, 'error')}, {_plural(total.warning, 'warning')}, "
-        f"{total.information} information."
-    )
+    checked = [r for r in results if not r.unreadable]
+    total = count(checked)
+    failed = sum(1 for r in checked if not r.ok)
+    unreadable = len(results) - len(checked)
+    summary = []
+    if checked or not unreadable:
+        summary.append(
+            f"{_plural(len(checked), 'file')} checked, {failed} with errors: "
+            f"{_plural(total.failures, 'error')}, {_plural(total.warning, 'warning')}, "
+            f"{total.information} information."
+        )
+    if unreadable:
+        summary.append(
+            f"{_plural(unreadable, 'file')} could not be read"
+            + (" (no verdict)." if unreadable == 1 else " (no verdicts).")
+        )
+    lines.append(" ".join(summary))
     return "\n".join(lines) + "\n"
 
 
@@ -137,22 +157,41 @@ def _xml_text(text: str) -> str:
     return _XML_UNSAFE.sub("\ufffd", text)
 
 
+def _junit_unreadable(suites: ET.Element, label: str, result: ValidationResult) -> None:
+    """A file that could not be read is a JUnit *error* (the test could not run), not a failure."""
+    suite = ET.SubElement(
+        suites, "testsuite", name=label, tests="1", failures="0", errors="1", skipped="0"
+    )
+    suite.set("time", "0.000")
+    suite.set("timestamp", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+    case = ET.SubElement(suite, "testcase", classname=label, name="read the file", time="0")
+    message = result.issues[0].message if result.issues else "The file could not be read."
+    error = ET.SubElement(case, "error", message=_xml_text(message), type="unreadable")
+    error.text = _xml_text(
+        f"{label}{_position(result.issues[0]) if result.issues else ''} {message}"
+    )
+
+
 def render_junit(results: Sequence[ValidationResult]) -> str:
     """One testsuite per file; one failing testcase per error, one passing case for a clean file.
 
     Warnings and information go to the suite's ``system-out`` so CI shows them without failing.
     """
-    total = count(results)
+    readable = [r for r in results if not r.unreadable]
+    total = count(readable)
     suites = ET.Element(
         "testsuites",
         name="xshare validate",
-        tests=str(sum(max(1, len(r.errors)) for r in results)),
+        tests=str(sum(1 if r.unreadable else max(1, len(r.errors)) for r in results)),
         failures=str(total.failures),
-        errors="0",
+        errors=str(len(results) - len(readable)),
         time=f"{sum(r.duration_s for r in results):.3f}",
     )
     for index, result in enumerate(results):
         label = _xml_text(_file_label(result, index))
+        if result.unreadable:
+            _junit_unreadable(suites, label, result)
+            continue
         errors = sorted_issues(result.errors)
         suite = ET.SubElement(
             suites,
@@ -236,8 +275,10 @@ def render_html(
     documents: Mapping[str, Any] | None = None,
     title: str = "Conformance report",
 ) -> str:
-    total = count(results)
-    failed = sum(1 for r in results if not r.ok)
+    readable = [r for r in results if not r.unreadable]
+    total = count(readable)
+    failed = sum(1 for r in readable if not r.ok)
+    unreadable = len(results) - len(readable)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out: list[str] = [
         "<!DOCTYPE html>",
@@ -251,8 +292,9 @@ def render_html(
         f'<p class="meta">{_e(_plural(len(results), "file"))} checked on {_e(generated)} by '
         "xShare Desktop, offline.</p>",
         '<div class="summary">',
-        f'<div class="card"><b>{len(results) - failed}</b>passed</div>',
+        f'<div class="card"><b>{len(readable) - failed}</b>passed</div>',
         f'<div class="card error"><b>{failed}</b>failed</div>',
+        *([f'<div class="card error"><b>{unreadable}</b>unreadable</div>'] if unreadable else []),
         f'<div class="card error"><b>{total.failures}</b>errors</div>',
         f'<div class="card warning"><b>{total.warning}</b>warnings</div>',
         f'<div class="card information"><b>{total.information}</b>information</div>',
@@ -271,16 +313,22 @@ def render_html(
         document = (documents or {}).get(result.file or "")
         tally = count([result])
         verdict = (
-            '<span class="verdict-fail">does not conform</span>'
+            '<span class="verdict-fail">could not be read</span>'
+            if result.unreadable
+            else '<span class="verdict-fail">does not conform</span>'
             if tally.failures
             else '<span class="verdict-pass">conforms</span>'
         )
         out.append(f"<section><h2>{_e(label)}: {verdict}</h2>")
-        out.append(
-            f'<p class="meta">Profile: <code>{_e(result.profile or "base definitions")}</code> - '
-            f"{_e(_plural(tally.failures, 'error'))}, {_e(_plural(tally.warning, 'warning'))}, "
-            f"{tally.information} information - {result.duration_s * 1000:.0f} ms</p>"
-        )
+        if result.unreadable:
+            out.append('<p class="meta">Not checked: the file could not be read.</p>')
+        else:
+            out.append(
+                f'<p class="meta">Profile: <code>{_e(result.profile or "base definitions")}'
+                f"</code> - {_e(_plural(tally.failures, 'error'))}, "
+                f"{_e(_plural(tally.warning, 'warning'))}, "
+                f"{tally.information} information - {result.duration_s * 1000:.0f} ms</p>"
+            )
         if not result.issues:
             out.append("<p>No issues found.</p>")
         for severity in SEVERITIES:

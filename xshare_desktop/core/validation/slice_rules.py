@@ -153,6 +153,11 @@ def _explain_unmatched_item(run: ValidationRun, child: ElementDef, item: Any) ->
                 if structure is not None and structure.type == resource["resourceType"]:
                     candidates.append((slice_def, structure.url))
     urls = list(dict.fromkeys(url for _, url in candidates))
+    if len(urls) > 1:
+        # Several slices could take it (an Observation: lab, radiology, vital signs, EDD...):
+        # only a profile whose identity (fixed codes, categories) it carries is meant for it.
+        # A lab panel member is not an almost-EDD observation.
+        urls = [u for u in urls if _carries_identity(run, resource, u)]
     if not urls:
         return
     # Several profiles could be meant (Observation): the one it misses least is the likely
@@ -178,7 +183,14 @@ def _explain_unmatched_item(run: ValidationRun, child: ElementDef, item: Any) ->
         for url in urls
     ]
     url, failures = min(failures_by_url, key=lambda pair: len(pair[1]))
-    if not failures:
+    if not failures or (id(resource), url) in run.explained_targets:
+        return
+    run.explained_targets.add((id(resource), url))
+    if resolve_path and run.document and len(urls) == 1:
+        # A document's section entry names its target profile (Composition.section:
+        # sectionProblems.entry:problem -> Condition-uv-ips); the entry it points to is held to
+        # it, as the HL7 validator does for documents: its problems are errors, where they are.
+        run.global_sink.extend(failures)
         return
     first = failures[0]
     more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
@@ -192,6 +204,11 @@ def _explain_unmatched_item(run: ValidationRun, child: ElementDef, item: Any) ->
             url,
         )
     )
+
+
+def _carries_identity(run: ValidationRun, resource: dict[str, Any], url: str) -> bool:
+    structure = run.index.structure(url)
+    return structure is not None and run.matcher.fits(resource, structure.root)
 
 
 def check_slice_counts(

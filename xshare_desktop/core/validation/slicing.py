@@ -84,6 +84,19 @@ def _is_required_code(definition: ElementDef) -> bool:
     )
 
 
+def _has_code(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    if not isinstance(value, dict):
+        return False
+    if isinstance(value.get("code"), str):
+        return True
+    codings = value.get("coding")
+    return isinstance(codings, list) and any(
+        isinstance(c, dict) and isinstance(c.get("code"), str) for c in codings
+    )
+
+
 class SliceMatcher:
     def __init__(
         self,
@@ -235,6 +248,11 @@ class SliceMatcher:
             return any(contains_pattern(v, definition.pattern) for v in values)
         if definition.max == 0:
             return not values
+        if _is_required_code(definition) and self._binding_allows is not None:
+            # A slice told apart by its required binding alone (EU lab Composition.category:
+            # studyType / :specialty): an item belongs to it when its code is in the value set.
+            # An item in neither is simply unsliced, which open slicing allows.
+            return any(_has_code(v) and self._binding_allows(v, definition) for v in values)
         # The fixed values often sit further down (bp: component.code.coding:SBPCode.code).
         return any(self._fits(v, definition, 0) for v in values)
 

@@ -284,6 +284,7 @@ class CompiledStructure:
     root: ElementDef
     by_id: dict[str, ElementDef]
     by_path: dict[str, ElementDef]
+    version: str = ""
 
 
 def compile_structure(sd: Mapping[str, Any]) -> CompiledStructure:
@@ -332,6 +333,7 @@ def compile_structure(sd: Mapping[str, Any]) -> CompiledStructure:
         root=root,
         by_id=by_id,
         by_path=by_path,
+        version=str(sd.get("version") or ""),
     )
 
 

@@ -97,6 +97,7 @@ class Expansion:
 @dataclass
 class _CodeSystemIndex:
     url: str
+    version: str
     complete: bool
     case_sensitive: bool
     codes: set[str]
@@ -158,6 +159,7 @@ def _index_code_system(cs: Mapping[str, Any]) -> _CodeSystemIndex:
     case_sensitive = cs.get("caseSensitive", True) is not False
     return _CodeSystemIndex(
         url=str(cs.get("url", "")),
+        version=str(cs.get("version") or ""),
         complete=cs.get("content") == "complete",
         case_sensitive=case_sensitive,
         codes=codes,
@@ -199,6 +201,11 @@ class Terminology:
     def system_known(self, system: str) -> bool:
         """Is this a code system a reader could look up (installed, or a well-known one)?"""
         return system in self._known_systems or self.code_system(system) is not None
+
+    def system_version(self, system: str) -> str | None:
+        """The version of the installed code system that codes are checked against."""
+        index = self.code_system(system)
+        return index.version or None if index is not None else None
 
     def code_valid(self, system: str, code: str) -> bool | None:
         """True/False when a complete local code system decides it; None when it cannot."""

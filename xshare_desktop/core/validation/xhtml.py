@@ -118,7 +118,10 @@ def check_narrative(div: str) -> list[NarrativeProblem]:
         if not isinstance(element.tag, str):
             continue
         el_ns, el_name = _local(element.tag)
-        if (element.text and element.text.strip()) or (element.tail and element.tail.strip()):
+        # ``not isspace()`` rather than ``strip()``: no copy of a long text just to test it.
+        if (element.text and not element.text.isspace()) or (
+            element.tail and not element.tail.isspace()
+        ):
             has_content = True
         if el_name == "img":
             has_content = True
@@ -166,6 +169,15 @@ def _attribute_problems(element: Element, el_name: str, seen: set[str]) -> list[
         elif lowered in _URL_ATTRIBUTES and _unsafe_url(value):
             _add_once(
                 found, seen, f"The narrative has a script URL in {attr_name!r} on <{el_name}>"
+            )
+        elif el_name == "a" and lowered == "href" and value.strip().lower().startswith("urn:"):
+            # A URN names something, it cannot be followed: a reader's click goes nowhere
+            # (the HL7 validator: "not a valid hyperlinkable scheme").
+            _add_once(
+                found,
+                seen,
+                f"The narrative links to {value.strip()[:60]!r}, a URN that a reader cannot "
+                "open (link to a URL or to #id inside the resource)",
             )
         elif attr_ns is not None or lowered not in ALLOWED_ATTRIBUTES:
             _add_once(

@@ -30,6 +30,7 @@ from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.validation.issues import ValidationResult
 from xshare_desktop.core.workbench.results import CaseResult, Verdict
 from xshare_desktop.core.workbench.specifications import (
+    CATEGORY_TITLES,
     HOSPITAL_DISCHARGE_REPORT,
     IMAGING_REPORT,
     LABORATORY_REPORT,
@@ -167,9 +168,17 @@ def choose_specification(
         for spec in declared:
             if spec.profile in claimed:
                 return spec
-    if len(declared) == 1:
-        return declared[0]
     category = document_category(resource)
+    if len(declared) == 1:
+        if category is not None and category != declared[0].category:
+            # Never check a document against a specification it does not claim (a lab report
+            # is not a failed patient summary).
+            return (
+                f"This document is a {CATEGORY_TITLES[category]} (its Composition type says "
+                f"so), but only {declared[0].title} is declared, so it was not checked against "
+                "it. Declare the specification it follows (and install its package)."
+            )
+        return declared[0]
     for spec in declared:
         if spec.category == category:
             return spec

@@ -418,7 +418,10 @@ class ConformanceView(QWidget):
             result = check.result
             parent: QTreeWidget | QTreeWidgetItem = self.issues
             if several:
-                verdict = self.tr("conforms") if result.ok else self.tr("does not conform")
+                if check.unreadable:
+                    verdict = self.tr("could not be read")
+                else:
+                    verdict = self.tr("conforms") if result.ok else self.tr("does not conform")
                 file_item = QTreeWidgetItem([f"{Path(result.file or '').name}: {verdict}"])
                 file_item.setToolTip(0, result.file or "")
                 self.issues.addTopLevelItem(file_item)
@@ -599,22 +602,39 @@ class ConformanceView(QWidget):
         elif kind == "failed":
             text = self._failure or self.tr("The check could not finish.")
         elif kind in ("done", "exported") and self.run is not None:
-            results = self.run.results
-            failed = sum(1 for r in results if not r.ok)
-            errors_count = sum(len(r.errors) for r in results)
-            warnings = sum(len(r.warnings) for r in results)
-            text = (
-                self.tr("%1 of %2 documents conform. %3 errors, %4 warnings.")
-                .replace("%1", str(len(results) - failed))
-                .replace("%2", str(len(results)))
-                .replace("%3", str(errors_count))
-                .replace("%4", str(warnings))
-            )
+            text = self._summary_text(self.run)
             if kind == "exported":
                 text += " " + self.tr("Report saved to %1.").replace("%1", self._exported_to)
         elif not self.sources:
             text = self.tr("Add one or more documents to check.")
         self.status.setText(text)
+
+    def _summary_text(self, run: CheckRun) -> str:
+        """What the check found; files that could not be read get no verdict on content."""
+        results = [c.result for c in run.checks if not c.unreadable]
+        unreadable = len(run.checks) - len(results)
+        parts = []
+        if results:
+            failed = sum(1 for r in results if not r.ok)
+            parts.append(
+                self.tr("%1 of %2 documents conform.")
+                .replace("%1", str(len(results) - failed))
+                .replace("%2", str(len(results)))
+            )
+            parts.append(
+                self.tr("%n error(s)", "", sum(len(r.errors) for r in results))
+                + ", "
+                + self.tr("%n warning(s).", "", sum(len(r.warnings) for r in results))
+            )
+        if unreadable:
+            parts.append(
+                self.tr(
+                    "%n document(s) could not be read (not FHIR JSON or XML, or cut short).",
+                    "",
+                    unreadable,
+                )
+            )
+        return " ".join(parts)
 
     def _update_state(self) -> None:
         running = self._worker is not None
