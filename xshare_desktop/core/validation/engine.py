@@ -15,7 +15,6 @@ import copy
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from xshare_desktop.core.fhir_packages.specifications import (
@@ -51,6 +50,7 @@ from xshare_desktop.core.validation.snapshot import (
 )
 from xshare_desktop.core.validation.terminology import Terminology
 from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
+from xshare_desktop.core.validation.walk import WalkScope
 from xshare_desktop.core.validation.xhtml import NarrativeChecker
 
 IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
@@ -97,16 +97,6 @@ def _plain_copy(resource: Any) -> Any:
     if kind in (str, int, float, bool) or resource is None:
         return resource
     return copy.deepcopy(resource)
-
-
-@dataclass
-class WalkScope:
-    """Where we are: the resource being walked and how its references resolve."""
-
-    resource: dict[str, Any]
-    root: dict[str, Any]
-    entry_index: int | None
-    evaluation: EvaluationScope
 
 
 class Validator:

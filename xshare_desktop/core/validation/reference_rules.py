@@ -15,7 +15,7 @@ from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.snapshot import CORE_SD_PREFIX, ElementDef
 
 if TYPE_CHECKING:
-    from xshare_desktop.core.validation.engine import ValidationRun, WalkScope
+    from xshare_desktop.core.validation.walk import Walk, WalkScope
 
 
 _WHITESPACE = re.compile(r"\s")
@@ -35,7 +35,7 @@ def _type_of_canonical(url: str) -> str | None:
 
 
 def check_reference(
-    run: ValidationRun,
+    run: Walk,
     value: dict[str, Any],
     element: ElementDef,
     path: str,
@@ -154,7 +154,7 @@ def check_reference(
 
 
 def _check_target_profiles(
-    run: ValidationRun,
+    run: Walk,
     target: dict[str, Any],
     profile_urls: list[str],
     element: ElementDef,

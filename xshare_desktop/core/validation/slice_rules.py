@@ -14,11 +14,11 @@ from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.snapshot import ElementDef
 
 if TYPE_CHECKING:
-    from xshare_desktop.core.validation.engine import ValidationRun, WalkScope
+    from xshare_desktop.core.validation.walk import Walk, WalkScope
 
 
 def assign_slices(
-    run: ValidationRun,
+    run: Walk,
     child: ElementDef,
     items: list[tuple[Any, Any]],
     type_code: str,
@@ -95,7 +95,7 @@ def assign_slices(
 
 
 def explain_unmatched_items(
-    run: ValidationRun,
+    run: Walk,
     child: ElementDef,
     items: list[tuple[Any, Any]],
     assigned: list[ElementDef | None],
@@ -111,7 +111,7 @@ def explain_unmatched_items(
             run.pending_explanations.append((child, items[i][0], scope.entry_index))
 
 
-def explain_pending(run: ValidationRun) -> None:
+def explain_pending(run: Walk) -> None:
     """Run once the whole document has been walked, so that what each resource's own
     validation already reported is known and not repeated."""
     saved = run.current_entry
@@ -124,7 +124,7 @@ def explain_pending(run: ValidationRun) -> None:
         run.pending_explanations.clear()
 
 
-def _explain_unmatched_item(run: ValidationRun, child: ElementDef, item: Any) -> None:
+def _explain_unmatched_item(run: Walk, child: ElementDef, item: Any) -> None:
     """An item that only one slice's profile could be meant for, but that fails it: say so
     once, as a warning (open slicing allows it, but it is almost always a content mistake).
     With several candidate profiles (an Observation) the intent is unknown: stay silent."""
@@ -206,13 +206,13 @@ def _explain_unmatched_item(run: ValidationRun, child: ElementDef, item: Any) ->
     )
 
 
-def _carries_identity(run: ValidationRun, resource: dict[str, Any], url: str) -> bool:
+def _carries_identity(run: Walk, resource: dict[str, Any], url: str) -> bool:
     structure = run.index.structure(url)
     return structure is not None and run.matcher.fits(resource, structure.root)
 
 
 def check_slice_counts(
-    run: ValidationRun,
+    run: Walk,
     child: ElementDef,
     items: list[tuple[Any, Any]],
     assigned: list[ElementDef | None],
@@ -254,7 +254,7 @@ def check_slice_counts(
 
 
 def _explain_missing_slice(
-    run: ValidationRun,
+    run: Walk,
     child: ElementDef,
     slice_def: ElementDef,
     items: list[tuple[Any, Any]],
