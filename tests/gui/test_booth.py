@@ -165,3 +165,27 @@ def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
         assert delivery.link_host_url() is None
     finally:
         delivery.stop_link_host()
+
+
+def test_booth_starts_in_danish_after_english_was_chosen_in_normal_mode(settings) -> None:
+    """Issue #14 "Booth": ``--booth`` always starts in Danish; only its own ``--lang`` overrides."""
+    from xshare_desktop.gui.i18n import startup_language
+
+    settings.language = "en"  # a person switched to English in normal mode on this machine
+    assert startup_language(None, settings.language, booth=True) == "da"
+    assert startup_language("en", settings.language, booth=True) == "en"
+    assert startup_language(None, settings.language, booth=False) == "en"
+
+
+def test_booth_app_starts_in_danish(settings, qapp, monkeypatch) -> None:
+    """Issue #14 "Booth": the real entry point, given a saved English choice, opens in Danish."""
+    from xshare_desktop.gui import app as app_module
+
+    settings.language = "en"
+    _app, window, _args = app_module.build(["--booth"])
+    try:
+        assert window.context.language.code == "da"
+        assert window.app_bar.reset.text() == "Start forfra"
+    finally:
+        window.context.language.uninstall()
+        window.deleteLater()

@@ -10,13 +10,14 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -43,6 +44,32 @@ from xshare_desktop.gui.style import app_icon, set_heading
 from xshare_desktop.gui.views.start_view import StartView
 
 DOCUMENT_SUFFIXES = (".json", ".xml")
+
+# The size the pages are laid out for; smaller screens get what they have.
+PREFERRED_SIZE = QSize(1280, 800)
+# Pages still work at this size (a 1024x600 netbook, less its panel and the title bar).
+MINIMUM_SIZE = QSize(720, 480)
+# Room for the window manager's title bar and borders, which Qt only learns once shown.
+FRAME_ALLOWANCE = QSize(16, 48)
+# Screens this large open maximised: a 1280x800 window on a 1920x1080 screen looks lost.
+MAXIMISE_FROM = QSize(1600, 1000)
+
+
+def initial_geometry(available: QRect) -> tuple[QRect, bool]:
+    """Where the window opens on a screen whose usable area is ``available``.
+
+    Returns the normal (not maximised) geometry of the client area, centred and never larger
+    than the screen less the window frame, and whether to open maximised.
+    """
+    room = available.size() - FRAME_ALLOWANCE
+    size = PREFERRED_SIZE.boundedTo(room).expandedTo(MINIMUM_SIZE.boundedTo(room))
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    rect.moveTop(max(available.top() + FRAME_ALLOWANCE.height() - 8, rect.top()))
+    maximise = (
+        available.width() >= MAXIMISE_FROM.width() and available.height() >= MAXIMISE_FROM.height()
+    )
+    return rect, maximise
 
 
 def xml_supported() -> bool:
@@ -119,8 +146,9 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
-        self.setMinimumSize(900, 600)
-        self.resize(1280, 800)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(PREFERRED_SIZE)
+        self.start_maximised = False
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -159,6 +187,7 @@ class MainWindow(QMainWindow):
         context.open_path_requested.connect(self.open_path)
         context.open_dialog_requested.connect(self.choose_file)
         context.document_changed.connect(lambda _doc: self._update_actions())
+        context.document_changed.connect(lambda _doc: self._update_title())
         context.settings.changed.connect(self._setting_changed)
         context.language.language_changed.connect(lambda _code: self._sync_language_actions())
 
@@ -173,8 +202,39 @@ class MainWindow(QMainWindow):
         self.go("start")
         if context.booth:
             self.menuBar().hide()
-        elif context.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(context.settings.window_geometry.encode()))
+        else:
+            self.fit_to_screen()
+
+    # -- screen -------------------------------------------------------------------------------
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Open where the person left the window, else sized to the screen (maximised on large ones).
+
+        ``available`` is the screen's usable area (without panels); by default the primary
+        screen's. A remembered geometry is used only if it still fits that area.
+        """
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        saved = self.context.settings.window_geometry
+        restored = bool(saved) and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
+        if restored and (available.contains(self.frameGeometry()) or self.isMaximized()):
+            self.start_maximised = self.isMaximized()
+            return
+        rect, maximise = initial_geometry(available)
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(rect.size()))
+        self.setGeometry(rect)
+        self.start_maximised = maximise
+
+    def show_for_screen(self) -> None:
+        """Show the window the way ``fit_to_screen`` decided (booth: full screen)."""
+        if self.context.booth:
+            self.showFullScreen()
+        elif self.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     # -- pages --------------------------------------------------------------------------------
     def _make_document_view(self) -> QWidget:
@@ -374,8 +434,14 @@ class MainWindow(QMainWindow):
         if name == "language" and self.context.settings.language in LANGUAGES:
             self.context.language.set_language(self.context.settings.language)
 
+    def _update_title(self) -> None:
+        # Ends with the application display name, so the window system does not append it again.
+        info = getattr(self.context.document, "patient_info", None)
+        name = getattr(info, "name", "") or ""
+        self.setWindowTitle(f"{name} – xShare" if name else "xShare")
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("xShare – My health summary"))
+        self._update_title()
         bar = self.app_bar
         bar.title.setText(self.tr("xShare · Yellow Button"))
         bar.home.setText(self.tr("Start"))
