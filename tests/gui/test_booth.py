@@ -189,3 +189,20 @@ def test_booth_app_starts_in_danish(settings, qapp, monkeypatch) -> None:
     finally:
         window.context.language.uninstall()
         window.deleteLater()
+
+
+def test_booth_offers_one_way_home(make_window, load) -> None:
+    """Issue #14 "Booth": "Start" and "Start forfra" side by side confuse; the booth keeps one."""
+    window = make_window(booth=True, lang="da")
+    load(window, SAMPLE)
+    window.go("about")
+    for page in ("document", "about"):
+        window.go(page)
+        assert window.app_bar.reset.isVisible()
+        assert not window.app_bar.home.isVisible(), page
+
+
+def test_normal_mode_has_start_and_no_start_over(window, load) -> None:
+    load(window, SAMPLE)
+    assert window.app_bar.home.isVisible()
+    assert not window.app_bar.reset.isVisible()

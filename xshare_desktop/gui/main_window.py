@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
         self.navigator.show_page(name)
 
     def _page_changed(self, name: str) -> None:
-        self.app_bar.home.setVisible(name != "start")
+        # At the booth "Start forfra" is the way home; a "Start" beside it reads as the same thing.
+        self.app_bar.home.setVisible(name != "start" and not self.context.booth)
         self.app_bar.back.setVisible(name not in ("start", "document"))
         self._update_actions()
 

@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QTreeWidget,
@@ -64,6 +67,38 @@ class SafeTextBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         self.blocked.append(name.toString() if isinstance(name, QUrl) else str(name))
         return None
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width.
+
+    QTreeView wraps text on paint when ``wordWrap`` is on, but measures rows as one line, so a
+    long title ("Aktuelle problemer og diagnoser" in booth type) would be cut instead.
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> Any:
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        width = self._view.columnWidth(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self._view.indentation()
+        if not text or width <= 0:
+            return size
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
+        metrics = option.fontMetrics
+        bound = metrics.boundingRect(
+            0, 0, max(1, width - 2 * margin), 100_000, Qt.TextFlag.TextWordWrap, str(text)
+        )
+        size.setHeight(max(size.height(), bound.height() + 4))
+        return size
 
 
 class EntriesModel(QAbstractTableModel):
@@ -172,7 +207,12 @@ class DocumentView(QWidget):
         self.sections.setColumnCount(2)
         self.sections.setRootIsDecorated(False)
         self.sections.setHeaderHidden(True)
-        self.sections.setUniformRowHeights(True)
+        # Long titles ("Aktuelle problemer og diagnoser" in booth type) wrap onto a second line
+        # instead of being cut with "…".
+        self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setUniformRowHeights(False)
+        self.sections.setItemDelegate(WrappingDelegate(self.sections))
         header = self.sections.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -180,6 +220,10 @@ class DocumentView(QWidget):
         # header's size hint (~120 px) and take the titles' room.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(1)
+        # Wrapped rows are measured at layout time: measure again when the title column changes.
+        header.sectionResized.connect(
+            lambda column, _old, _new: self.sections.doItemsLayout() if column == 0 else None
+        )
         self.sections.currentItemChanged.connect(self._section_chosen)
         self.sections_title = QLabel()
         self.splitter.addWidget(self._titled(self.sections, self.sections_title))
