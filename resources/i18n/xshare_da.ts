@@ -620,6 +620,10 @@
         <source>Show or hide notes about this file</source>
         <translation>Vis eller skjul bemærkninger om filen</translation>
     </message>
+    <message>
+        <source>In the document: %1</source>
+        <translation>I dokumentet: %1</translation>
+    </message>
 </context>
 <context>
     <name>DoneStep</name>
@@ -717,7 +721,7 @@
     </message>
     <message>
         <source>Protected with your password.</source>
-        <translation>Beskyttet med dit kodeord.</translation>
+        <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
         <source>Named “%1”.</source>
@@ -725,7 +729,7 @@
     </message>
     <message>
         <source>Opens only with the passcode: tell it to the recipient separately.</source>
-        <translation>Kan kun åbnes med adgangskoden: fortæl modtageren den for sig.</translation>
+        <translation>Kan kun åbnes med adgangskoden: giv modtageren den ad en anden vej end linket.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) left out, as you chose.</source>
@@ -849,7 +853,7 @@
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>Adgangsfrase:</translation>
+        <translation>Adgangssætning:</translation>
     </message>
     <message>
         <source>Export evidence pack…</source>
@@ -982,7 +986,7 @@
     </message>
     <message>
         <source>Choose a passphrase of at least 8 characters. A forgotten passphrase cannot be recovered.</source>
-        <translation>Vælg en adgangssætning på mindst 8 tegn. En glemt adgangssætning kan ikke genskabes.</translation>
+        <translation>Vælg en adgangssætning på mindst 8 tegn. Den låser din signeringsnøgle op og er kun din: giv den aldrig til nogen (modtageren skal ikke bruge den, kun en eventuel adgangskode). En glemt adgangssætning kan ikke genskabes.</translation>
     </message>
     <message>
         <source>Your key: %1, issued by %2.</source>
@@ -1500,7 +1504,7 @@
     </message>
     <message>
         <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
-        <translation>Vælg til venstre, hvad du vil dele, og tryk på “Lav link”. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
+        <translation>Vælg til venstre, hvad du vil dele, og tryk på »Lav link«. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
     </message>
     <message>
         <source>The link host is stopped: nobody can fetch your links right now.</source>
@@ -1544,7 +1548,7 @@
     </message>
     <message>
         <source>Type the passcode, or untick “Require”.</source>
-        <translation>Skriv adgangskoden, eller fjern fluebenet ved “Kræv”.</translation>
+        <translation>Skriv adgangskoden, eller fjern fluebenet ved »Kræv«.</translation>
     </message>
     <message>
         <source>This link is revoked; nothing more can be changed.</source>
@@ -1564,7 +1568,7 @@
     </message>
     <message>
         <source>QR code of the link “%1”</source>
-        <translation>QR-kode for linket “%1”</translation>
+        <translation>QR-kode for linket »%1«</translation>
     </message>
     <message>
         <source>Status: %1</source>
@@ -1778,10 +1782,6 @@
     <message>
         <source>No sample patients found</source>
         <translation>Ingen eksempelpatienter fundet</translation>
-    </message>
-    <message>
-        <source>xShare – My health summary</source>
-        <translation>xShare – Min helbredsoversigt</translation>
     </message>
     <message>
         <source>xShare · Yellow Button</source>
@@ -2005,7 +2005,7 @@
     </message>
     <message>
         <source>“%1”</source>
-        <translation>“%1”</translation>
+        <translation>»%1«</translation>
     </message>
     <message>
         <source>No end date set by the sender.</source>
@@ -2118,11 +2118,11 @@
     </message>
     <message>
         <source>The password must have at least 8 characters.</source>
-        <translation>Kodeordet skal have mindst 8 tegn.</translation>
+        <translation>Adgangskoden skal have mindst 8 tegn.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation>De to kodeord er ikke ens.</translation>
+        <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
         <source>Type a passcode, or untick “Ask for a passcode”.</source>
@@ -2154,23 +2154,23 @@
     </message>
     <message>
         <source>Protect with a password</source>
-        <translation>Beskyt med et kodeord</translation>
+        <translation>Beskyt med en adgangskode</translation>
     </message>
     <message>
         <source>Only someone who knows the password can open the files; tell it to the recipient another way than the files.</source>
-        <translation>Kun den, der kender kodeordet, kan åbne filerne; fortæl modtageren kodeordet ad en anden vej end filerne.</translation>
+        <translation>Kun den, der kender adgangskoden, kan åbne filerne. Giv modtageren adgangskoden ad en anden vej end filerne.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation>Kodeord</translation>
+        <translation>Adgangskode</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation>Gentag kodeord</translation>
+        <translation>Gentag adgangskode</translation>
     </message>
     <message>
         <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
-        <translation>Skriv kodeordet ned: et glemt kodeord kan ikke genskabes, heller ikke af programmet.</translation>
+        <translation>Skriv adgangskoden ned: en glemt adgangskode kan ikke genskabes, heller ikke af programmet.</translation>
     </message>
     <message>
         <source>Put everything in one file (xShare package)</source>
@@ -2540,6 +2540,73 @@
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <source>Current problems and diagnoses</source>
+        <translation>Aktuelle problemer og diagnoser</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Allergier og intolerancer</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicin</translation>
+    </message>
+    <message>
+        <source>Immunisations</source>
+        <translation>Vaccinationer</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>Prøvesvar</translation>
+    </message>
+    <message>
+        <source>Operations and procedures</source>
+        <translation>Operationer og procedurer</translation>
+    </message>
+    <message>
+        <source>Medical devices and implants</source>
+        <translation>Medicinsk udstyr og implantater</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Vitale værdier</translation>
+    </message>
+    <message>
+        <source>Past illnesses</source>
+        <translation>Tidligere sygdomme</translation>
+    </message>
+    <message>
+        <source>Functional status</source>
+        <translation>Funktionsevne</translation>
+    </message>
+    <message>
+        <source>Plan of care</source>
+        <translation>Behandlingsplan</translation>
+    </message>
+    <message>
+        <source>Lifestyle and social history</source>
+        <translation>Livsstil og sociale forhold</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Graviditet</translation>
+    </message>
+    <message>
+        <source>Advance directives</source>
+        <translation>Livstestamente og behandlingsønsker</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s own words</source>
+        <translation>Patientens egne ord</translation>
+    </message>
+</context>
+<context>
     <name>ShareFlow</name>
     <message>
         <source>Tick at least one entry to share.</source>
@@ -2615,7 +2682,7 @@
     </message>
     <message>
         <source>Protected with your password.</source>
-        <translation>Beskyttet med dit kodeord.</translation>
+        <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
         <source>Signed by %1.</source>
@@ -2815,8 +2882,8 @@
     <message numerus="yes">
         <source>%n thing(s) stay with you; see “Left out”.</source>
         <translation>
-            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
-            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
+            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
+            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
         </translation>
     </message>
     <message>

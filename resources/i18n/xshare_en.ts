@@ -620,6 +620,10 @@
             <source>Show or hide notes about this file</source>
             <translation>Show or hide notes about this file</translation>
         </message>
+        <message>
+            <source>In the document: %1</source>
+            <translation>In the document: %1</translation>
+        </message>
     </context>
     <context>
         <name>DoneStep</name>
@@ -1780,10 +1784,6 @@
             <translation>No sample patients found</translation>
         </message>
         <message>
-            <source>xShare – My health summary</source>
-            <translation>xShare – My health summary</translation>
-        </message>
-        <message>
             <source>xShare · Yellow Button</source>
             <translation>xShare · Yellow Button</translation>
         </message>
@@ -2537,6 +2537,73 @@
                 <numerusform>Saved %n file in %1.</numerusform>
                 <numerusform>Saved %n files in %1.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Sections</name>
+        <message>
+            <source>Current problems and diagnoses</source>
+            <translation>Current problems and diagnoses</translation>
+        </message>
+        <message>
+            <source>Allergies and intolerances</source>
+            <translation>Allergies and intolerances</translation>
+        </message>
+        <message>
+            <source>Medication</source>
+            <translation>Medication</translation>
+        </message>
+        <message>
+            <source>Immunisations</source>
+            <translation>Immunisations</translation>
+        </message>
+        <message>
+            <source>Test results</source>
+            <translation>Test results</translation>
+        </message>
+        <message>
+            <source>Operations and procedures</source>
+            <translation>Operations and procedures</translation>
+        </message>
+        <message>
+            <source>Medical devices and implants</source>
+            <translation>Medical devices and implants</translation>
+        </message>
+        <message>
+            <source>Vital signs</source>
+            <translation>Vital signs</translation>
+        </message>
+        <message>
+            <source>Past illnesses</source>
+            <translation>Past illnesses</translation>
+        </message>
+        <message>
+            <source>Functional status</source>
+            <translation>Functional status</translation>
+        </message>
+        <message>
+            <source>Plan of care</source>
+            <translation>Plan of care</translation>
+        </message>
+        <message>
+            <source>Lifestyle and social history</source>
+            <translation>Lifestyle and social history</translation>
+        </message>
+        <message>
+            <source>Pregnancy</source>
+            <translation>Pregnancy</translation>
+        </message>
+        <message>
+            <source>Advance directives</source>
+            <translation>Advance directives</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <source>Patient's own words</source>
+            <translation>Patient's own words</translation>
         </message>
     </context>
     <context>

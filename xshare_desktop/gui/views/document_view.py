@@ -46,6 +46,8 @@ from xshare_desktop.gui.formatting import (
     format_cpr,
     format_date,
     format_gender,
+    plain_term,
+    section_title,
 )
 from xshare_desktop.gui.navigation import plugin_spec
 from xshare_desktop.gui.style import heading_font, set_heading
@@ -141,7 +143,7 @@ class EntriesModel(QAbstractTableModel):
         column = index.column()
         if column == self.SUMMARY:
             text = entry.summary_da if self._language == "da" else entry.summary
-            return text or entry.resource_type
+            return plain_term(text) or entry.resource_type
         return format_date(entry.date)
 
     def headerData(
@@ -359,17 +361,10 @@ class DocumentView(QWidget):
     def _fill_sections(self, sections: list[Any], parent: QTreeWidgetItem) -> None:
         for section in sections:
             count = len(section.all_entries())
-            item = QTreeWidgetItem(
-                parent, [section.title or section.code_display or "", str(count)]
-            )
+            item = QTreeWidgetItem(parent, [section_title(section), str(count)])
             item.setData(0, SECTION_ROLE, section)
-            item.setToolTip(0, section.title or section.code_display or "")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
-            )
+            self._label_item(item, section, count)
             if section.sections:
                 self._fill_sections(section.sections, item)
 
@@ -481,7 +476,7 @@ class DocumentView(QWidget):
             return
         count = self.entries_model.rowCount()
         self.entries_title.setText(
-            self.tr("%1: %n entries", "", count).replace("%1", section.title or "")
+            self.tr("%1: %n entries", "", count).replace("%1", section_title(section))
         )
         if count == 0:
             self.empty_reason.setText(self._empty_reason_text(section.empty_reason))
@@ -536,13 +531,22 @@ class DocumentView(QWidget):
             if item is None:
                 continue
             section = item.data(0, SECTION_ROLE)
-            count = int(item.text(1))
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
-            )
+            item.setText(0, section_title(section))
+            self._label_item(item, section, int(item.text(1)))
             self._retranslate_items(item)
+
+    def _label_item(self, item: QTreeWidgetItem, section: Any, count: int) -> None:
+        title = section_title(section)
+        own = section.title or section.code_display or ""
+        # The document's own words stay one hover away when the interface shows ours.
+        item.setToolTip(
+            0, self.tr("In the document: %1").replace("%1", own) if own and own != title else title
+        )
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("%1, %n entries", "", count).replace("%1", title),
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
