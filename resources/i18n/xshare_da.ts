@@ -2366,6 +2366,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;typen:</translation>
+    </message>
+</context>
+<context>
     <name>ReceivedView</name>
     <message>
         <source>Open something I received</source>
