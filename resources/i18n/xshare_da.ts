@@ -952,6 +952,77 @@
     </message>
 </context>
 <context>
+    <name>HelpView</name>
+    <message>
+        <source>Your health summary</source>
+        <translation>Din helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>Open your health document: a sample patient, a file from your doctor or health portal, or drag a file onto the window. Nothing leaves this computer until you choose to share it.</source>
+        <translation>Åbn dit helbredsdokument: en eksempelpatient, en fil fra din læge eller en sundhedsportal, eller træk en fil ind i vinduet. Intet forlader computeren, før du selv vælger at dele det.</translation>
+    </message>
+    <message>
+        <source>Step 1 · What to share</source>
+        <translation>Trin 1 · Hvad vil du dele</translation>
+    </message>
+    <message>
+        <source>Everything is ticked. Untick what you want to keep to yourself: a whole section or single entries. What depends on something you left out goes too, and the preview tells you what and why.</source>
+        <translation>Alt er markeret. Fjern fluebenet ved det, du vil beholde for dig selv: et helt afsnit eller enkelte oplysninger. Det, der afhænger af noget, du har udeladt, kommer heller ikke med, og du kan se i tjekket, hvad og hvorfor.</translation>
+    </message>
+    <message>
+        <source>Step 2 · How</source>
+        <translation>Trin 2 · Hvordan</translation>
+    </message>
+    <message>
+        <source>Save files you hand over yourself (on a USB stick, by mail), or make a link with a QR code that the recipient scans. A link can expire, be used once and be revoked.</source>
+        <translation>Gem filer, som du selv giver videre (på et USB-stik eller med mail), eller lav et link med en QR-kode, som modtageren scanner. Et link kan udløbe, bruges én gang og trækkes tilbage.</translation>
+    </message>
+    <message>
+        <source>Step 3 · Options</source>
+        <translation>Trin 3 · Indstillinger</translation>
+    </message>
+    <message>
+        <source>Sign it, so the recipient can see that it comes from you and was not changed; your signing key is unlocked with your passphrase, which only you know. Protect it with a password or passcode, which you tell the recipient another way. Pseudonymise it to replace your name and numbers.</source>
+        <translation>Signér det, så modtageren kan se, at det kommer fra dig og ikke er ændret. Din signeringsnøgle låses op med din adgangssætning, som kun du kender. Beskyt det med en adgangskode, som du giver modtageren ad en anden vej. Pseudonymisér det, så dit navn og dine numre bliver erstattet.</translation>
+    </message>
+    <message>
+        <source>Step 4 · Check</source>
+        <translation>Trin 4 · Tjek</translation>
+    </message>
+    <message>
+        <source>This is exactly what the recipient will see, and a list of what is left out. Nothing has been shared yet: press Share now when it looks right.</source>
+        <translation>Her ser du præcis det, modtageren får at se, og en liste over det, der er udeladt. Intet er delt endnu: tryk på »Del nu«, når det ser rigtigt ud.</translation>
+    </message>
+    <message>
+        <source>Step 5 · Done</source>
+        <translation>Trin 5 · Færdig</translation>
+    </message>
+    <message>
+        <source>It says what was shared and where. A link keeps working until it expires or you revoke it under Shared links.</source>
+        <translation>Her står, hvad der blev delt, og hvor. Et link virker, indtil det udløber, eller du trækker det tilbage under »Delte links«.</translation>
+    </message>
+    <message>
+        <source>Did you receive something?</source>
+        <translation>Har du modtaget noget?</translation>
+    </message>
+    <message>
+        <source>Open the file or the link you received. The app checks the signature and tells you who signed it and whether it was changed, before you read it.</source>
+        <translation>Åbn den fil eller det link, du har modtaget. Programmet kontrollerer signaturen og fortæller dig, hvem der har signeret, og om noget er ændret, før du læser det.</translation>
+    </message>
+    <message>
+        <source>How this works</source>
+        <translation>Sådan virker det</translation>
+    </message>
+    <message>
+        <source>What is xShare? (opens xshare-project.eu in your web browser)</source>
+        <translation>Hvad er xShare? (åbner xshare-project.eu i din webbrowser)</translation>
+    </message>
+    <message>
+        <source>What is xShare? Opens your web browser</source>
+        <translation>Hvad er xShare? Åbner din webbrowser</translation>
+    </message>
+</context>
+<context>
     <name>HowStep</name>
     <message>
         <source>How do you want to share it?</source>
@@ -1752,6 +1823,34 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>health-summary</source>
+        <translation>helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>Making the PDF to print…</source>
+        <translation>Laver PDF&apos;en til udskrift…</translation>
+    </message>
+    <message>
+        <source>PDF for people to read (*.pdf)</source>
+        <translation>PDF til mennesker (*.pdf)</translation>
+    </message>
+    <message>
+        <source>FHIR document for systems (*.json)</source>
+        <translation>FHIR-dokument til systemer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the health document</source>
+        <translation>Eksportér helbredsdokumentet</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gemt som %1.</translation>
+    </message>
+    <message>
         <source>Open a document first.</source>
         <translation>Åbn først et dokument.</translation>
     </message>
@@ -1862,6 +1961,22 @@
     <message>
         <source>&amp;About and privacy</source>
         <translation>&amp;Om programmet og privatliv</translation>
+    </message>
+    <message>
+        <source>&amp;How this works</source>
+        <translation>&amp;Sådan virker det</translation>
+    </message>
+    <message>
+        <source>&amp;What is xShare? (web page)</source>
+        <translation>&amp;Hvad er xShare? (webside)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Udskriv…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +2853,14 @@
     <message>
         <source>Cancel sharing</source>
         <translation>Annuller delingen</translation>
+    </message>
+    <message>
+        <source>How does this step work?</source>
+        <translation>Hvordan virker dette trin?</translation>
+    </message>
+    <message>
+        <source>How does this step work? Opens the help</source>
+        <translation>Hvordan virker dette trin? Åbner hjælpen</translation>
     </message>
     <message>
         <source>Previous step</source>

@@ -22,6 +22,7 @@ class AppContext(QObject):
     open_path_requested = Signal(object)  # a Path to load as a document
     open_dialog_requested = Signal()  # "let me choose a file"
     reset_requested = Signal()  # booth "Start over"
+    help_requested = Signal(str)  # "how this works" about a topic (a page or a share step)
 
     def __init__(
         self,
@@ -62,6 +63,9 @@ class AppContext(QObject):
 
     def request_reset(self) -> None:
         self.reset_requested.emit()
+
+    def request_help(self, topic: str) -> None:
+        self.help_requested.emit(topic)
 
     @property
     def ui_language(self) -> str:

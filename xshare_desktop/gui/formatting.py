@@ -145,22 +145,22 @@ def plain_term(text: str | None) -> str:
 # IPS section codes (LOINC) and their titles in the interface language (HL7 IPS 2.0.0,
 # Composition.section slices): a Danish document read in English gets English titles.
 SECTION_TITLES: dict[str, str] = {
-    "11450-4": QT_TRANSLATE_NOOP("Sections", "Current problems and diagnoses"),
-    "48765-2": QT_TRANSLATE_NOOP("Sections", "Allergies and intolerances"),
-    "10160-0": QT_TRANSLATE_NOOP("Sections", "Medication"),
-    "11369-6": QT_TRANSLATE_NOOP("Sections", "Immunisations"),
-    "30954-2": QT_TRANSLATE_NOOP("Sections", "Test results"),
-    "47519-4": QT_TRANSLATE_NOOP("Sections", "Operations and procedures"),
-    "46264-8": QT_TRANSLATE_NOOP("Sections", "Medical devices and implants"),
-    "8716-3": QT_TRANSLATE_NOOP("Sections", "Vital signs"),
-    "11348-0": QT_TRANSLATE_NOOP("Sections", "Past illnesses"),
-    "47420-5": QT_TRANSLATE_NOOP("Sections", "Functional status"),
-    "18776-5": QT_TRANSLATE_NOOP("Sections", "Plan of care"),
-    "29762-2": QT_TRANSLATE_NOOP("Sections", "Lifestyle and social history"),
-    "10162-6": QT_TRANSLATE_NOOP("Sections", "Pregnancy"),
-    "42348-3": QT_TRANSLATE_NOOP("Sections", "Advance directives"),
-    "104605-1": QT_TRANSLATE_NOOP("Sections", "Alerts"),
-    "81338-6": QT_TRANSLATE_NOOP("Sections", "Patient's own words"),
+    "11450-4": str(QT_TRANSLATE_NOOP("Sections", "Current problems and diagnoses")),
+    "48765-2": str(QT_TRANSLATE_NOOP("Sections", "Allergies and intolerances")),
+    "10160-0": str(QT_TRANSLATE_NOOP("Sections", "Medication")),
+    "11369-6": str(QT_TRANSLATE_NOOP("Sections", "Immunisations")),
+    "30954-2": str(QT_TRANSLATE_NOOP("Sections", "Test results")),
+    "47519-4": str(QT_TRANSLATE_NOOP("Sections", "Operations and procedures")),
+    "46264-8": str(QT_TRANSLATE_NOOP("Sections", "Medical devices and implants")),
+    "8716-3": str(QT_TRANSLATE_NOOP("Sections", "Vital signs")),
+    "11348-0": str(QT_TRANSLATE_NOOP("Sections", "Past illnesses")),
+    "47420-5": str(QT_TRANSLATE_NOOP("Sections", "Functional status")),
+    "18776-5": str(QT_TRANSLATE_NOOP("Sections", "Plan of care")),
+    "29762-2": str(QT_TRANSLATE_NOOP("Sections", "Lifestyle and social history")),
+    "10162-6": str(QT_TRANSLATE_NOOP("Sections", "Pregnancy")),
+    "42348-3": str(QT_TRANSLATE_NOOP("Sections", "Advance directives")),
+    "104605-1": str(QT_TRANSLATE_NOOP("Sections", "Alerts")),
+    "81338-6": str(QT_TRANSLATE_NOOP("Sections", "Patient's own words")),
 }
 
 
@@ -169,5 +169,5 @@ def section_title(section: Any) -> str:
     code = getattr(section, "code", None)
     source = SECTION_TITLES.get(code or "")
     if source is not None:
-        return QCoreApplication.translate("Sections", str(source))
+        return QCoreApplication.translate("Sections", source)
     return plain_term(getattr(section, "title", "") or getattr(section, "code_display", "") or "")
