@@ -492,6 +492,34 @@
         <translation>Patient uden navn</translation>
     </message>
     <message>
+        <source>Received document: someone shared this with you</source>
+        <translation>Modtaget dokument: en anden har delt det med dig</translation>
+    </message>
+    <message>
+        <source>From %1. Check: %2.</source>
+        <translation>Fra %1. Kontrol: %2.</translation>
+    </message>
+    <message>
+        <source>Check: %1.</source>
+        <translation>Kontrol: %1.</translation>
+    </message>
+    <message>
+        <source>You opened it from a link someone shared with you.</source>
+        <translation>Du har åbnet det fra et link, som en anden har delt med dig.</translation>
+    </message>
+    <message>
+        <source>You can read it, print it and save it. The Yellow Button shares your own documents, so it is not offered for this one.</source>
+        <translation>Du kan læse, udskrive og gemme det. Den Gule Knap deler dine egne dokumenter, så den tilbydes ikke her.</translation>
+    </message>
+    <message>
+        <source>Back to the check</source>
+        <translation>Tilbage til kontrollen</translation>
+    </message>
+    <message>
+        <source>Back to the verification result</source>
+        <translation>Tilbage til resultatet af kontrollen</translation>
+    </message>
+    <message>
         <source>Born %1</source>
         <translation>Født %1</translation>
     </message>
@@ -1849,6 +1877,10 @@
     <message>
         <source>Saved as %1.</source>
         <translation>Gemt som %1.</translation>
+    </message>
+    <message>
+        <source>This document was shared with you. The Yellow Button shares your own documents; you can print or save this one.</source>
+        <translation>Dette dokument er delt med dig. Den Gule Knap deler dine egne dokumenter; dette kan du udskrive eller gemme.</translation>
     </message>
     <message>
         <source>Open a document first.</source>

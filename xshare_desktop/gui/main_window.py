@@ -339,6 +339,15 @@ class MainWindow(QMainWindow):
         worker.start()
 
     def go(self, name: str) -> None:
+        if name == "share" and self.context.received is not None:
+            self.banner.show_message(
+                self.tr(
+                    "This document was shared with you. The Yellow Button shares your own "
+                    "documents; you can print or save this one."
+                ),
+                kind="info",
+            )
+            return
         if not self.navigator.can_show(name):
             if name in ("document", "share"):
                 self.banner.show_message(self.tr("Open a document first."), kind="info")

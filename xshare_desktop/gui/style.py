@@ -74,6 +74,10 @@ QFrame#MessageBanner {{
     background: palette(alternate-base);
 }}
 QFrame#MessageBanner[kind="info"] {{ border-left: 6px solid palette(highlight); }}
+QFrame#ReceivedBanner {{
+    border: 1px solid palette(mid); border-left: 6px solid palette(highlight); border-radius: 8px;
+    background: palette(alternate-base);
+}}
 QFrame#PatientHeader {{
     border: 1px solid palette(mid); border-radius: 10px; background: palette(base);
 }}

@@ -181,6 +181,32 @@ class PatientHeader(QFrame):
         layout.addWidget(self.share_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+class ReceivedBanner(QFrame):
+    """Says that the open document was received, from whom, whether it verified; a way back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReceivedBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = QLabel()
+        set_heading(self.title, 3)
+        self.origin = QLabel()
+        self.origin.setWordWrap(True)
+        self.allowed = MutedLabel()
+        text.addWidget(self.title)
+        text.addWidget(self.origin)
+        text.addWidget(self.allowed)
+        layout.addLayout(text, 1)
+        self.back_to_check = QPushButton()
+        self.back_to_check.setObjectName("BackToCheck")
+        self.back_to_check.setProperty("role", "primary")
+        layout.addWidget(self.back_to_check, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+
 class DocumentView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,6 +222,9 @@ class DocumentView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(10)
+        self.received_banner = ReceivedBanner()
+        self.received_banner.back_to_check.clicked.connect(self._back_to_check)
+        layout.addWidget(self.received_banner)
         self.header = PatientHeader()
         self.header.share_button.clicked.connect(lambda: context.navigate("share"))
         layout.addWidget(self.header)
@@ -368,10 +397,48 @@ class DocumentView(QWidget):
             if section.sections:
                 self._fill_sections(section.sections, item)
 
+    @property
+    def is_received(self) -> bool:
+        return self.document is not None and self._context.received is not None
+
+    def _back_to_check(self) -> None:
+        received = self._context.received
+        if received is not None:
+            self._context.navigate(received.page)
+
+    def _fill_received(self) -> None:
+        """Someone else's document is shown as received, never with one's own Share button."""
+        received = self._context.received if self.document is not None else None
+        banner = self.received_banner
+        banner.setVisible(received is not None)
+        if received is None:
+            return
+        who, verdict = received.describe() if received.describe is not None else ("", "")
+        banner.title.setText(self.tr("Received document: someone shared this with you"))
+        if who and verdict:
+            origin = self.tr("From %1. Check: %2.").replace("%1", who).replace("%2", verdict)
+        elif verdict:
+            origin = self.tr("Check: %1.").replace("%1", verdict)
+        else:
+            origin = self.tr("You opened it from a link someone shared with you.")
+        banner.origin.setText(origin)
+        banner.allowed.setText(
+            self.tr(
+                "You can read it, print it and save it. The Yellow Button shares your own "
+                "documents, so it is not offered for this one."
+            )
+        )
+        banner.back_to_check.setText(self.tr("Back to the check"))
+        banner.back_to_check.setAccessibleName(self.tr("Back to the verification result"))
+        banner.setAccessibleName(banner.title.text())
+        banner.setAccessibleDescription(origin)
+
     def _fill_header(self) -> None:
         header = self.header
+        self._fill_received()
         header.share_button.setVisible(
             self.document is not None
+            and not self.is_received
             and (spec := plugin_spec("share")) is not None
             and spec.available()
         )
