@@ -92,6 +92,8 @@ QPushButton {{ min-height: {TOUCH_TARGET_PX - 10}px; }}
 QPushButton[role="link"] {{ min-height: {TOUCH_TARGET_PX - 8}px; }}
 QCheckBox, QRadioButton {{ min-height: {TOUCH_TARGET_PX - 4}px; spacing: 10px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
+QTreeView::indicator {{ width: 22px; height: 22px; }}
+QTreeView::item {{ min-height: 30px; }}
 QComboBox, QLineEdit {{ min-height: {TOUCH_TARGET_PX - 8}px; }}
 """
 
