@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -204,7 +204,7 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     _wait_for_load(window)
     shot("da-booth-document")
     window.go("share")
-    flow = window.navigator.page("share")
+    flow: Any = window.navigator.page("share")
     if flow is not None and hasattr(flow, "go_next"):
         shot("da-booth-share-choose")
         flow.go_next()
