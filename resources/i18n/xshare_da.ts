@@ -2187,6 +2187,10 @@
         <translation>Skriv først adgangskoden.</translation>
     </message>
     <message>
+        <source>Fetching… (%1 of %2)</source>
+        <translation>Henter… (%1 af %2)</translation>
+    </message>
+    <message>
         <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
         <translation>Dette link virker ikke længere: det er udløbet, brugt op eller taget tilbage af afsenderen. Bed afsenderen om et nyt link.</translation>
     </message>

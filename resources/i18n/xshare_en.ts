@@ -2187,6 +2187,10 @@
             <translation>Type the passcode first.</translation>
         </message>
         <message>
+            <source>Fetching… (%1 of %2)</source>
+            <translation>Fetching… (%1 of %2)</translation>
+        </message>
+        <message>
             <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
             <translation>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</translation>
         </message>

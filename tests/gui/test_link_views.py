@@ -389,3 +389,28 @@ def test_refusals_are_explained_in_danish(qtbot, make_context) -> None:  # type:
     with qtbot.waitSignal(worker.done, timeout=60_000):
         pass
     assert view.status.text().startswith("Computeren, der deler dette link, svarer ikke")
+
+
+def test_fetching_speaks_the_interface_language(
+    qtbot, link_view, make_context, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #14 "Words": the Danish open-link page said "Done" while a link loaded."""
+    link_view.add_files([SAMPLE])
+    uri = _create(qtbot, link_view)
+    open_view = OpenLinkView(make_context(lang="da"))  # the interface is Danish from here on
+    qtbot.addWidget(open_view)
+    said: list[str] = []
+    original = open_view._say
+
+    def record(text: str, *, error: bool = False) -> None:
+        said.append(text)
+        original(text, error=error)
+
+    monkeypatch.setattr(open_view, "_say", record)
+    open_view.link_edit.setText(uri)
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert [text for text in said if text.startswith("Henter… (")], said
+    english = {"Done", "Decrypting", "Contacting the link host"}
+    assert not [text for text in said if text in english or text.startswith("Fetching")], said
