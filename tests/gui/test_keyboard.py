@@ -84,7 +84,11 @@ def test_the_share_flow_from_start_to_done_by_keyboard(
     tab_to(qtbot, flow.share_button)
     press_return(qtbot)
     qtbot.waitUntil(lambda: flow.step == "done" and not flow.is_busy, timeout=60_000)
-    assert list(tmp_path.iterdir()), "the files were written"
+    names = [p.name for p in tmp_path.iterdir()]
+    assert names, "the files were written"
+    # Issue #14 "Words": the file names are in the person's language.
+    prefix = "patientoversigt-delt-" if lang == "da" else "patient-summary-shared-"
+    assert all(name.startswith(prefix) for name in names), names
 
     tab_to(qtbot, flow.finish_button)
     with qtbot.waitSignal(flow.finished, timeout=5_000):

@@ -307,7 +307,10 @@ class ShareFlow(QWidget):
 
     def _share_options(self, plan: FlowOptions) -> ShareOptions:
         return ShareOptions(
-            formats=plan.formats, pseudonymise=plan.pseudonymise, language=plan.language
+            formats=plan.formats,
+            pseudonymise=plan.pseudonymise,
+            language=plan.language,
+            file_language=self._lang(),  # file names in the person's language
         )
 
     def _start_preview(self) -> None:
