@@ -2796,7 +2796,7 @@
     </message>
     <message>
         <source>It was already shared when you pressed Cancel; here is what and where.</source>
-        <translation>Det var allerede delt, da du trykkede på Annuller; her kan du se hvad og hvor.</translation>
+        <translation>Det var allerede delt, da du trykkede på »Annuller«. Her kan du se, hvad der blev delt, og hvor.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2812,7 +2812,7 @@
     </message>
     <message>
         <source>The FHIR document and its PDF</source>
-        <translation>FHIR-dokumentet og dets PDF</translation>
+        <translation>FHIR-dokumentet og PDF&apos;en</translation>
     </message>
     <message>
         <source>%1 behind a link with a QR code.</source>
@@ -3069,7 +3069,7 @@
     </message>
     <message>
         <source>See your health data in plain language and share it safely with the Yellow Button. Everything stays on this computer until you choose to share it.</source>
-        <translation>Se dine helbredsdata i et sprog, du kan forstå, og del dem sikkert med Den Gule Knap. Alt bliver på denne computer, indtil du selv vælger at dele det.</translation>
+        <translation>Se dine helbredsdata i et sprog, du forstår, og del dem sikkert med Den Gule Knap. Alt bliver på denne computer, indtil du selv vælger at dele det.</translation>
     </message>
     <message>
         <source>Choose a sample patient</source>
@@ -3109,7 +3109,7 @@
     </message>
     <message>
         <source>A file or package someone shared with you: check it and read it.</source>
-        <translation>En fil eller pakke, som nogen har delt med dig: kontrollér den, og læs den.</translation>
+        <translation>En fil eller pakke, som nogen har delt med dig: programmet kontrollerer den, og du kan læse den.</translation>
     </message>
     <message>
         <source>A SMART Health Link: paste it or open a picture of its QR code.</source>
