@@ -517,6 +517,34 @@
         <translation>Patient uden navn</translation>
     </message>
     <message>
+        <source>Received document: someone shared this with you</source>
+        <translation>Modtaget dokument: en anden har delt det med dig</translation>
+    </message>
+    <message>
+        <source>From %1. Check: %2.</source>
+        <translation>Fra %1. Kontrol: %2.</translation>
+    </message>
+    <message>
+        <source>Check: %1.</source>
+        <translation>Kontrol: %1.</translation>
+    </message>
+    <message>
+        <source>You opened it from a link someone shared with you.</source>
+        <translation>Du har åbnet det fra et link, som en anden har delt med dig.</translation>
+    </message>
+    <message>
+        <source>You can read it, print it and save it. The Yellow Button shares your own documents, so it is not offered for this one.</source>
+        <translation>Du kan læse, udskrive og gemme det. Den Gule Knap deler dine egne dokumenter, så den tilbydes ikke her.</translation>
+    </message>
+    <message>
+        <source>Back to the check</source>
+        <translation>Tilbage til kontrollen</translation>
+    </message>
+    <message>
+        <source>Back to the verification result</source>
+        <translation>Tilbage til resultatet af kontrollen</translation>
+    </message>
+    <message>
         <source>Born %1</source>
         <translation>Født %1</translation>
     </message>
@@ -645,6 +673,10 @@
         <source>Show or hide notes about this file</source>
         <translation>Vis eller skjul bemærkninger om filen</translation>
     </message>
+    <message>
+        <source>In the document: %1</source>
+        <translation>I dokumentet: %1</translation>
+    </message>
 </context>
 <context>
     <name>DoneStep</name>
@@ -746,7 +778,7 @@
     </message>
     <message>
         <source>Protected with your password.</source>
-        <translation>Beskyttet med dit kodeord.</translation>
+        <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
         <source>Named “%1”.</source>
@@ -754,7 +786,7 @@
     </message>
     <message>
         <source>Opens only with the passcode: tell it to the recipient separately.</source>
-        <translation>Kan kun åbnes med adgangskoden: fortæl modtageren den for sig.</translation>
+        <translation>Kan kun åbnes med adgangskoden: giv modtageren den ad en anden vej end linket.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) left out, as you chose.</source>
@@ -886,7 +918,7 @@
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>Adgangsfrase:</translation>
+        <translation>Adgangssætning:</translation>
     </message>
     <message>
         <source>Export evidence pack…</source>
@@ -985,6 +1017,77 @@
     </message>
 </context>
 <context>
+    <name>HelpView</name>
+    <message>
+        <source>Your health summary</source>
+        <translation>Din helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>Open your health document: a sample patient, a file from your doctor or health portal, or drag a file onto the window. Nothing leaves this computer until you choose to share it.</source>
+        <translation>Åbn dit helbredsdokument: en eksempelpatient, en fil fra din læge eller en sundhedsportal, eller træk en fil ind i vinduet. Intet forlader computeren, før du selv vælger at dele det.</translation>
+    </message>
+    <message>
+        <source>Step 1 · What to share</source>
+        <translation>Trin 1 · Hvad vil du dele</translation>
+    </message>
+    <message>
+        <source>Everything is ticked. Untick what you want to keep to yourself: a whole section or single entries. What depends on something you left out goes too, and the preview tells you what and why.</source>
+        <translation>Alt er markeret. Fjern fluebenet ved det, du vil beholde for dig selv: et helt afsnit eller enkelte oplysninger. Det, der afhænger af noget, du har udeladt, kommer heller ikke med, og du kan se i tjekket, hvad og hvorfor.</translation>
+    </message>
+    <message>
+        <source>Step 2 · How</source>
+        <translation>Trin 2 · Hvordan</translation>
+    </message>
+    <message>
+        <source>Save files you hand over yourself (on a USB stick, by mail), or make a link with a QR code that the recipient scans. A link can expire, be used once and be revoked.</source>
+        <translation>Gem filer, som du selv giver videre (på et USB-stik eller med mail), eller lav et link med en QR-kode, som modtageren scanner. Et link kan udløbe, bruges én gang og trækkes tilbage.</translation>
+    </message>
+    <message>
+        <source>Step 3 · Options</source>
+        <translation>Trin 3 · Indstillinger</translation>
+    </message>
+    <message>
+        <source>Sign it, so the recipient can see that it comes from you and was not changed; your signing key is unlocked with your passphrase, which only you know. Protect it with a password or passcode, which you tell the recipient another way. Pseudonymise it to replace your name and numbers.</source>
+        <translation>Signér det, så modtageren kan se, at det kommer fra dig og ikke er ændret. Din signeringsnøgle låses op med din adgangssætning, som kun du kender. Beskyt det med en adgangskode, som du giver modtageren ad en anden vej. Pseudonymisér det, så dit navn og dine numre bliver erstattet.</translation>
+    </message>
+    <message>
+        <source>Step 4 · Check</source>
+        <translation>Trin 4 · Tjek</translation>
+    </message>
+    <message>
+        <source>This is exactly what the recipient will see, and a list of what is left out. Nothing has been shared yet: press Share now when it looks right.</source>
+        <translation>Her ser du præcis det, modtageren får at se, og en liste over det, der er udeladt. Intet er delt endnu: tryk på »Del nu«, når det ser rigtigt ud.</translation>
+    </message>
+    <message>
+        <source>Step 5 · Done</source>
+        <translation>Trin 5 · Færdig</translation>
+    </message>
+    <message>
+        <source>It says what was shared and where. A link keeps working until it expires or you revoke it under Shared links.</source>
+        <translation>Her står, hvad der blev delt, og hvor. Et link virker, indtil det udløber, eller du trækker det tilbage under »Delte links«.</translation>
+    </message>
+    <message>
+        <source>Did you receive something?</source>
+        <translation>Har du modtaget noget?</translation>
+    </message>
+    <message>
+        <source>Open the file or the link you received. The app checks the signature and tells you who signed it and whether it was changed, before you read it.</source>
+        <translation>Åbn den fil eller det link, du har modtaget. Programmet kontrollerer signaturen og fortæller dig, hvem der har signeret, og om noget er ændret, før du læser det.</translation>
+    </message>
+    <message>
+        <source>How this works</source>
+        <translation>Sådan virker det</translation>
+    </message>
+    <message>
+        <source>What is xShare? (opens xshare-project.eu in your web browser)</source>
+        <translation>Hvad er xShare? (åbner xshare-project.eu i din webbrowser)</translation>
+    </message>
+    <message>
+        <source>What is xShare? Opens your web browser</source>
+        <translation>Hvad er xShare? Åbner din webbrowser</translation>
+    </message>
+</context>
+<context>
     <name>HowStep</name>
     <message>
         <source>How do you want to share it?</source>
@@ -1019,7 +1122,7 @@
     </message>
     <message>
         <source>Choose a passphrase of at least 8 characters. A forgotten passphrase cannot be recovered.</source>
-        <translation>Vælg en adgangssætning på mindst 8 tegn. En glemt adgangssætning kan ikke genskabes.</translation>
+        <translation>Vælg en adgangssætning på mindst 8 tegn. Den låser din signeringsnøgle op og er kun din: giv den aldrig til nogen (modtageren skal ikke bruge den, kun en eventuel adgangskode). En glemt adgangssætning kan ikke genskabes.</translation>
     </message>
     <message>
         <source>Your key: %1, issued by %2.</source>
@@ -1533,7 +1636,7 @@
     </message>
     <message>
         <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
-        <translation>Vælg til venstre, hvad du vil dele, og tryk på “Lav link”. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
+        <translation>Vælg til venstre, hvad du vil dele, og tryk på »Lav link«. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
     </message>
     <message>
         <source>The link host is stopped: nobody can fetch your links right now.</source>
@@ -1577,7 +1680,7 @@
     </message>
     <message>
         <source>Type the passcode, or untick “Require”.</source>
-        <translation>Skriv adgangskoden, eller fjern fluebenet ved “Kræv”.</translation>
+        <translation>Skriv adgangskoden, eller fjern fluebenet ved »Kræv«.</translation>
     </message>
     <message>
         <source>This link is revoked; nothing more can be changed.</source>
@@ -1597,7 +1700,7 @@
     </message>
     <message>
         <source>QR code of the link “%1”</source>
-        <translation>QR-kode for linket “%1”</translation>
+        <translation>QR-kode for linket »%1«</translation>
     </message>
     <message>
         <source>Status: %1</source>
@@ -1792,6 +1895,38 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>health-summary</source>
+        <translation>helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>Making the PDF to print…</source>
+        <translation>Laver PDF&apos;en til udskrift…</translation>
+    </message>
+    <message>
+        <source>PDF for people to read (*.pdf)</source>
+        <translation>PDF til mennesker (*.pdf)</translation>
+    </message>
+    <message>
+        <source>FHIR document for systems (*.json)</source>
+        <translation>FHIR-dokument til systemer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the health document</source>
+        <translation>Eksportér helbredsdokumentet</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gemt som %1.</translation>
+    </message>
+    <message>
+        <source>This document was shared with you. The Yellow Button shares your own documents; you can print or save this one.</source>
+        <translation>Dette dokument er delt med dig. Den Gule Knap deler dine egne dokumenter; dette kan du udskrive eller gemme.</translation>
+    </message>
+    <message>
         <source>Open a document first.</source>
         <translation>Åbn først et dokument.</translation>
     </message>
@@ -1822,10 +1957,6 @@
     <message>
         <source>No sample patients found</source>
         <translation>Ingen eksempelpatienter fundet</translation>
-    </message>
-    <message>
-        <source>xShare – My health summary</source>
-        <translation>xShare – Min helbredsoversigt</translation>
     </message>
     <message>
         <source>xShare · Yellow Button</source>
@@ -1906,6 +2037,22 @@
     <message>
         <source>&amp;About and privacy</source>
         <translation>&amp;Om programmet og privatliv</translation>
+    </message>
+    <message>
+        <source>&amp;How this works</source>
+        <translation>&amp;Sådan virker det</translation>
+    </message>
+    <message>
+        <source>&amp;What is xShare? (web page)</source>
+        <translation>&amp;Hvad er xShare? (webside)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Udskriv…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
     </message>
 </context>
 <context>
@@ -2049,7 +2196,7 @@
     </message>
     <message>
         <source>“%1”</source>
-        <translation>“%1”</translation>
+        <translation>»%1«</translation>
     </message>
     <message>
         <source>No end date set by the sender.</source>
@@ -2082,6 +2229,10 @@
     <message>
         <source>Type the passcode first.</source>
         <translation>Skriv først adgangskoden.</translation>
+    </message>
+    <message>
+        <source>Fetching… (%1 of %2)</source>
+        <translation>Henter… (%1 af %2)</translation>
     </message>
     <message>
         <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
@@ -2170,7 +2321,7 @@
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation>De to kodeord er ikke ens.</translation>
+        <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
         <source>Type a passcode, or untick “Ask for a passcode”.</source>
@@ -2202,23 +2353,23 @@
     </message>
     <message>
         <source>Protect with a password</source>
-        <translation>Beskyt med et kodeord</translation>
+        <translation>Beskyt med en adgangskode</translation>
     </message>
     <message>
         <source>Only someone who knows the password can open the files; tell it to the recipient another way than the files.</source>
-        <translation>Kun den, der kender kodeordet, kan åbne filerne; fortæl modtageren kodeordet ad en anden vej end filerne.</translation>
+        <translation>Kun den, der kender adgangskoden, kan åbne filerne. Giv modtageren adgangskoden ad en anden vej end filerne.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation>Kodeord</translation>
+        <translation>Adgangskode</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation>Gentag kodeord</translation>
+        <translation>Gentag adgangskode</translation>
     </message>
     <message>
         <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
-        <translation>Skriv kodeordet ned: et glemt kodeord kan ikke genskabes, heller ikke af programmet.</translation>
+        <translation>Skriv adgangskoden ned: en glemt adgangskode kan ikke genskabes, heller ikke af programmet.</translation>
     </message>
     <message>
         <source>Put everything in one file (xShare package)</source>
@@ -2422,6 +2573,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;typen:</translation>
+    </message>
+</context>
+<context>
     <name>ReceivedView</name>
     <message>
         <source>Open something I received</source>
@@ -2596,6 +2758,73 @@
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <source>Current problems and diagnoses</source>
+        <translation>Aktuelle problemer og diagnoser</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Allergier og intolerancer</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicin</translation>
+    </message>
+    <message>
+        <source>Immunisations</source>
+        <translation>Vaccinationer</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>Prøvesvar</translation>
+    </message>
+    <message>
+        <source>Operations and procedures</source>
+        <translation>Operationer og procedurer</translation>
+    </message>
+    <message>
+        <source>Medical devices and implants</source>
+        <translation>Medicinsk udstyr og implantater</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Vitale værdier</translation>
+    </message>
+    <message>
+        <source>Past illnesses</source>
+        <translation>Tidligere sygdomme</translation>
+    </message>
+    <message>
+        <source>Functional status</source>
+        <translation>Funktionsevne</translation>
+    </message>
+    <message>
+        <source>Plan of care</source>
+        <translation>Behandlingsplan</translation>
+    </message>
+    <message>
+        <source>Lifestyle and social history</source>
+        <translation>Livsstil og sociale forhold</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Graviditet</translation>
+    </message>
+    <message>
+        <source>Advance directives</source>
+        <translation>Livstestamente og behandlingsønsker</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s own words</source>
+        <translation>Patientens egne ord</translation>
+    </message>
+</context>
+<context>
     <name>ShareFlow</name>
     <message>
         <source>Tick at least one entry to share.</source>
@@ -2623,7 +2852,7 @@
     </message>
     <message>
         <source>It was already shared when you pressed Cancel; here is what and where.</source>
-        <translation>Det var allerede delt, da du trykkede på Annuller; her kan du se hvad og hvor.</translation>
+        <translation>Det var allerede delt, da du trykkede på »Annuller«. Her kan du se, hvad der blev delt, og hvor.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2639,7 +2868,7 @@
     </message>
     <message>
         <source>The FHIR document and its PDF</source>
-        <translation>FHIR-dokumentet og dets PDF</translation>
+        <translation>FHIR-dokumentet og PDF&apos;en</translation>
     </message>
     <message>
         <source>%1 behind a link with a QR code.</source>
@@ -2675,7 +2904,7 @@
     </message>
     <message>
         <source>Protected with your password.</source>
-        <translation>Beskyttet med dit kodeord.</translation>
+        <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
         <source>Signed by %1.</source>
@@ -2720,6 +2949,14 @@
     <message>
         <source>Cancel sharing</source>
         <translation>Annuller delingen</translation>
+    </message>
+    <message>
+        <source>How does this step work?</source>
+        <translation>Hvordan virker dette trin?</translation>
+    </message>
+    <message>
+        <source>How does this step work? Opens the help</source>
+        <translation>Hvordan virker dette trin? Åbner hjælpen</translation>
     </message>
     <message>
         <source>Previous step</source>
@@ -2875,8 +3112,8 @@
     <message numerus="yes">
         <source>%n thing(s) stay with you; see “Left out”.</source>
         <translation>
-            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
-            <numerusform>%n ting bliver hos dig; se “Udeladt”.</numerusform>
+            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
+            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
         </translation>
     </message>
     <message>
@@ -2892,7 +3129,7 @@
     </message>
     <message>
         <source>See your health data in plain language and share it safely with the Yellow Button. Everything stays on this computer until you choose to share it.</source>
-        <translation>Se dine helbredsdata i et sprog, du kan forstå, og del dem sikkert med Den Gule Knap. Alt bliver på denne computer, indtil du selv vælger at dele det.</translation>
+        <translation>Se dine helbredsdata i et sprog, du forstår, og del dem sikkert med Den Gule Knap. Alt bliver på denne computer, indtil du selv vælger at dele det.</translation>
     </message>
     <message>
         <source>Choose a sample patient</source>
@@ -2932,7 +3169,7 @@
     </message>
     <message>
         <source>A file or package someone shared with you: check it and read it.</source>
-        <translation>En fil eller pakke, som nogen har delt med dig: kontrollér den, og læs den.</translation>
+        <translation>En fil eller pakke, som nogen har delt med dig: programmet kontrollerer den, og du kan læse den.</translation>
     </message>
     <message>
         <source>A SMART Health Link: paste it or open a picture of its QR code.</source>

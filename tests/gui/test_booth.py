@@ -182,3 +182,44 @@ def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch) -> 
         assert delivery.ensure_link_host().startswith("http://127.0.0.1:")
     finally:
         delivery.stop_link_host()
+
+
+def test_booth_starts_in_danish_after_english_was_chosen_in_normal_mode(settings) -> None:
+    """Issue #14 "Booth": ``--booth`` always starts in Danish; only its own ``--lang`` overrides."""
+    from xshare_desktop.gui.i18n import startup_language
+
+    settings.language = "en"  # a person switched to English in normal mode on this machine
+    assert startup_language(None, settings.language, booth=True) == "da"
+    assert startup_language("en", settings.language, booth=True) == "en"
+    assert startup_language(None, settings.language, booth=False) == "en"
+
+
+def test_booth_app_starts_in_danish(settings, qapp, monkeypatch) -> None:
+    """Issue #14 "Booth": the real entry point, given a saved English choice, opens in Danish."""
+    from xshare_desktop.gui import app as app_module
+
+    settings.language = "en"
+    _app, window, _args = app_module.build(["--booth"])
+    try:
+        assert window.context.language.code == "da"
+        assert window.app_bar.reset.text() == "Start forfra"
+    finally:
+        window.context.language.uninstall()
+        window.deleteLater()
+
+
+def test_booth_offers_one_way_home(make_window, load) -> None:
+    """Issue #14 "Booth": "Start" and "Start forfra" side by side confuse; the booth keeps one."""
+    window = make_window(booth=True, lang="da")
+    load(window, SAMPLE)
+    window.go("about")
+    for page in ("document", "about"):
+        window.go(page)
+        assert window.app_bar.reset.isVisible()
+        assert not window.app_bar.home.isVisible(), page
+
+
+def test_normal_mode_has_start_and_no_start_over(window, load) -> None:
+    load(window, SAMPLE)
+    assert window.app_bar.home.isVisible()
+    assert not window.app_bar.reset.isVisible()

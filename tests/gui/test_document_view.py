@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+
 from xshare_desktop.core.document import document_from_json, load_document
 from xshare_desktop.gui.app import EXIT_WHEN_SHOWN_ENV, parse_args
 from xshare_desktop.gui.views.document_view import DocumentView
@@ -133,3 +136,32 @@ def test_the_app_starts_and_shows_its_window(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr[-800:]
     assert result.stdout.startswith("first-window-shown ")
+
+
+@pytest.mark.parametrize(("booth", "width"), [(False, 1366), (True, 1366), (True, 1024)])
+def test_section_titles_wrap_instead_of_being_cut(
+    make_window, load, qtbot, booth: bool, width: int
+) -> None:
+    """Issue #14 "Booth": large type cut "Aktuelle problemer og …"; titles wrap to fit."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(booth=booth, lang="da", show=False)
+    window.setMinimumSize(600, 400)
+    window.resize(width, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    load(window, ROOT / "samples" / "ips-karen-testesen.json")
+    view = window.navigator.page("document")
+    tree = view.sections
+    QApplication.processEvents()
+    qtbot.wait(50)
+    metrics = tree.fontMetrics()
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        text = item.text(0)
+        shown = tree.visualItemRect(item)
+        width = tree.columnWidth(0) - 8  # the item's own margins
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert needed.height() <= shown.height(), (text, needed, shown)
+        assert max(metrics.horizontalAdvance(word) for word in text.split()) <= width, text

@@ -401,3 +401,28 @@ def test_the_network_address_is_shown_before_the_host_runs(  # type: ignore[no-u
     link_view.lan_check.setChecked(True)
     assert link_view.host_state() == "stopped"
     assert link_view.host_address.text().endswith("Phones will reach it at http://192.0.2.10.")
+
+
+def test_fetching_speaks_the_interface_language(
+    qtbot, link_view, make_context, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #14 "Words": the Danish open-link page said "Done" while a link loaded."""
+    link_view.add_files([SAMPLE])
+    uri = _create(qtbot, link_view)
+    open_view = OpenLinkView(make_context(lang="da"))  # the interface is Danish from here on
+    qtbot.addWidget(open_view)
+    said: list[str] = []
+    original = open_view._say
+
+    def record(text: str, *, error: bool = False) -> None:
+        said.append(text)
+        original(text, error=error)
+
+    monkeypatch.setattr(open_view, "_say", record)
+    open_view.link_edit.setText(uri)
+    worker = open_view.open_link()
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert [text for text in said if text.startswith("Henter… (")], said
+    english = {"Done", "Decrypting", "Contacting the link host"}
+    assert not [text for text in said if text in english or text.startswith("Fetching")], said

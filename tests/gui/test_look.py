@@ -5,11 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScrollBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QScrollBar,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
-from xshare_desktop.gui.style import YELLOW, YELLOW_TEXT, contrast_ratio, dark_palette
+from xshare_desktop.gui.style import (
+    TOUCH_TARGET_PX,
+    YELLOW,
+    YELLOW_TEXT,
+    contrast_ratio,
+    dark_palette,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "samples").glob("ips-*.json"))[0]
@@ -103,3 +120,81 @@ def test_narrative_goes_beside_the_entries_only_when_there_is_room(
     )
     if wide_enough:  # the offscreen screen may be smaller than asked for
         qtbot.waitUntil(lambda: view.detail_splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+@pytest.mark.parametrize("booth", [False, True])
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("English", "LanguageButton", "primary"),
+        ("Opret min signeringsnøgle", "", ""),
+        ("Åbn mappe", "", "primary"),
+        ("Del", "YellowButton", ""),
+        ("Vis detaljer", "", "link"),
+    ],
+)
+def test_the_focus_ring_never_clips_the_text(
+    make_context, qtbot, booth: bool, text: str, name: str, role: str
+) -> None:
+    """Issue #14: the focus ring is a thicker border; it must take its width from the padding.
+
+    A focused button keeps the size it was laid out with (layouts do not re-measure on focus), so
+    the content box must be the same focused and unfocused, and tall enough for "Å".
+    """
+    make_context(booth=booth)
+    host = QWidget()
+    qtbot.addWidget(host)
+    button = QPushButton(text, host)
+    button.setObjectName(name)
+    if role:
+        button.setProperty("role", role)
+    other = QPushButton("x", host)
+    other.move(0, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host, timeout=5_000)
+    other.setFocus()
+    unfocused = button.sizeHint()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    button.style().unpolish(button)
+    button.style().polish(button)
+    assert button.sizeHint() == unfocused
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    option.rect = QRect(QPoint(0, 0), unfocused)
+    contents = button.style().subElementRect(
+        QStyle.SubElement.SE_PushButtonContents, option, button
+    )
+    metrics = button.fontMetrics()
+    assert contents.height() >= metrics.height()
+    assert contents.width() >= metrics.horizontalAdvance(text)
+
+
+def test_booth_touch_targets_are_at_least_44_px(make_window, load, qtbot) -> None:
+    """Issue #14 "Booth": touch targets at least 44 px (WCAG 2.5.5); indicators as big as the type."""
+    window = make_window(booth=True, lang="da", show=False)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    load(window, SAMPLE)
+    window.go("share")
+    flow = window.navigator.page("share")
+    flow.go_next()
+    flow.go_next()
+    for page in ("start", "document", "share"):
+        window.go(page)
+        QApplication.processEvents()
+        controls = [w for w in window.findChildren(QAbstractButton) if w.isVisible()]
+        assert controls, page
+        for control in controls:
+            assert control.height() >= TOUCH_TARGET_PX, (page, control.objectName(), control.text())
+        for box in window.findChildren(QCheckBox):
+            if box.isVisible():
+                option = QStyleOptionButton()
+                box.initStyleOption(option)
+                indicator = box.style().subElementRect(
+                    QStyle.SubElement.SE_CheckBoxIndicator, option, box
+                )
+                assert indicator.height() >= 24, box.text()

@@ -151,3 +151,40 @@ def test_main_window_shows_the_opened_document(
         page.open_document()
     assert window.navigator.current_name == "document"
     assert window.context.document is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_received_document_opens_as_received(  # type: ignore[no-untyped-def]
+    qtbot, make_window, load, identity, tmp_path: Path, lang: str
+) -> None:
+    """Issue #14 "Booth": a received document said nothing and offered one's own Share button.
+
+    It now says it was received, from whom and whether it verified, has a way back to the check,
+    and offers no Yellow Button (that shares one's own documents).
+    """
+    TrustStore().add_file(demo_ca.certificate_path())
+    package = write_package([_copy_sample(tmp_path)], tmp_path / "share.zip", signer=identity)
+    window = make_window(lang=lang)
+    window.go("received")
+    page = window.navigator.page("received")
+    _verify(qtbot, page, package)
+    with qtbot.waitSignal(window.context.document_changed, timeout=30_000):
+        page.open_document()
+    view = window.navigator.page("document")
+    banner = view.received_banner
+    assert banner.isVisible()
+    assert "Karen Testesen" in banner.origin.text()
+    assert page._badge_text() in banner.origin.text()
+    assert not view.header.share_button.isVisible()
+    window.go("share")
+    assert window.navigator.current_name == "document", "no sharing on of a received document"
+    assert window.banner.isVisible()
+
+    banner.back_to_check.click()
+    assert window.navigator.current_name == "received"
+    assert page.badge_colour() == "green"
+
+    load(window, SAMPLE)  # one's own document again: no banner, the Share button is back
+    assert window.context.received is None
+    assert not banner.isVisible()
+    assert view.header.share_button.isVisible()

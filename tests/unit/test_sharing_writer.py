@@ -113,3 +113,30 @@ def test_pseudonymised_file_names_and_contents_hold_no_name(tmp_path: Path) -> N
     assert "Testesen" not in data and "1203549996" not in data
     assert "testesen" not in result.files[0].name.lower()
     assert result.changes
+
+
+@pytest.mark.parametrize(
+    ("file_language", "stem"),
+    [
+        (None, "patient-summary-shared-20261127-120005"),
+        ("en", "patient-summary-shared-20261127-120005"),
+        ("da", "patientoversigt-delt-20261127-120005"),
+    ],
+)
+def test_file_names_follow_the_persons_language(
+    tmp_path: Path, file_language: str | None, stem: str
+) -> None:
+    """Issue #14 "Words": a Danish person's export was named patient-summary-shared-…"""
+    result = share(
+        _karen(),
+        Selection(),
+        ShareOptions(file_language=file_language),
+        tmp_path,
+        now=NOW,
+    )
+    assert [p.name for p in result.files] == [f"{stem}.json"]
+
+
+def test_an_unknown_file_language_is_refused() -> None:
+    with pytest.raises(UserFacingError, match="not offered"):
+        ShareOptions(file_language="fr")

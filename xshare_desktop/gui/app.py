@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
-from xshare_desktop.gui.i18n import LANGUAGES, LanguageManager, resolve_language
+from xshare_desktop.gui.i18n import LANGUAGES, LanguageManager, startup_language
 from xshare_desktop.gui.main_window import MainWindow
 from xshare_desktop.gui.settings import Settings
 from xshare_desktop.gui.style import apply_style
@@ -71,7 +71,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow, argp
     settings = Settings.load(parent=app)
     booth = bool(args.booth or settings.booth_mode)
     language = LanguageManager(app)
-    language.set_language(resolve_language(args.lang or settings.language, booth=booth))
+    language.set_language(startup_language(args.lang, settings.language, booth=booth))
     apply_style(app, booth=booth)
     context = AppContext(settings, language, booth=booth, parent=app)
     window = MainWindow(context)
@@ -102,10 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         watcher = _FirstPaint(started)
         window.installEventFilter(watcher)
 
-    if window.context.booth:
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show_for_screen()
 
     if args.file is not None:
         window.open_path(args.file)

@@ -1,10 +1,11 @@
-"""Dates, genders and identifiers written the way the chosen UI language writes them."""
+"""Dates, genders, identifiers, section titles and coded terms as the chosen UI language writes them."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -59,3 +60,106 @@ def document_kind_label(kind: str) -> str:
         "eu-lab": QCoreApplication.translate("Formatting", "Laboratory report"),
         "lab": QCoreApplication.translate("Formatting", "Laboratory report"),
     }.get(kind, QCoreApplication.translate("Formatting", "Health document"))
+
+
+# SNOMED CT semantic tags: the hierarchy a concept's fully specified name ends with, e.g.
+# "Gout (disorder)" (SNOMED CT Editorial Guide, "Semantic Tags"). They help coders, not citizens.
+SNOMED_SEMANTIC_TAGS = (
+    "administration method",
+    "assessment scale",
+    "attribute",
+    "basic dose form",
+    "body structure",
+    "cell",
+    "cell structure",
+    "clinical drug",
+    "disposition",
+    "dose form",
+    "environment",
+    "environment / location",
+    "ethnic group",
+    "event",
+    "finding",
+    "geographic location",
+    "inactive concept",
+    "intended site",
+    "life style",
+    "link assertion",
+    "linkage concept",
+    "medicinal product",
+    "medicinal product form",
+    "morphologic abnormality",
+    "namespace concept",
+    "navigational concept",
+    "observable entity",
+    "occupation",
+    "organism",
+    "person",
+    "physical force",
+    "physical object",
+    "procedure",
+    "product",
+    "product name",
+    "qualifier value",
+    "racial group",
+    "record artifact",
+    "regime/therapy",
+    "release characteristic",
+    "religion/philosophy",
+    "role",
+    "situation",
+    "social concept",
+    "special concept",
+    "specimen",
+    "staging scale",
+    "state of matter",
+    "substance",
+    "supplier",
+    "transformation",
+    "tumor staging",
+    "unit of presentation",
+    "disorder",
+)
+_SEMANTIC_TAG = re.compile(
+    r"\s+\((?:" + "|".join(re.escape(tag) for tag in SNOMED_SEMANTIC_TAGS) + r")\)(?=\W|$)"
+)
+
+
+def plain_term(text: str | None) -> str:
+    """A coded term for people: "Gout (disorder) — active" -> "Gout — active".
+
+    Only SNOMED CT semantic tags go; other words in brackets ("(treated with a pacemaker)")
+    are part of what the writer meant and stay.
+    """
+    return _SEMANTIC_TAG.sub("", text or "")
+
+
+# IPS section codes (LOINC) and their titles in the interface language (HL7 IPS 2.0.0,
+# Composition.section slices): a Danish document read in English gets English titles.
+SECTION_TITLES: dict[str, str] = {
+    "11450-4": str(QT_TRANSLATE_NOOP("Sections", "Current problems and diagnoses")),
+    "48765-2": str(QT_TRANSLATE_NOOP("Sections", "Allergies and intolerances")),
+    "10160-0": str(QT_TRANSLATE_NOOP("Sections", "Medication")),
+    "11369-6": str(QT_TRANSLATE_NOOP("Sections", "Immunisations")),
+    "30954-2": str(QT_TRANSLATE_NOOP("Sections", "Test results")),
+    "47519-4": str(QT_TRANSLATE_NOOP("Sections", "Operations and procedures")),
+    "46264-8": str(QT_TRANSLATE_NOOP("Sections", "Medical devices and implants")),
+    "8716-3": str(QT_TRANSLATE_NOOP("Sections", "Vital signs")),
+    "11348-0": str(QT_TRANSLATE_NOOP("Sections", "Past illnesses")),
+    "47420-5": str(QT_TRANSLATE_NOOP("Sections", "Functional status")),
+    "18776-5": str(QT_TRANSLATE_NOOP("Sections", "Plan of care")),
+    "29762-2": str(QT_TRANSLATE_NOOP("Sections", "Lifestyle and social history")),
+    "10162-6": str(QT_TRANSLATE_NOOP("Sections", "Pregnancy")),
+    "42348-3": str(QT_TRANSLATE_NOOP("Sections", "Advance directives")),
+    "104605-1": str(QT_TRANSLATE_NOOP("Sections", "Alerts")),
+    "81338-6": str(QT_TRANSLATE_NOOP("Sections", "Patient's own words")),
+}
+
+
+def section_title(section: Any) -> str:
+    """A section's title in the interface language when its code is known, else the document's."""
+    code = getattr(section, "code", None)
+    source = SECTION_TITLES.get(code or "")
+    if source is not None:
+        return QCoreApplication.translate("Sections", source)
+    return plain_term(getattr(section, "title", "") or getattr(section, "code_display", "") or "")

@@ -33,6 +33,17 @@ def resolve_language(preferred: str | None, *, booth: bool = False) -> str:
     return system_language()
 
 
+def startup_language(command_line: str | None, saved: str, *, booth: bool) -> str:
+    """The language the app starts in.
+
+    A booth always starts in Danish, whatever a person chose in normal mode on this machine
+    (the saved choice); only ``--lang`` given at the booth's own start overrides it.
+    """
+    if booth:
+        return resolve_language(command_line, booth=True)
+    return resolve_language(command_line or saved)
+
+
 class LanguageManager(QObject):
     language_changed = Signal(str)
 

@@ -88,8 +88,9 @@ def fill_english(ts_file: Path) -> int:
             translation.text = source
             translation.attrib.pop("type", None)
             filled += 1
-    if filled:
-        _write_ts(tree, ts_file)
+    # Always rewritten, so the file keeps one layout whether or not strings were added
+    # (lupdate's own layout differs, and the file flipped between the two on every run).
+    _write_ts(tree, ts_file)
     return filled
 
 

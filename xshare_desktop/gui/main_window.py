@@ -10,13 +10,15 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -43,6 +45,32 @@ from xshare_desktop.gui.style import app_icon, set_heading
 from xshare_desktop.gui.views.start_view import StartView
 
 DOCUMENT_SUFFIXES = (".json", ".xml")
+
+# The size the pages are laid out for; smaller screens get what they have.
+PREFERRED_SIZE = QSize(1280, 800)
+# Pages still work at this size (a 1024x600 netbook, less its panel and the title bar).
+MINIMUM_SIZE = QSize(720, 480)
+# Room for the window manager's title bar and borders, which Qt only learns once shown.
+FRAME_ALLOWANCE = QSize(16, 48)
+# Screens this large open maximised: a 1280x800 window on a 1920x1080 screen looks lost.
+MAXIMISE_FROM = QSize(1600, 1000)
+
+
+def initial_geometry(available: QRect) -> tuple[QRect, bool]:
+    """Where the window opens on a screen whose usable area is ``available``.
+
+    Returns the normal (not maximised) geometry of the client area, centred and never larger
+    than the screen less the window frame, and whether to open maximised.
+    """
+    room = available.size() - FRAME_ALLOWANCE
+    size = PREFERRED_SIZE.boundedTo(room).expandedTo(MINIMUM_SIZE.boundedTo(room))
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    rect.moveTop(max(available.top() + FRAME_ALLOWANCE.height() - 8, rect.top()))
+    maximise = (
+        available.width() >= MAXIMISE_FROM.width() and available.height() >= MAXIMISE_FROM.height()
+    )
+    return rect, maximise
 
 
 def xml_supported() -> bool:
@@ -119,8 +147,9 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
-        self.setMinimumSize(900, 600)
-        self.resize(1280, 800)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(PREFERRED_SIZE)
+        self.start_maximised = False
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -142,6 +171,7 @@ class MainWindow(QMainWindow):
         self.navigator.register("start", lambda: StartView(context))
         self.navigator.register("document", self._make_document_view)
         self.navigator.register("about", self._make_about_view)
+        self.navigator.register("help", self._make_help_view)
         self.navigator.page_changed.connect(self._page_changed)
 
         self.loader = DocumentLoader(self)
@@ -158,7 +188,9 @@ class MainWindow(QMainWindow):
         context.navigate_requested.connect(self.go)
         context.open_path_requested.connect(self.open_path)
         context.open_dialog_requested.connect(self.choose_file)
+        context.help_requested.connect(self.show_help)
         context.document_changed.connect(lambda _doc: self._update_actions())
+        context.document_changed.connect(lambda _doc: self._update_title())
         context.settings.changed.connect(self._setting_changed)
         context.language.language_changed.connect(lambda _code: self._sync_language_actions())
 
@@ -173,8 +205,39 @@ class MainWindow(QMainWindow):
         self.go("start")
         if context.booth:
             self.menuBar().hide()
-        elif context.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(context.settings.window_geometry.encode()))
+        else:
+            self.fit_to_screen()
+
+    # -- screen -------------------------------------------------------------------------------
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Open where the person left the window, else sized to the screen (maximised on large ones).
+
+        ``available`` is the screen's usable area (without panels); by default the primary
+        screen's. A remembered geometry is used only if it still fits that area.
+        """
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        saved = self.context.settings.window_geometry
+        restored = bool(saved) and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
+        if restored and (available.contains(self.frameGeometry()) or self.isMaximized()):
+            self.start_maximised = self.isMaximized()
+            return
+        rect, maximise = initial_geometry(available)
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(rect.size()))
+        self.setGeometry(rect)
+        self.start_maximised = maximise
+
+    def show_for_screen(self) -> None:
+        """Show the window the way ``fit_to_screen`` decided (booth: full screen)."""
+        if self.context.booth:
+            self.showFullScreen()
+        elif self.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     # -- pages --------------------------------------------------------------------------------
     def _make_document_view(self) -> QWidget:
@@ -187,7 +250,104 @@ class MainWindow(QMainWindow):
 
         return AboutView(self.context)
 
+    def _make_help_view(self) -> QWidget:
+        from xshare_desktop.gui.views.help_view import HelpView
+
+        return HelpView(self.context)
+
+    def show_help(self, topic: str = "") -> None:
+        """The help page, opened at ``topic`` or at what the person is doing now."""
+        current = self.navigator.current_name or "start"
+        if not topic:
+            topic = current
+            if current == "share":
+                topic = getattr(self.navigator.page("share"), "step", "choose")
+            elif current in ("received", "open_link"):
+                topic = "received"
+        self.go("help")
+        page = self.navigator.page("help")
+        show_topic = getattr(page, "show_topic", None)
+        if callable(show_topic):
+            show_topic(topic)
+
+    # -- printing and exporting ---------------------------------------------------------------
+    def _summary_file_name(self) -> str:
+        # A name in the interface language: "helbredsoversigt-karen-testesen.pdf".
+        info = getattr(self.context.document, "patient_info", None)
+        name = "-".join((getattr(info, "name", "") or "").lower().split())
+        base = self.tr("health-summary")
+        return f"{base}-{name}" if name else base
+
+    def print_summary(self) -> None:
+        """Print: the summary as the PDF the app makes, opened in the system's PDF viewer."""
+        document = self.context.document
+        if document is None:
+            return
+        from xshare_desktop.core import paths
+        from xshare_desktop.gui.document_actions import write_summary_pdf
+
+        target = paths.temp_dir() / f"{self._summary_file_name()}.pdf"
+        self._run_file_task(
+            self.tr("Making the PDF to print…"),
+            write_summary_pdf,
+            dict(document.raw),
+            target,
+            on_ok=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+        )
+
+    def export_document(self) -> None:
+        """Export: save the summary as a PDF, or the document itself as FHIR JSON."""
+        document = self.context.document
+        if document is None:
+            return
+        from xshare_desktop.gui.document_actions import write_copy, write_summary_pdf
+
+        pdf_filter = self.tr("PDF for people to read (*.pdf)")
+        json_filter = self.tr("FHIR document for systems (*.json)")
+        path_text, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the health document"),
+            str(Path.home() / f"{self._summary_file_name()}.pdf"),
+            f"{pdf_filter};;{json_filter}",
+        )
+        if not path_text:
+            return
+        target = Path(path_text)
+        as_json = chosen == json_filter or target.suffix.lower() == ".json"
+        self._run_file_task(
+            self.tr("Exporting…"),
+            write_copy if as_json else write_summary_pdf,
+            dict(document.raw),
+            target,
+            on_ok=lambda path: self.banner.show_message(
+                self.tr("Saved as %1.").replace("%1", str(path)), kind="info"
+            ),
+        )
+
+    def _run_file_task(self, text: str, fn: Any, *args: Any, on_ok: Any) -> None:
+        from xshare_desktop.gui.worker import Worker
+
+        self.banner.show_message(text, kind="info")
+        worker = Worker(fn, *args)
+
+        def finished(result: Any) -> None:
+            self.banner.dismiss()
+            on_ok(result)
+
+        worker.finished_ok.connect(finished)
+        worker.failed.connect(lambda exc: errors.present(exc, self))
+        worker.start()
+
     def go(self, name: str) -> None:
+        if name == "share" and self.context.received is not None:
+            self.banner.show_message(
+                self.tr(
+                    "This document was shared with you. The Yellow Button shares your own "
+                    "documents; you can print or save this one."
+                ),
+                kind="info",
+            )
+            return
         if not self.navigator.can_show(name):
             if name in ("document", "share"):
                 self.banner.show_message(self.tr("Open a document first."), kind="info")
@@ -196,7 +356,8 @@ class MainWindow(QMainWindow):
         self.navigator.show_page(name)
 
     def _page_changed(self, name: str) -> None:
-        self.app_bar.home.setVisible(name != "start")
+        # At the booth "Start forfra" is the way home; a "Start" beside it reads as the same thing.
+        self.app_bar.home.setVisible(name != "start" and not self.context.booth)
         self.app_bar.back.setVisible(name not in ("start", "document"))
         self._update_actions()
 
@@ -284,12 +445,21 @@ class MainWindow(QMainWindow):
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close_document)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_summary)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_document)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -317,11 +487,24 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         self.help_menu = bar.addMenu("")
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(lambda: self.show_help())
+        self.xshare_action = QAction(self)
+        self.xshare_action.triggered.connect(self._open_xshare_site)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(lambda: self.go("about"))
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.xshare_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self._sync_language_actions()
         self._update_actions()
+
+    def _open_xshare_site(self) -> None:
+        from xshare_desktop.gui.views.help_view import XSHARE_URL
+
+        QDesktopServices.openUrl(QUrl(XSHARE_URL))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -350,7 +533,9 @@ class MainWindow(QMainWindow):
             self.samples_menu.addAction(self.tr("No sample patients found")).setEnabled(False)
 
     def _update_actions(self) -> None:
-        self.close_action.setEnabled(self.context.document is not None)
+        has_document = self.context.document is not None
+        for action in (self.close_action, self.print_action, self.export_action):
+            action.setEnabled(has_document)
         for name, action in self.tool_actions.items():
             action.setEnabled(self.navigator.can_show(name))
 
@@ -374,8 +559,14 @@ class MainWindow(QMainWindow):
         if name == "language" and self.context.settings.language in LANGUAGES:
             self.context.language.set_language(self.context.settings.language)
 
+    def _update_title(self) -> None:
+        # Ends with the application display name, so the window system does not append it again.
+        info = getattr(self.context.document, "patient_info", None)
+        name = getattr(info, "name", "") or ""
+        self.setWindowTitle(f"{name} – xShare" if name else "xShare")
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("xShare – My health summary"))
+        self._update_title()
         bar = self.app_bar
         bar.title.setText(self.tr("xShare · Yellow Button"))
         bar.home.setText(self.tr("Start"))
@@ -406,6 +597,10 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About and privacy"))
+        self.help_action.setText(self.tr("&How this works"))
+        self.xshare_action.setText(self.tr("&What is xShare? (web page)"))
+        self.print_action.setText(self.tr("&Print…"))
+        self.export_action.setText(self.tr("&Export…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.context import AppContext, ReceivedFrom
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,12 @@ class Navigator(QStackedWidget):
             view = instantiate(spec.load_class(), self._context)
             opened = getattr(view, "document_opened", None)
             if opened is not None and hasattr(opened, "connect"):
-                opened.connect(self._context.show_document)
+                if spec.audience == "recipient":
+                    # Someone else's document: shown as received, with a way back to the check.
+                    origin = ReceivedFrom(spec.name, getattr(view, "received_summary", None))
+                    opened.connect(lambda doc: self._context.show_received(doc, origin))
+                else:
+                    opened.connect(self._context.show_document)
             close = getattr(view, "close_requested", None)
             if close is not None and hasattr(close, "connect"):
                 close.connect(self.back)

@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -99,6 +99,19 @@ def _show_received(window: object, package: Path) -> None:
     loop.exec()
 
 
+def _open_received(window: object) -> bool:
+    """Open the verified document from the received page: it shows as received."""
+    view = window.navigator.page("received")  # type: ignore[attr-defined]
+    worker = view.open_document() if view is not None else None
+    if worker is None:
+        return False
+    loop = QEventLoop()
+    worker.done.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    return True
+
+
 def _show_conformance_result(window: object, document: Path) -> bool:
     """Check one document, as a vendor would, and show its first finding."""
     view = window.navigator.page("conformance")  # type: ignore[attr-defined]
@@ -165,8 +178,15 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
                         received_package = _signed_package(samples_dir() / RECEIVED_SAMPLE)
                     _show_received(window, received_package)
                     shot(f"{lang}-received-signed")
+                    if _open_received(window):
+                        shot(f"{lang}-document-received")
+                    window.open_path(sample)  # one's own document again, for the pages after
+                    _wait_for_load(window)
         window.go("about")
         shot(f"{lang}-about")
+        window.go("document")
+        window.show_help()
+        shot(f"{lang}-help")
 
     app.setPalette(dark_palette())
     window.set_language("en")
@@ -183,6 +203,14 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
     window.open_path(sample)
     _wait_for_load(window)
     shot("da-booth-document")
+    window.go("share")
+    flow: Any = window.navigator.page("share")
+    if flow is not None and hasattr(flow, "go_next"):
+        shot("da-booth-share-choose")
+        flow.go_next()
+        flow.go_next()
+        shot("da-booth-share-options")
+        flow.cancel()
     window.close()
     QCoreApplication.processEvents()
     return written

@@ -2,14 +2,24 @@
 
 Colours other than the Yellow Button come from the palette (``palette(...)``
 in the style sheet), so the app stays readable in light and dark themes.
-Booth mode scales all type up for reading at arm's length.
+Booth mode scales all type up for reading at arm's length. The feel belongs here too:
+Return and Enter press the focused button everywhere.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 YELLOW = "#FFD100"
 YELLOW_HOVER = "#FFDD33"
@@ -20,12 +30,15 @@ BOOTH_FONT_SCALE = 1.35
 
 # Selectors use object names and dynamic properties, so views only set
 # ``objectName``/``setProperty("role", ...)`` and never carry colours.
+# Focus rings are thicker borders; each focused rule takes the extra width off the padding, so a
+# focused button keeps its size and the ring never clips the text (the Å of "Åbn mappe").
 STYLE_SHEET = f"""
 QPushButton {{
     padding: 4px 12px; border-radius: 8px; border: 1px solid palette(mid);
     background: palette(button); color: palette(button-text);
 }}
 QPushButton:hover {{ border: 1px solid palette(highlight); }}
+QPushButton:focus {{ border: 3px solid palette(highlight); padding: 2px 10px; }}
 QPushButton:disabled {{ color: palette(dark); background: palette(window); }}
 QPushButton#YellowButton {{
     background: {YELLOW}; color: {YELLOW_TEXT}; border: 2px solid {YELLOW_PRESSED};
@@ -33,14 +46,14 @@ QPushButton#YellowButton {{
 }}
 QPushButton#YellowButton:hover {{ background: {YELLOW_HOVER}; }}
 QPushButton#YellowButton:pressed {{ background: {YELLOW_PRESSED}; }}
-QPushButton#YellowButton:focus {{ border: 3px solid {FOCUS_RING}; }}
+QPushButton#YellowButton:focus {{ border: 3px solid {FOCUS_RING}; padding: 9px 27px; }}
 QPushButton#YellowButton:disabled {{ background: palette(midlight); color: palette(dark); border-color: palette(mid); }}
 QPushButton[role="card"] {{
     text-align: left; padding: 14px 18px; border: 1px solid palette(mid);
     border-radius: 10px; background: palette(base); color: palette(text);
 }}
 QPushButton[role="card"]:hover {{ border: 1px solid palette(highlight); }}
-QPushButton[role="card"]:focus, QPushButton[role="primary"]:focus, QPushButton:focus,
+QPushButton[role="card"]:focus {{ border: 3px solid palette(highlight); padding: 12px 16px; }}
 QToolButton:focus {{ border: 3px solid palette(highlight); }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: palette(highlight); }}
@@ -48,20 +61,40 @@ QPushButton[role="primary"] {{
     padding: 8px 18px; border-radius: 8px; border: 1px solid palette(mid);
     background: palette(button); color: palette(button-text);
 }}
+QPushButton[role="primary"]:hover {{ border: 1px solid palette(highlight); }}
+QPushButton[role="primary"]:focus {{ border: 3px solid palette(highlight); padding: 6px 16px; }}
 QPushButton[role="link"] {{
-    border: none; background: transparent; color: palette(link); text-decoration: underline;
-    padding: 2px 4px;
+    border: 1px solid transparent; background: transparent; color: palette(link);
+    text-decoration: underline; padding: 3px 5px;
 }}
+QPushButton[role="link"]:focus {{ border: 3px solid palette(highlight); padding: 1px 3px; }}
 QFrame#AppBar {{ border-bottom: 1px solid palette(mid); }}
 QFrame#MessageBanner {{
     border: 1px solid palette(mid); border-left: 6px solid {YELLOW}; border-radius: 6px;
     background: palette(alternate-base);
 }}
 QFrame#MessageBanner[kind="info"] {{ border-left: 6px solid palette(highlight); }}
+QFrame#ReceivedBanner {{
+    border: 1px solid palette(mid); border-left: 6px solid palette(highlight); border-radius: 8px;
+    background: palette(alternate-base);
+}}
 QFrame#PatientHeader {{
     border: 1px solid palette(mid); border-radius: 10px; background: palette(base);
 }}
 QFrame#IssuesBar {{ border-top: 1px solid palette(mid); }}
+"""
+
+# Booth visitors touch the screen: every target at least 44 px high (WCAG 2.5.5), and check
+# boxes and radio buttons as large as the type around them.
+TOUCH_TARGET_PX = 44
+BOOTH_STYLE_SHEET = f"""
+QPushButton {{ min-height: {TOUCH_TARGET_PX - 10}px; }}
+QPushButton[role="link"] {{ min-height: {TOUCH_TARGET_PX - 8}px; }}
+QCheckBox, QRadioButton {{ min-height: {TOUCH_TARGET_PX - 4}px; spacing: 10px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
+QTreeView::indicator {{ width: 22px; height: 22px; }}
+QTreeView::item {{ min-height: 30px; }}
+QComboBox, QLineEdit {{ min-height: {TOUCH_TARGET_PX - 8}px; }}
 """
 
 
@@ -124,14 +157,43 @@ class _PaletteWatcher(QObject):
         return False
 
 
+class ReturnPressesButtons(QObject):
+    """Return and Enter press the focused push button, as Space does.
+
+    Qt presses a focused button on Return only inside dialogs (``autoDefault``); in the main
+    window a keyboard user who tabbed to the yellow Share button would press Return and get
+    nothing. Installed once on the application.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and isinstance(watched, QPushButton)
+            and not watched.autoDefault()  # dialogs already do this themselves
+            and watched.isEnabled()
+            and watched.isVisible()
+            and watched.hasFocus()
+        ):
+            if not event.isAutoRepeat():
+                watched.click()
+            return True
+        return False
+
+
 def apply_style(app: QApplication, *, booth: bool) -> None:
     if app.findChild(_PaletteWatcher) is None:
         app.installEventFilter(_PaletteWatcher(app))
+    if app.findChild(ReturnPressesButtons) is None:
+        app.installEventFilter(ReturnPressesButtons(app))
     app.setStyle("Fusion")
     font = QGuiApplication.font()
     font.setPointSizeF(base_point_size() * (BOOTH_FONT_SCALE if booth else 1.0))
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(STYLE_SHEET + (BOOTH_STYLE_SHEET if booth else ""))
     app.setWindowIcon(app_icon())
 
 

@@ -19,12 +19,12 @@ _REASONS = {
     "depends": ("it needs something you left out", "det afhænger af noget, du har udeladt"),
     "unused": (
         "only things you left out referred to it",
-        "kun oplysninger, du har udeladt, henviste til det",
+        "det blev kun brugt af oplysninger, du har udeladt",
     ),
     "outside": ("it is not part of the summary itself", "det er ikke en del af selve resuméet"),
     "free-text": (
         "it holds only free text the app cannot check, so it is left out to be safe",
-        "det rummer kun fritekst, som appen ikke kan kontrollere, så det er udeladt for en sikkerheds skyld",
+        "det rummer kun fritekst, som programmet ikke kan kontrollere, så det er udeladt for en sikkerheds skyld",
     ),
 }
 

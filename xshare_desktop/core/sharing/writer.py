@@ -49,6 +49,8 @@ class FilesExistError(UserFacingError):
 
 
 _KIND_NAMES = {"60591-5": "patient-summary", "11502-2": "laboratory-report"}
+# File names for a person who reads Danish (ASCII, so every file system and mail client keeps them).
+_KIND_NAMES_DA = {"60591-5": "patientoversigt", "11502-2": "laboratoriesvar"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class ShareOptions:
     overwrite: bool = False
     # one salt for the preview and the files, so the person sees the pseudonym they will share
     pseudonym_salt: bytes | None = None
+    # the language of the file names ("da": patientoversigt-delt-…); None: English names
+    file_language: str | None = None
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -66,8 +70,9 @@ class ShareOptions:
             raise UserFacingError(
                 f"Unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}."
             )
-        if self.language not in (None, "da", "en"):
-            raise UserFacingError(f"Language '{self.language}' is not offered; choose da or en.")
+        for language in (self.language, self.file_language):
+            if language not in (None, "da", "en"):
+                raise UserFacingError(f"Language '{language}' is not offered; choose da or en.")
 
 
 @dataclass
@@ -90,12 +95,15 @@ class ShareResult:
     prepared: PreparedShare | None = field(default=None, repr=False)
 
 
-def _stem(document: dict[str, Any], created: datetime) -> str:
+def _stem(document: dict[str, Any], created: datetime, file_language: str | None = None) -> str:
     composition = document["entry"][0]["resource"]
     coding: dict[str, Any] = next(iter((composition.get("type") or {}).get("coding") or []), {})
     code = coding.get("code")
+    stamp = f"{created.astimezone(UTC):%Y%m%d-%H%M%S}"
+    if file_language == "da":
+        return f"{_KIND_NAMES_DA.get(str(code), 'helbredsdokument')}-delt-{stamp}"
     kind = _KIND_NAMES.get(str(code), "health-document")
-    return f"{kind}-shared-{created.astimezone(UTC):%Y%m%d-%H%M%S}"
+    return f"{kind}-shared-{stamp}"
 
 
 def prepare_share(
@@ -150,7 +158,14 @@ def prepare_share(
         translated_from=translated_from,
     )
     return PreparedShare(
-        bundle, html, pruned.left_out, changes, translation, target, created, _stem(bundle, created)
+        bundle,
+        html,
+        pruned.left_out,
+        changes,
+        translation,
+        target,
+        created,
+        _stem(bundle, created, options.file_language),
     )
 
 

@@ -40,6 +40,9 @@ class StepPage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes from control to control (and on to Next), and the
+        # area scrolls to whichever control has the focus.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body_widget = QWidget()
         self.body = QVBoxLayout(self.body_widget)
         self.body.setContentsMargins(0, 10, 12, 10)

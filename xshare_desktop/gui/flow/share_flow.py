@@ -125,7 +125,14 @@ class ShareFlow(QWidget):
         self.finish_button.setObjectName("FlowFinish")
         self.finish_button.setProperty("role", "primary")
         self.finish_button.clicked.connect(self.finish)
+        # How this step works, on the help page (also F1); Back there returns to this step.
+        self.help_button = QPushButton()
+        self.help_button.setObjectName("FlowHelp")
+        self.help_button.setProperty("role", "link")
+        self.help_button.clicked.connect(self.show_help)
+        self.help_button.setVisible(context is not None)
         footer.addWidget(self.cancel_button)
+        footer.addWidget(self.help_button)
         footer.addStretch(1)
         for button in (self.back_button, self.next_button, self.share_button, self.finish_button):
             button.setMinimumHeight(44)
@@ -215,6 +222,10 @@ class ShareFlow(QWidget):
         else:
             self.finish()
 
+    def show_help(self) -> None:
+        if self._context is not None:
+            self._context.request_help(self.step)
+
     def go_back(self) -> None:
         if self.is_busy:
             return
@@ -296,7 +307,10 @@ class ShareFlow(QWidget):
 
     def _share_options(self, plan: FlowOptions) -> ShareOptions:
         return ShareOptions(
-            formats=plan.formats, pseudonymise=plan.pseudonymise, language=plan.language
+            formats=plan.formats,
+            pseudonymise=plan.pseudonymise,
+            language=plan.language,
+            file_language=self._lang(),  # file names in the person's language
         )
 
     def _start_preview(self) -> None:
@@ -484,6 +498,8 @@ class ShareFlow(QWidget):
         )
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel sharing"))
+        self.help_button.setText(self.tr("How does this step work?"))
+        self.help_button.setAccessibleName(self.tr("How does this step work? Opens the help"))
         # "Previous step", not "Back": the main window's bar has its own Back (to the page before).
         self.back_button.setText(self.tr("Previous step"))
         self.back_button.setToolTip(self.tr("Previous step (Alt+Left)"))

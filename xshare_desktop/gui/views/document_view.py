@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QTreeWidget,
@@ -43,6 +46,8 @@ from xshare_desktop.gui.formatting import (
     document_kind_label,
     format_date,
     format_gender,
+    plain_term,
+    section_title,
 )
 from xshare_desktop.gui.navigation import plugin_spec
 from xshare_desktop.gui.style import heading_font, set_heading
@@ -64,6 +69,38 @@ class SafeTextBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         self.blocked.append(name.toString() if isinstance(name, QUrl) else str(name))
         return None
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width.
+
+    QTreeView wraps text on paint when ``wordWrap`` is on, but measures rows as one line, so a
+    long title ("Aktuelle problemer og diagnoser" in booth type) would be cut instead.
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> Any:
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        width = self._view.columnWidth(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self._view.indentation()
+        if not text or width <= 0:
+            return size
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1
+        metrics = option.fontMetrics
+        bound = metrics.boundingRect(
+            0, 0, max(1, width - 2 * margin), 100_000, Qt.TextFlag.TextWordWrap, str(text)
+        )
+        size.setHeight(max(size.height(), bound.height() + 4))
+        return size
 
 
 class EntriesModel(QAbstractTableModel):
@@ -106,7 +143,7 @@ class EntriesModel(QAbstractTableModel):
         column = index.column()
         if column == self.SUMMARY:
             text = entry.summary_da if self._language == "da" else entry.summary
-            return text or entry.resource_type
+            return plain_term(text) or entry.resource_type
         return format_date(entry.date)
 
     def headerData(
@@ -144,6 +181,32 @@ class PatientHeader(QFrame):
         layout.addWidget(self.share_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+class ReceivedBanner(QFrame):
+    """Says that the open document was received, from whom, whether it verified; a way back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReceivedBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = QLabel()
+        set_heading(self.title, 3)
+        self.origin = QLabel()
+        self.origin.setWordWrap(True)
+        self.allowed = MutedLabel()
+        text.addWidget(self.title)
+        text.addWidget(self.origin)
+        text.addWidget(self.allowed)
+        layout.addLayout(text, 1)
+        self.back_to_check = QPushButton()
+        self.back_to_check.setObjectName("BackToCheck")
+        self.back_to_check.setProperty("role", "primary")
+        layout.addWidget(self.back_to_check, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+
 class DocumentView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +222,9 @@ class DocumentView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(10)
+        self.received_banner = ReceivedBanner()
+        self.received_banner.back_to_check.clicked.connect(self._back_to_check)
+        layout.addWidget(self.received_banner)
         self.header = PatientHeader()
         self.header.share_button.clicked.connect(lambda: context.navigate("share"))
         layout.addWidget(self.header)
@@ -172,7 +238,12 @@ class DocumentView(QWidget):
         self.sections.setColumnCount(2)
         self.sections.setRootIsDecorated(False)
         self.sections.setHeaderHidden(True)
-        self.sections.setUniformRowHeights(True)
+        # Long titles ("Aktuelle problemer og diagnoser" in booth type) wrap onto a second line
+        # instead of being cut with "…".
+        self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setUniformRowHeights(False)
+        self.sections.setItemDelegate(WrappingDelegate(self.sections))
         header = self.sections.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -180,6 +251,10 @@ class DocumentView(QWidget):
         # header's size hint (~120 px) and take the titles' room.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(1)
+        # Wrapped rows are measured at layout time: measure again when the title column changes.
+        header.sectionResized.connect(
+            lambda column, _old, _new: self.sections.doItemsLayout() if column == 0 else None
+        )
         self.sections.currentItemChanged.connect(self._section_chosen)
         self.sections_title = QLabel()
         self.splitter.addWidget(self._titled(self.sections, self.sections_title))
@@ -315,24 +390,55 @@ class DocumentView(QWidget):
     def _fill_sections(self, sections: list[Any], parent: QTreeWidgetItem) -> None:
         for section in sections:
             count = len(section.all_entries())
-            item = QTreeWidgetItem(
-                parent, [section.title or section.code_display or "", str(count)]
-            )
+            item = QTreeWidgetItem(parent, [section_title(section), str(count)])
             item.setData(0, SECTION_ROLE, section)
-            item.setToolTip(0, section.title or section.code_display or "")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
-            )
+            self._label_item(item, section, count)
             if section.sections:
                 self._fill_sections(section.sections, item)
 
+    @property
+    def is_received(self) -> bool:
+        return self.document is not None and self._context.received is not None
+
+    def _back_to_check(self) -> None:
+        received = self._context.received
+        if received is not None:
+            self._context.navigate(received.page)
+
+    def _fill_received(self) -> None:
+        """Someone else's document is shown as received, never with one's own Share button."""
+        received = self._context.received if self.document is not None else None
+        banner = self.received_banner
+        banner.setVisible(received is not None)
+        if received is None:
+            return
+        who, verdict = received.describe() if received.describe is not None else ("", "")
+        banner.title.setText(self.tr("Received document: someone shared this with you"))
+        if who and verdict:
+            origin = self.tr("From %1. Check: %2.").replace("%1", who).replace("%2", verdict)
+        elif verdict:
+            origin = self.tr("Check: %1.").replace("%1", verdict)
+        else:
+            origin = self.tr("You opened it from a link someone shared with you.")
+        banner.origin.setText(origin)
+        banner.allowed.setText(
+            self.tr(
+                "You can read it, print it and save it. The Yellow Button shares your own "
+                "documents, so it is not offered for this one."
+            )
+        )
+        banner.back_to_check.setText(self.tr("Back to the check"))
+        banner.back_to_check.setAccessibleName(self.tr("Back to the verification result"))
+        banner.setAccessibleName(banner.title.text())
+        banner.setAccessibleDescription(origin)
+
     def _fill_header(self) -> None:
         header = self.header
+        self._fill_received()
         header.share_button.setVisible(
             self.document is not None
+            and not self.is_received
             and (spec := plugin_spec("share")) is not None
             and spec.available()
         )
@@ -437,7 +543,7 @@ class DocumentView(QWidget):
             return
         count = self.entries_model.rowCount()
         self.entries_title.setText(
-            self.tr("%1: %n entries", "", count).replace("%1", section.title or "")
+            self.tr("%1: %n entries", "", count).replace("%1", section_title(section))
         )
         if count == 0:
             self.empty_reason.setText(self._empty_reason_text(section.empty_reason))
@@ -492,13 +598,22 @@ class DocumentView(QWidget):
             if item is None:
                 continue
             section = item.data(0, SECTION_ROLE)
-            count = int(item.text(1))
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("%1, %n entries", "", count).replace("%1", section.title or ""),
-            )
+            item.setText(0, section_title(section))
+            self._label_item(item, section, int(item.text(1)))
             self._retranslate_items(item)
+
+    def _label_item(self, item: QTreeWidgetItem, section: Any, count: int) -> None:
+        title = section_title(section)
+        own = section.title or section.code_display or ""
+        # The document's own words stay one hover away when the interface shows ours.
+        item.setToolTip(
+            0, self.tr("In the document: %1").replace("%1", own) if own and own != title else title
+        )
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("%1, %n entries", "", count).replace("%1", title),
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -371,7 +371,18 @@ class OpenLinkView(QWidget):
         passcode = self.passcode_edit.text() if payload.needs_passcode else None
         recipient = self.recipient_edit.text().strip() or DEFAULT_RECIPIENT
         worker = Worker(_fetch, payload, recipient, passcode)
-        worker.progress.connect(lambda done, total, text: self._say(text) if text else None)
+        # The core's progress words are English ("Done"): say it in the interface language.
+        worker.progress.connect(
+            lambda done, total, _text: (
+                self._say(
+                    self.tr("Fetching… (%1 of %2)")
+                    .replace("%1", str(done))
+                    .replace("%2", str(total))
+                )
+                if total
+                else None
+            )
+        )
         worker.finished_ok.connect(self._received)
         worker.failed.connect(self._failed)
         worker.done.connect(self._update_buttons)

@@ -405,6 +405,13 @@ class ReceivedView(QWidget):
             "failed": self.tr("signature not valid"),
         }[check.status]
 
+    def received_summary(self) -> tuple[str, str]:
+        """(Who signed it, the verdict in words) for the document view's "received" banner."""
+        report = self.report
+        signatures = report.all_signatures() if report is not None else []
+        signer = next((s.signer for s in signatures if s.signer), "")
+        return signer, self._badge_text()
+
     def openable_document(self) -> tuple[str, bytes] | None:
         """The first intact FHIR JSON file, if verification did not fail."""
         report = self.report
