@@ -2573,6 +2573,13 @@
         </message>
     </context>
     <context>
+        <name>Privacy</name>
+        <message>
+            <source>Your xShare data folder could be read by other users of this computer. It is private now, but links you shared before may have been copied: revoke the ones that matter under Shared links. The folder: %1</source>
+            <translation>Your xShare data folder could be read by other users of this computer. It is private now, but links you shared before may have been copied: revoke the ones that matter under Shared links. The folder: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>&amp;Look in:</source>

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from xshare_desktop.gui import errors
@@ -93,6 +93,22 @@ def _stop_background_work() -> None:
     wait_for_workers(5_000)
 
 
+def show_privacy_warnings(window: MainWindow) -> None:
+    """Say it when the data folder was open to other users of the computer (now made private)."""
+    from xshare_desktop.core import paths
+
+    if paths.privacy_warnings():
+        window.banner.show_message(
+            QCoreApplication.translate(
+                "Privacy",
+                "Your xShare data folder could be read by other users of this computer. It is "
+                "private now, but links you shared before may have been copied: revoke the ones "
+                "that matter under Shared links. The folder: %1",
+            ).replace("%1", str(paths.data_dir())),
+            kind="warning",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     app, window, args = build(argv)
@@ -103,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         window.installEventFilter(watcher)
 
     window.show_for_screen()
+    show_privacy_warnings(window)
 
     if args.file is not None:
         window.open_path(args.file)
