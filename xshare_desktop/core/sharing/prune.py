@@ -347,7 +347,7 @@ def _report_urls(index: EntryIndex, composition: dict[str, Any], composition_url
     return found
 
 
-def _check_authors(composition: dict[str, Any]) -> None:
+def check_authors(composition: dict[str, Any]) -> None:
     if not composition.get("author"):
         raise UserFacingError(
             "This document has no author (Composition.author is missing or empty), and every "
@@ -373,7 +373,7 @@ def prune(
     """
     bundle = deep_copy(raw)
     composition, composition_url = check_document(bundle)
-    _check_authors(composition)
+    check_authors(composition)
     index = EntryIndex.build(bundle)
     subject = composition.get("subject")
     reference = subject.get("reference") if isinstance(subject, dict) else None

@@ -22,7 +22,7 @@ from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.narrative import regenerate_narratives
 from xshare_desktop.core.sharing.pdf_html import NotShared, document_html, not_shared_lines
 from xshare_desktop.core.sharing.provenance import add_provenance
-from xshare_desktop.core.sharing.prune import LeftOut, prune
+from xshare_desktop.core.sharing.prune import LeftOut, check_authors, check_document, prune
 from xshare_desktop.core.sharing.pseudonymise import Change, pseudonymise
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.translate import (
@@ -30,6 +30,7 @@ from xshare_desktop.core.sharing.translate import (
     language_base,
     translate_document,
 )
+from xshare_desktop.core.sharing.wellformed import refuse_malformed
 
 FORMATS = ("fhir-json", "pdf")
 # (html, title, language "da"/"en") -> PDF bytes
@@ -112,6 +113,9 @@ def prepare_share(
     progress = ensure_progress(progress)
     created = now or datetime.now(UTC)
     progress.step(0, 5, "Applying your selection")
+    composition, _ = check_document(document_json)
+    check_authors(composition)  # before the shape check: its message is the plainer one
+    refuse_malformed(document_json)
     pruned = prune(document_json, selection, now=created, keep_free_text=not options.pseudonymise)
     bundle = pruned.bundle
     changes: list[Change] = []
