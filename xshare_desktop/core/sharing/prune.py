@@ -320,6 +320,9 @@ def _apply_fields(
                 "recordedDate",
                 "lastOccurrence",
                 "dateAsserted",
+                "receivedTime",
+                "recorded",
+                "authoredOn",
             ):
                 resource[key] = _coarsen_to_year(resource[key])
             else:
