@@ -2769,12 +2769,24 @@
         <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
     </message>
     <message>
-        <source>%1: year only</source>
-        <translation>%1: kun årstal</translation>
+        <source>%1: exact date</source>
+        <translation>%1: præcis dato</translation>
+    </message>
+    <message>
+        <source>%1 Untick to share the year only.</source>
+        <translation>%1 Fjern fluebenet for kun at dele årstallet.</translation>
     </message>
     <message>
         <source>%1 of %2 shared</source>
         <translation>%1 af %2 deles</translation>
+    </message>
+    <message>
+        <source>Free text, shared as written</source>
+        <translation>Fritekst, deles som den er skrevet</translation>
+    </message>
+    <message>
+        <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+        <translation>Dette afsnit er tekst skrevet af en person. Med flueben deles det, som det er skrevet. Pseudonymisering kan ikke kontrollere fritekst for navne, så med pseudonymisering udelades det.</translation>
     </message>
     <message>
         <source>No entries</source>

@@ -2769,12 +2769,24 @@
             <translation>Name, date of birth and gender are always shared; pseudonymise to hide them.</translation>
         </message>
         <message>
-            <source>%1: year only</source>
-            <translation>%1: year only</translation>
+            <source>%1: exact date</source>
+            <translation>%1: exact date</translation>
+        </message>
+        <message>
+            <source>%1 Untick to share the year only.</source>
+            <translation>%1 Untick to share the year only.</translation>
         </message>
         <message>
             <source>%1 of %2 shared</source>
             <translation>%1 of %2 shared</translation>
+        </message>
+        <message>
+            <source>Free text, shared as written</source>
+            <translation>Free text, shared as written</translation>
+        </message>
+        <message>
+            <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+            <translation>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</translation>
         </message>
         <message>
             <source>No entries</source>

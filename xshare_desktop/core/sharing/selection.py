@@ -94,6 +94,15 @@ def _parse_section(value: str, original: str) -> Selector:
     return Selector(original, "section", section_title=value)
 
 
+def section_selector_for(code: Any, position: tuple[int, ...], *, code_is_unique: bool) -> str:
+    """The selector a front end writes for a section: ``section:LOINC`` when that code names
+    this section alone, else its position (which names sections coded in any system, or not
+    coded at all)."""
+    if isinstance(code, str) and _SECTION_RE.match(f"section:{code}") and code_is_unique:
+        return f"section:{code}"
+    return "section:" + ".".join(str(p) for p in position)
+
+
 def section_matches(selector: Selector, section: Any, position: tuple[int, ...]) -> bool:
     """Does the section selector name this section (found at ``position``, 1-based)?"""
     if selector.section_position is not None:
