@@ -81,3 +81,22 @@ def test_broken_documents_are_refused_with_exit_2(defect: str, tmp_path: Path) -
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert _assert_shared_or_refused(path, tmp_path / "out") == 2
     assert _assert_shared_or_refused(path, tmp_path / "out", "--pseudonymise") == 2
+
+
+def test_the_lab_comment_is_shared_as_written_and_pseudonymised_says_why(tmp_path: Path) -> None:
+    """Issue 12: the CLI no longer drops a lab report's comment section "to be safe": it is
+    shared as written; under pseudonymisation it is left out with the true reason."""
+    sample = SAMPLES / "eu-lab-karen-testesen.json"
+    plain = run_cli("share", str(sample), "--out", str(tmp_path / "plain"))
+    assert plain.returncode == 0, plain.stderr
+    assert "left out: nothing" in plain.stdout
+    [written] = list((tmp_path / "plain").iterdir())
+    titles = [
+        s["title"] for s in json.loads(written.read_text())["entry"][0]["resource"]["section"]
+    ]
+    assert "Kommentar" in titles
+    hidden = run_cli("share", str(sample), "--pseudonymise", "--out", str(tmp_path / "pseudo"))
+    assert hidden.returncode == 0, hidden.stderr
+    assert "Section Kommentar: it is free text written by a person" in hidden.stdout
+    assert "pseudonymisation cannot check free text" in hidden.stdout
+    assert "you chose" not in hidden.stdout
