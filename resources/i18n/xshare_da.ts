@@ -2769,6 +2769,14 @@
         <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
     </message>
     <message>
+        <source>Details of the report</source>
+        <translation>Detaljer om svaret</translation>
+    </message>
+    <message>
+        <source>Who did what and when, and the lab&apos;s numbers: untick what to withhold.</source>
+        <translation>Hvem gjorde hvad og hvornår, og laboratoriets numre: fjern fluebenet ved det, du vil holde tilbage.</translation>
+    </message>
+    <message>
         <source>%1: exact date</source>
         <translation>%1: præcis dato</translation>
     </message>

@@ -2769,6 +2769,14 @@
             <translation>Name, date of birth and gender are always shared; pseudonymise to hide them.</translation>
         </message>
         <message>
+            <source>Details of the report</source>
+            <translation>Details of the report</translation>
+        </message>
+        <message>
+            <source>Who did what and when, and the lab's numbers: untick what to withhold.</source>
+            <translation>Who did what and when, and the lab's numbers: untick what to withhold.</translation>
+        </message>
+        <message>
             <source>%1: exact date</source>
             <translation>%1: exact date</translation>
         </message>

@@ -232,3 +232,24 @@ def test_a_free_text_section_says_it_is_shared_as_written(qtbot: Any) -> None:
     assert "Pseudonymisation" in story.toolTip(1)
     assert widget.prepared is not None
     assert not [x for x in widget.prepared.left_out if x.kind == "section"]
+
+
+def test_the_details_of_a_lab_report_can_be_withheld_in_step_one(qtbot: Any) -> None:
+    """Issue 12: single fields per resource type in the GUI too; the lab's report and specimens
+    are in no section, so their fields (performer, sample number...) have their own group."""
+    document = load_document(SAMPLES / "eu-lab-karen-testesen.json")
+    widget = ShareView(document)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.prepared is not None, timeout=10_000)
+    assert widget.details_item is not None
+    assert widget.details_item.text(0) == "Details of the report"
+    fields = [i for i in _items(widget, "field") if i.parent().parent() is widget.details_item]
+    performer = next(i for i in fields if i.text(0) == "Responsible")
+    sample = next(i for i in fields if i.text(0) == "Sample number")
+    assert performer.checkState(0) == sample.checkState(0) == Qt.CheckState.Checked
+    performer.setCheckState(0, Qt.CheckState.Unchecked)
+    sample.setCheckState(0, Qt.CheckState.Unchecked)
+    selection = widget.selection()
+    assert performer.data(0, VALUE_ROLE) in selection.exclude
+    assert performer.data(0, VALUE_ROLE).endswith("#performer")
+    assert sample.data(0, VALUE_ROLE).endswith("#accessionIdentifier")

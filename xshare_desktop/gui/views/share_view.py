@@ -280,10 +280,34 @@ class ShareView(QWidget):
                 child = self._item(item, "entry", entry.full_url)
                 child.setData(1, Qt.ItemDataRole.UserRole, entry)
                 self._field_items(child, entry.full_url, entry.resource)
+        self._add_report_details(doc)
         self.root.setExpanded(True)
         if self.patient_item is not None:
             self.patient_item.setExpanded(True)
         self._updating = False
+
+    def _add_report_details(self, doc: Any) -> None:
+        """Fields of what no section lists (a lab's report and specimens): the report's
+        performer, the sample number, the exact times (issue 12: single fields in step 1)."""
+        listed = {e.full_url for e in doc.all_section_entries()}
+        listed.add(doc.composition.full_url)
+        if doc.patient is not None:
+            listed.add(doc.patient.full_url)
+        others = [
+            e
+            for e in doc.entries
+            if e.full_url not in listed and any(True for _ in present_fields(dict(e.resource)))
+        ]
+        self.details_item: QTreeWidgetItem | None = None
+        if not others:
+            return
+        self.details_item = QTreeWidgetItem(self.root)
+        self.details_item.setData(0, KIND_ROLE, "details")
+        for entry in others:
+            child = QTreeWidgetItem(self.details_item)
+            child.setData(0, KIND_ROLE, "detail")
+            child.setData(1, Qt.ItemDataRole.UserRole, entry)
+            self._field_items(child, entry.full_url, entry.resource)
 
     def _section_selector(self, item: QTreeWidgetItem) -> str:
         """``section:LOINC`` when that names just this section, else its position."""
@@ -315,9 +339,14 @@ class ShareView(QWidget):
                     "Name, date of birth and gender are always shared; pseudonymise to hide them."
                 ),
             )
+        if self.details_item is not None:
+            self.details_item.setText(0, self.tr("Details of the report"))
+            self.details_item.setText(
+                1, self.tr("Who did what and when, and the lab's numbers: untick what to withhold.")
+            )
         for item in self._walk(self.root):
             kind = item.data(0, KIND_ROLE)
-            if kind == "entry":
+            if kind in ("entry", "detail"):
                 entry = item.data(1, Qt.ItemDataRole.UserRole)
                 item.setText(0, entry.summary_in(lang) or entry.resource_type)
             elif kind in ("field", "year"):
