@@ -720,6 +720,10 @@
         <translation>Beskyttet med dit kodeord.</translation>
     </message>
     <message>
+        <source>Your own copy of the PDF, without a password, is in %1: anyone who can open that folder can read it.</source>
+        <translation>Din egen kopi af PDF&apos;en, uden adgangskode, ligger i %1: alle, der kan åbne den mappe, kan læse den.</translation>
+    </message>
+    <message>
         <source>Named “%1”.</source>
         <translation>Med navnet »%1«.</translation>
     </message>
@@ -732,6 +736,13 @@
         <translation>
             <numerusform>%n ting udeladt, som du valgte.</numerusform>
             <numerusform>%n ting udeladt, som du valgte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free-text section(s) left out: pseudonymisation cannot check free text for names.</source>
+        <translation>
+            <numerusform>%n fritekstafsnit udeladt: pseudonymisering kan ikke kontrollere fritekst for navne.</numerusform>
+            <numerusform>%n fritekstafsnit udeladt: pseudonymisering kan ikke kontrollere fritekst for navne.</numerusform>
         </translation>
     </message>
     <message>
@@ -2125,6 +2136,18 @@
         <translation>De to kodeord er ikke ens.</translation>
     </message>
     <message>
+        <source>Your own copy is of the PDF: tick the PDF as a format.</source>
+        <translation>Din egen kopi er af PDF&apos;en: sæt flueben ved PDF som format.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for your own copy.</source>
+        <translation>Vælg mappen til din egen kopi.</translation>
+    </message>
+    <message>
+        <source>Keep your own copy in another folder than the shared files, so that it is not sent along by mistake.</source>
+        <translation>Læg din egen kopi i en anden mappe end de delte filer, så den ikke sendes med ved en fejl.</translation>
+    </message>
+    <message>
         <source>Type a passcode, or untick “Ask for a passcode”.</source>
         <translation>Skriv en adgangskode, eller fjern markeringen ved »Kræv en adgangskode«.</translation>
     </message>
@@ -2171,6 +2194,22 @@
     <message>
         <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
         <translation>Skriv kodeordet ned: et glemt kodeord kan ikke genskabes, heller ikke af programmet.</translation>
+    </message>
+    <message>
+        <source>Also keep an unprotected copy of the PDF for me, in:</source>
+        <translation>Gem også en ubeskyttet kopi af PDF&apos;en til mig i:</translation>
+    </message>
+    <message>
+        <source>Keep an unprotected copy of the PDF for me</source>
+        <translation>Gem en ubeskyttet kopi af PDF&apos;en til mig</translation>
+    </message>
+    <message>
+        <source>Folder for your own copy</source>
+        <translation>Mappe til din egen kopi</translation>
+    </message>
+    <message>
+        <source>So that you can look at and print your own PDF. This copy has no password: anyone who can open that folder can read it.</source>
+        <translation>Så du selv kan se og udskrive din PDF. Denne kopi har ingen adgangskode: alle, der kan åbne den mappe, kan læse den.</translation>
     </message>
     <message>
         <source>Put everything in one file (xShare package)</source>
@@ -2616,6 +2655,10 @@
     <message>
         <source>Protected with your password.</source>
         <translation>Beskyttet med dit kodeord.</translation>
+    </message>
+    <message>
+        <source>An unprotected copy of the PDF stays with you in %1.</source>
+        <translation>En ubeskyttet kopi af PDF&apos;en bliver hos dig i %1.</translation>
     </message>
     <message>
         <source>Signed by %1.</source>
