@@ -781,6 +781,10 @@
         <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
+        <source>Your own copy of the PDF, without a password, is in %1: anyone who can open that folder can read it.</source>
+        <translation>Din egen kopi af PDF&apos;en, uden adgangskode, ligger i %1: alle, der kan åbne den mappe, kan læse den.</translation>
+    </message>
+    <message>
         <source>Named “%1”.</source>
         <translation>Med navnet »%1«.</translation>
     </message>
@@ -793,6 +797,13 @@
         <translation>
             <numerusform>%n ting udeladt, som du valgte.</numerusform>
             <numerusform>%n ting udeladt, som du valgte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free-text section(s) left out: pseudonymisation cannot check free text for names.</source>
+        <translation>
+            <numerusform>%n fritekstafsnit udeladt: pseudonymisering kan ikke kontrollere fritekst for navne.</numerusform>
+            <numerusform>%n fritekstafsnit udeladt: pseudonymisering kan ikke kontrollere fritekst for navne.</numerusform>
         </translation>
     </message>
     <message>
@@ -2324,6 +2335,18 @@
         <translation>De to adgangskoder er ikke ens.</translation>
     </message>
     <message>
+        <source>Your own copy is of the PDF: tick the PDF as a format.</source>
+        <translation>Din egen kopi er af PDF&apos;en: sæt flueben ved PDF som format.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for your own copy.</source>
+        <translation>Vælg mappen til din egen kopi.</translation>
+    </message>
+    <message>
+        <source>Keep your own copy in another folder than the shared files, so that it is not sent along by mistake.</source>
+        <translation>Læg din egen kopi i en anden mappe end de delte filer, så den ikke sendes med ved en fejl.</translation>
+    </message>
+    <message>
         <source>Type a passcode, or untick “Ask for a passcode”.</source>
         <translation>Skriv en adgangskode, eller fjern markeringen ved »Kræv en adgangskode«.</translation>
     </message>
@@ -2370,6 +2393,22 @@
     <message>
         <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
         <translation>Skriv adgangskoden ned: en glemt adgangskode kan ikke genskabes, heller ikke af programmet.</translation>
+    </message>
+    <message>
+        <source>Also keep an unprotected copy of the PDF for me, in:</source>
+        <translation>Gem også en ubeskyttet kopi af PDF&apos;en til mig i:</translation>
+    </message>
+    <message>
+        <source>Keep an unprotected copy of the PDF for me</source>
+        <translation>Gem en ubeskyttet kopi af PDF&apos;en til mig</translation>
+    </message>
+    <message>
+        <source>Folder for your own copy</source>
+        <translation>Mappe til din egen kopi</translation>
+    </message>
+    <message>
+        <source>So that you can look at and print your own PDF. This copy has no password: anyone who can open that folder can read it.</source>
+        <translation>Så du selv kan se og udskrive din PDF. Denne kopi har ingen adgangskode: alle, der kan åbne den mappe, kan læse den.</translation>
     </message>
     <message>
         <source>Put everything in one file (xShare package)</source>
@@ -2914,6 +2953,10 @@
         <translation>Beskyttet med din adgangskode.</translation>
     </message>
     <message>
+        <source>An unprotected copy of the PDF stays with you in %1.</source>
+        <translation>En ubeskyttet kopi af PDF&apos;en bliver hos dig i %1.</translation>
+    </message>
+    <message>
         <source>Signed by %1.</source>
         <translation>Signeret af %1.</translation>
     </message>
@@ -3073,12 +3116,32 @@
         <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
     </message>
     <message>
-        <source>%1: year only</source>
-        <translation>%1: kun årstal</translation>
+        <source>Details of the report</source>
+        <translation>Detaljer om svaret</translation>
+    </message>
+    <message>
+        <source>Who did what and when, and the lab&apos;s numbers: untick what to withhold.</source>
+        <translation>Hvem gjorde hvad og hvornår, og laboratoriets numre: fjern fluebenet ved det, du vil holde tilbage.</translation>
+    </message>
+    <message>
+        <source>%1: exact date</source>
+        <translation>%1: præcis dato</translation>
+    </message>
+    <message>
+        <source>%1 Untick to share the year only.</source>
+        <translation>%1 Fjern fluebenet for kun at dele årstallet.</translation>
     </message>
     <message>
         <source>%1 of %2 shared</source>
         <translation>%1 af %2 deles</translation>
+    </message>
+    <message>
+        <source>Free text, shared as written</source>
+        <translation>Fritekst, deles som den er skrevet</translation>
+    </message>
+    <message>
+        <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+        <translation>Dette afsnit er tekst skrevet af en person. Med flueben deles det, som det er skrevet. Pseudonymisering kan ikke kontrollere fritekst for navne, så med pseudonymisering udelades det.</translation>
     </message>
     <message>
         <source>No entries</source>

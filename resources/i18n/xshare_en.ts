@@ -781,6 +781,10 @@
             <translation>Protected with your password.</translation>
         </message>
         <message>
+            <source>Your own copy of the PDF, without a password, is in %1: anyone who can open that folder can read it.</source>
+            <translation>Your own copy of the PDF, without a password, is in %1: anyone who can open that folder can read it.</translation>
+        </message>
+        <message>
             <source>Named “%1”.</source>
             <translation>Named “%1”.</translation>
         </message>
@@ -793,6 +797,13 @@
             <translation>
                 <numerusform>%n item left out, as you chose.</numerusform>
                 <numerusform>%n items left out, as you chose.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n free-text section(s) left out: pseudonymisation cannot check free text for names.</source>
+            <translation>
+                <numerusform>%n free-text section left out: pseudonymisation cannot check free text for names.</numerusform>
+                <numerusform>%n free-text sections left out: pseudonymisation cannot check free text for names.</numerusform>
             </translation>
         </message>
         <message>
@@ -2324,6 +2335,18 @@
             <translation>The two passwords are not the same.</translation>
         </message>
         <message>
+            <source>Your own copy is of the PDF: tick the PDF as a format.</source>
+            <translation>Your own copy is of the PDF: tick the PDF as a format.</translation>
+        </message>
+        <message>
+            <source>Choose the folder for your own copy.</source>
+            <translation>Choose the folder for your own copy.</translation>
+        </message>
+        <message>
+            <source>Keep your own copy in another folder than the shared files, so that it is not sent along by mistake.</source>
+            <translation>Keep your own copy in another folder than the shared files, so that it is not sent along by mistake.</translation>
+        </message>
+        <message>
             <source>Type a passcode, or untick “Ask for a passcode”.</source>
             <translation>Type a passcode, or untick “Ask for a passcode”.</translation>
         </message>
@@ -2370,6 +2393,22 @@
         <message>
             <source>Write the password down: a forgotten password cannot be recovered, not even by this app.</source>
             <translation>Write the password down: a forgotten password cannot be recovered, not even by this app.</translation>
+        </message>
+        <message>
+            <source>Also keep an unprotected copy of the PDF for me, in:</source>
+            <translation>Also keep an unprotected copy of the PDF for me, in:</translation>
+        </message>
+        <message>
+            <source>Keep an unprotected copy of the PDF for me</source>
+            <translation>Keep an unprotected copy of the PDF for me</translation>
+        </message>
+        <message>
+            <source>Folder for your own copy</source>
+            <translation>Folder for your own copy</translation>
+        </message>
+        <message>
+            <source>So that you can look at and print your own PDF. This copy has no password: anyone who can open that folder can read it.</source>
+            <translation>So that you can look at and print your own PDF. This copy has no password: anyone who can open that folder can read it.</translation>
         </message>
         <message>
             <source>Put everything in one file (xShare package)</source>
@@ -2914,6 +2953,10 @@
             <translation>Protected with your password.</translation>
         </message>
         <message>
+            <source>An unprotected copy of the PDF stays with you in %1.</source>
+            <translation>An unprotected copy of the PDF stays with you in %1.</translation>
+        </message>
+        <message>
             <source>Signed by %1.</source>
             <translation>Signed by %1.</translation>
         </message>
@@ -3073,12 +3116,32 @@
             <translation>Name, date of birth and gender are always shared; pseudonymise to hide them.</translation>
         </message>
         <message>
-            <source>%1: year only</source>
-            <translation>%1: year only</translation>
+            <source>Details of the report</source>
+            <translation>Details of the report</translation>
+        </message>
+        <message>
+            <source>Who did what and when, and the lab's numbers: untick what to withhold.</source>
+            <translation>Who did what and when, and the lab's numbers: untick what to withhold.</translation>
+        </message>
+        <message>
+            <source>%1: exact date</source>
+            <translation>%1: exact date</translation>
+        </message>
+        <message>
+            <source>%1 Untick to share the year only.</source>
+            <translation>%1 Untick to share the year only.</translation>
         </message>
         <message>
             <source>%1 of %2 shared</source>
             <translation>%1 of %2 shared</translation>
+        </message>
+        <message>
+            <source>Free text, shared as written</source>
+            <translation>Free text, shared as written</translation>
+        </message>
+        <message>
+            <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+            <translation>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</translation>
         </message>
         <message>
             <source>No entries</source>

@@ -178,3 +178,49 @@ def test_signed_pdf_names_its_signer_and_how_to_check_it(
         text=True,
     ).stdout
     assert "signed by" not in plain_text and "not signed" in " ".join(plain_text.split())
+
+
+def test_a_protected_share_keeps_an_open_pdf_only_where_asked(
+    env: dict[str, str], secrets: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Issue 12: a password-protected share still lets the person look at and print their own
+    PDF, through an unprotected copy kept only in the folder they name, and said plainly."""
+    _passphrase, password = secrets
+    out, mine = tmp_path / "out", tmp_path / "mine"
+    common = ("share", str(SAMPLE), "--format", "fhir-json,pdf", "--password-file", str(password))
+    plain = xshare(env, *common, "--out", str(tmp_path / "plain"))
+    assert plain.returncode == 0, plain.stderr
+    assert not [p for p in (tmp_path / "plain").iterdir() if p.suffix == ".pdf"]
+    done = xshare(env, *common, "--out", str(out), "--open-copy", str(mine))
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in out.iterdir() if p.suffix in (".pdf", ".json")]
+    [copy] = list(mine.iterdir())
+    assert copy.suffix == ".pdf" and copy.read_bytes().startswith(b"%PDF")
+    assert f"unprotected copy for you to look at and print: {copy}" in done.stdout
+    assert "not protected" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--format", "fhir-json"), "choose PDF"),
+        (("--format", "pdf", "--open-copy", "SAME"), "another folder"),
+    ],
+)
+def test_an_open_copy_needs_a_pdf_and_its_own_folder(
+    env: dict[str, str],
+    secrets: tuple[Path, Path],
+    tmp_path: Path,
+    extra: tuple[str, ...],
+    message: str,
+) -> None:
+    _passphrase, password = secrets
+    out = tmp_path / "out"
+    args = [a.replace("SAME", str(out)) for a in extra]
+    if "--open-copy" not in args:
+        args += ["--open-copy", str(tmp_path / "mine")]
+    done = xshare(
+        env, "share", str(SAMPLE), "--password-file", str(password), "--out", str(out), *args
+    )
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+    assert not out.exists() or not list(out.iterdir())

@@ -652,3 +652,62 @@ def test_a_guessable_password_is_said_as_it_is_typed(qtbot, make_flow) -> None: 
     assert options.password_strength.text().startswith(("Good", "Strong"))
     click(qtbot, flow.next_button)
     assert flow.step != "options"
+
+
+def test_a_protected_download_keeps_an_open_pdf_only_where_asked(  # type: ignore[no-untyped-def]
+    qtbot, make_flow, tmp_path: Path
+) -> None:
+    """Issue 12: a password-protected share still lets the person look at and print their own
+    PDF: an unprotected copy, only when asked for, never in the folder of the shared files,
+    and the options, the plan and the result say plainly that it has no password."""
+    flow = make_flow("en")
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.download_card)
+    click(qtbot, flow.next_button)
+    options = flow.options
+    out, mine = tmp_path / "out", tmp_path / "mine"
+    options.folder_edit.setText(str(out))
+    tick(qtbot, options.password.check)
+    qtbot.keyClicks(options.password_edit, PASSWORD)
+    qtbot.keyClicks(options.password_repeat, PASSWORD)
+    assert options.open_copy.isVisible() and not options.open_copy.isChecked()
+    assert "no password" in options.open_copy_note.text()
+    assert options.options().open_copy_folder is None
+    tick(qtbot, options.open_copy)
+    options.open_copy_folder.setText(str(out))
+    assert options.problem_text() is not None and "another folder" in str(options.problem_text())
+    options.open_copy_folder.setText(str(mine))
+    assert options.problem_text() is None
+    assert accessible_gaps(options) == []
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "preview"
+    assert any(str(mine) in line for line in flow._plan_lines())
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "done"
+    result = flow.done.result
+    assert result is not None and result.protected
+    assert not [p for p in out.iterdir() if p.suffix in (".pdf", ".json")]
+    [copy] = result.open_copies
+    assert copy.parent == mine and copy.read_bytes().startswith(b"%PDF")
+    assert "without a password" in flow.done.fact("what")
+
+
+def test_the_result_gives_the_true_reason_for_free_text_left_out(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: never "as you chose" for something the person did choose: free text left out
+    because pseudonymisation cannot check it is said to be that."""
+    from xshare_desktop.core.sharing.prune import LeftOut
+    from xshare_desktop.core.sharing.writer import ShareResult
+    from xshare_desktop.gui.flow.step_done import DoneStep
+
+    done = DoneStep()
+    qtbot.addWidget(done)
+    story = LeftOut("section", "free-text", section_code="81338-6", section_title="Patient story")
+    result = delivery.DeliveryResult(
+        method="download", contents=["x.pdf"], folder=Path("."), share=ShareResult([], [story], [])
+    )
+    done.show_result(result)
+    what = done.fact("what")
+    assert "free-text section" in what and "pseudonymisation cannot check free text" in what
+    assert "as you chose" not in what

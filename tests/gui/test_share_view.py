@@ -45,7 +45,7 @@ def test_tree_shows_sections_entries_and_explained_fields(view: ShareView) -> No
     assert fields["Address"] == "Your home address."
     assert "CPR" in fields["Identifiers"]
     years = [i.text(0) for i in _items(view, "year")]
-    assert "Date of birth: year only" in years
+    assert "Date of birth: exact date" in years  # ticked = shared, like every box (issue 12)
     assert view.selection() == Selection()
     assert "Metformin" in view.preview.toPlainText() or "metformin" in view.preview.toPlainText()
 
@@ -187,3 +187,69 @@ def test_existing_files_are_replaced_only_after_asking(
     with qtbot.waitSignal(view.shared, timeout=20_000):
         view.share_button.click()
     assert sum((tmp_path / n).read_text(encoding="utf-8").startswith("{") for n in names) == 1
+
+
+def test_every_box_means_shared_and_a_year_box_unticked_shares_the_year_only(
+    qtbot: Any, view: ShareView
+) -> None:
+    """Issue 12: every box means the same thing (ticked = shared); a date's box ticked shares
+    the exact date, unticked the year only."""
+    birth = next(i for i in _items(view, "year") if i.text(0).startswith("Date of birth"))
+    assert birth.checkState(0) == Qt.CheckState.Checked
+    assert "year only" in birth.toolTip(0)
+    birth.setCheckState(0, Qt.CheckState.Unchecked)
+    assert view.selection().year_only == (birth.data(0, VALUE_ROLE),)
+
+
+def test_sections_coded_in_a_local_system_and_sub_sections_can_be_left_out(
+    qtbot: Any, fhir_cache: Path
+) -> None:
+    """Issue 12: a lab section coded in a local system, or a sub-section with no code at all,
+    is chosen by its position; unticking a section unticks its sub-sections, as the core does."""
+    example = fhir_cache / "hl7.fhir.eu.laboratory#0.2.0-ci/package/example"
+    document = load_document(example / "Bundle-BundleLabResultMicroCultureSusc.json")
+    widget = ShareView(document)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.prepared is not None, timeout=10_000)
+    parent, gram, aerobic, _anaerobic = widget.section_items
+    aerobic.setCheckState(0, Qt.CheckState.Unchecked)
+    assert widget.selection().exclude == ("section:1.2",)
+    aerobic.setCheckState(0, Qt.CheckState.Checked)
+    parent.setCheckState(0, Qt.CheckState.Unchecked)
+    assert gram.checkState(0) == Qt.CheckState.Unchecked
+    assert "section:18725-2" in widget.selection().exclude  # its LOINC code names it alone
+
+
+def test_a_free_text_section_says_it_is_shared_as_written(qtbot: Any) -> None:
+    """Issue 12: the patient's own words that stay ticked are shared; the box says so."""
+    document = load_document(SAMPLES / "ips-bent-eksempelsen.json")
+    widget = ShareView(document)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.prepared is not None, timeout=10_000)
+    story = next(i for i in widget.section_items if i.data(0, VALUE_ROLE) == "81338-6")
+    assert story.checkState(0) == Qt.CheckState.Checked
+    assert story.text(1) == "Free text, shared as written"
+    assert "Pseudonymisation" in story.toolTip(1)
+    assert widget.prepared is not None
+    assert not [x for x in widget.prepared.left_out if x.kind == "section"]
+
+
+def test_the_details_of_a_lab_report_can_be_withheld_in_step_one(qtbot: Any) -> None:
+    """Issue 12: single fields per resource type in the GUI too; the lab's report and specimens
+    are in no section, so their fields (performer, sample number...) have their own group."""
+    document = load_document(SAMPLES / "eu-lab-karen-testesen.json")
+    widget = ShareView(document)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.prepared is not None, timeout=10_000)
+    assert widget.details_item is not None
+    assert widget.details_item.text(0) == "Details of the report"
+    fields = [i for i in _items(widget, "field") if i.parent().parent() is widget.details_item]
+    performer = next(i for i in fields if i.text(0) == "Responsible")
+    sample = next(i for i in fields if i.text(0) == "Sample number")
+    assert performer.checkState(0) == sample.checkState(0) == Qt.CheckState.Checked
+    performer.setCheckState(0, Qt.CheckState.Unchecked)
+    sample.setCheckState(0, Qt.CheckState.Unchecked)
+    selection = widget.selection()
+    assert performer.data(0, VALUE_ROLE) in selection.exclude
+    assert performer.data(0, VALUE_ROLE).endswith("#performer")
+    assert sample.data(0, VALUE_ROLE).endswith("#accessionIdentifier")

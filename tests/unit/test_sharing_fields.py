@@ -14,13 +14,17 @@ DATE_TYPES = {"date", "dateTime", "Period", "instant"}
 
 
 def _elements(cache: Path, resource_type: str) -> list[dict[str, Any]]:
-    """Snapshot elements of the base R4 type and of every IPS profile on it."""
+    """Snapshot elements of the base R4 type and of every IPS and EU lab profile on it."""
     found: list[dict[str, Any]] = []
     core = (
         cache / "hl7.fhir.r4.core#4.0.1" / "package" / f"StructureDefinition-{resource_type}.json"
     )
     found.extend(json.loads(core.read_text())["snapshot"]["element"])
-    for path in (cache / "hl7.fhir.uv.ips#2.0.0" / "package").glob("StructureDefinition-*.json"):
+    profiles = [
+        *(cache / "hl7.fhir.uv.ips#2.0.0" / "package").glob("StructureDefinition-*.json"),
+        *(cache / "hl7.fhir.eu.laboratory#0.2.0-ci" / "package").glob("StructureDefinition-*.json"),
+    ]
+    for path in profiles:
         sd = json.loads(path.read_text())
         if sd.get("type") == resource_type and sd.get("kind") == "resource":
             found.extend(sd["snapshot"]["element"])
@@ -70,3 +74,46 @@ def test_choice_fields_match_every_type_suffix() -> None:
 def test_present_fields_lists_only_fields_with_data() -> None:
     patient = {"resourceType": "Patient", "address": [{}], "birthDate": "1950-01-01"}
     assert {f.path for f in present_fields(patient)} == {"address", "birthDate"}
+
+
+def test_the_fields_of_a_lab_report_can_be_withheld_and_nothing_of_them_leaks() -> None:
+    """Issue 12: single fields a person would want to withhold, per resource type (identifiers,
+    performer, free text, exact dates); regenerated narratives and the PDF text do not show
+    them (the same independent leak check as the privacy tests)."""
+    from datetime import UTC, datetime
+
+    from xshare_desktop.core.sharing.leakcheck import all_values, find_leaks, narrative_text
+    from xshare_desktop.core.sharing.narrative import template_vocabulary
+    from xshare_desktop.core.sharing.selection import Selection
+    from xshare_desktop.core.sharing.writer import ShareOptions, prepare_share
+
+    root = Path(__file__).resolve().parents[2]
+    doc = json.loads((root / "samples" / "eu-lab-karen-testesen.json").read_text())
+    withheld = (
+        "Specimen.accessionIdentifier",
+        "Specimen.identifier",
+        "DiagnosticReport.identifier",
+        "DiagnosticReport.conclusion",
+        "DiagnosticReport.performer",
+        "Observation.issued",
+    )
+    # the lab's comment section repeats the conclusion in free text: it goes too (by its title)
+    selection = Selection(
+        exclude=(*withheld, "section:Kommentar"), year_only=("Specimen.receivedTime",)
+    )
+    prepared = prepare_share(doc, selection, ShareOptions(), now=datetime(2026, 11, 27, tzinfo=UTC))
+    out = prepared.document
+    for entry in out["entry"]:
+        resource = entry["resource"]
+        for selector in withheld:
+            rtype, _, path = selector.partition(".")
+            if resource["resourceType"] == rtype:
+                assert path not in resource, selector
+        if resource["resourceType"] == "Specimen":
+            assert len(resource["receivedTime"]) == 4
+    texts = [all_values(out), narrative_text(out), prepared.html]
+    assert not find_leaks(doc, out, texts, template_vocabulary())
+    report = next(
+        e["resource"] for e in doc["entry"] if e["resource"]["resourceType"] == "DiagnosticReport"
+    )
+    assert report["conclusion"][:30] not in prepared.html

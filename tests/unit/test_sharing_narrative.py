@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from defusedxml.ElementTree import fromstring
 
 from xshare_desktop.core.sharing.leakcheck import all_values
 from xshare_desktop.core.sharing.narrative import build_tables, column_tables
+from xshare_desktop.core.sharing.prune import is_free_text_section, iter_sections
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.translate import TRANSLATION_EXT, term
 from xshare_desktop.core.sharing.writer import ShareOptions, prepare_share
@@ -69,7 +71,15 @@ def test_every_narrative_is_allowed_xhtml_in_the_output_language(
     prepared = prepare_share(doc, Selection(), ShareOptions(language=language), now=NOW)
     divs = _divs(prepared.document)
     assert len(divs) >= len(prepared.document["entry"])  # every resource and every section
+    # free-text sections are shared as written (their text is the content): checked below
+    as_written = {
+        s["text"]["div"]
+        for s in iter_sections(prepared.document["entry"][0]["resource"]["section"])
+        if is_free_text_section(s)
+    }
     for div in divs:
+        if div in as_written:
+            continue
         root = fromstring(div)
         assert root.tag == f"{XHTML}div"
         assert root.attrib["lang"] == (language or "da")
@@ -90,6 +100,49 @@ def test_original_narrative_text_is_never_reused() -> None:
             run = run.strip()
             if len(run) >= 25 and run not in data:
                 assert run not in output, f"original narrative text reused: {run!r}"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("ips-bent-eksempelsen.json", "Patientens egne ord"),
+        ("eu-lab-karen-testesen.json", "Kommentar"),
+    ],
+)
+@pytest.mark.parametrize("language", [None, "en"])
+def test_a_kept_free_text_section_is_shared_as_written(
+    name: str, title: str, language: str | None
+) -> None:
+    """Issue 12, "the citizen's choice is the law": a free-text section the person keeps (the
+    patient story, a lab comment) is shared with its text as written, not dropped "to be safe";
+    EU lab Composition section:annotations needs that text (text 1..1)."""
+    doc = _sample(name)
+    original = next(s for s in doc["entry"][0]["resource"]["section"] if s["title"] == title)
+    prepared = prepare_share(doc, Selection(), ShareOptions(language=language), now=NOW)
+    shared = [
+        s
+        for s in iter_sections(prepared.document["entry"][0]["resource"]["section"])
+        if s["text"] == original["text"]
+    ]
+    assert len(shared) == 1 and is_free_text_section(shared[0])
+    assert not [x for x in prepared.left_out if x.kind == "section"]
+    words = max(re.split(r"<[^>]+>", original["text"]["div"]), key=len)
+    words = " ".join(html.unescape(words).split())
+    assert len(words) > 20 and html.escape(words, quote=False) in " ".join(prepared.html.split())
+
+
+def test_free_text_under_pseudonymisation_is_left_out_with_the_true_reason() -> None:
+    """Pseudonymisation cannot check free text for names, so the section is left out, and the
+    PDF says why (never "at the patient's choice": issue 12)."""
+    doc = _sample("ips-bent-eksempelsen.json")
+    options = ShareOptions(pseudonymise=True, language="da")
+    prepared = prepare_share(doc, Selection(), options, now=NOW)
+    reasons = [x.reason for x in prepared.left_out if x.kind == "section"]
+    assert reasons == ["free-text"]
+    lines = [line.da for line in prepared.not_shared]
+    assert any("pseudonymisering" in line for line in lines)
+    assert not any("efter patientens valg" in line for line in lines)
+    assert "Patientens egne ord" not in prepared.html
 
 
 def test_section_tables_follow_the_entries_that_remain() -> None:

@@ -22,7 +22,7 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.sharing.fields import present_fields
 from xshare_desktop.core.sharing.leakcheck import all_values, find_leaks, narrative_text
 from xshare_desktop.core.sharing.narrative import template_vocabulary
-from xshare_desktop.core.sharing.prune import iter_sections, section_code
+from xshare_desktop.core.sharing.prune import is_free_text_section, iter_sections, section_code
 from xshare_desktop.core.sharing.pseudonymise import CPR_SYSTEM
 from xshare_desktop.core.sharing.refs import EntryIndex
 from xshare_desktop.core.sharing.selection import Selection
@@ -146,8 +146,15 @@ def check_structure(original: dict[str, Any], out: dict[str, Any]) -> None:
             )
     composition = index.by_url[urls[0]]
     assert composition["resourceType"] == "Composition"
-    reachable = {urls[0]}
-    queue = [urls[0]]
+    # the lab report that points to its Composition (R5 DiagnosticReport.composition) belongs too
+    reports = [
+        u
+        for u in urls
+        if index.by_url[u]["resourceType"] == "DiagnosticReport"
+        and any(index.resolve(r["reference"], u) == urls[0] for r in _refs(index.by_url[u]))
+    ]
+    reachable = {urls[0], *reports}
+    queue = [urls[0], *reports]
     while queue:
         current = queue.pop()
         for ref in _refs(index.by_url[current]):
@@ -167,9 +174,18 @@ def check_structure(original: dict[str, Any], out: dict[str, Any]) -> None:
     for required in ("11450-4", "48765-2", "10160-0"):
         if required in original_codes and composition["type"]["coding"][0]["code"] == "60591-5":
             assert required in codes, f"required section {required} went missing"
+    original_texts = [
+        s.get("text") for s in iter_sections(original["entry"][0]["resource"].get("section", []))
+    ]
     for section in iter_sections(composition.get("section", [])):
         assert not (section.get("entry") and section.get("emptyReason"))
+        if is_free_text_section(section):
+            # issue 12: the person's own words are shared as written, never rewritten
+            assert section["text"] in original_texts
+            continue
         assert section.get("entry") or section.get("emptyReason") or section.get("section")
+        if section.get("section") and "text" not in section:
+            continue  # EU lab: a section with sub-sections has no text of its own (0..0)
         assert section["text"]["status"] == "generated"
         assert section["text"]["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml"')
 

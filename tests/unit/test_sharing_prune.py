@@ -140,7 +140,7 @@ def test_new_identity_and_no_stale_signature(all_sections: dict[str, Any]) -> No
 @pytest.mark.parametrize(
     ("selector", "message"),
     [
-        ("section:99999-9", "no section"),
+        ("section:99999-9", "names no section"),
         ("Condition/nope", "does not match"),
         ("Patient/d174bd1a-b368-41e6-83a2-af77f2b3c60f", "cannot be left out"),
         ("Composition/9c98f78e-f324-4ad5-97a1-8eb9ef9a1172", "cannot be left out"),

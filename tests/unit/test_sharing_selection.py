@@ -14,6 +14,15 @@ from xshare_desktop.core.sharing.selection import Selection, parse_selector
     ("text", "kind", "attrs"),
     [
         ("section:10160-0", "section", {"section_code": "10160-0"}),
+        # issue 12: sections coded in other systems, by position and by title
+        (
+            "section:http://example.org/lab-codes|3002989",
+            "section",
+            {"section_system": "http://example.org/lab-codes", "section_code": "3002989"},
+        ),
+        ("section:2", "section", {"section_position": (2,)}),
+        ("section:1.3", "section", {"section_position": (1, 3)}),
+        ("section:Patientens egne ord", "section", {"section_title": "Patientens egne ord"}),
         ("Condition/123", "entry", {"resource_type": "Condition", "resource_id": "123"}),
         (
             "urn:uuid:1b8e638c-83aa-5e09-9048-11f06db66773",
@@ -46,7 +55,8 @@ def test_selectors_parse(text: str, kind: str, attrs: dict[str, str]) -> None:
     [
         "",
         "section:",
-        "section:abc",
+        "section:|123",
+        "section:http://loinc.org|",
         "patient/1",
         "Condition/",
         "Condition/1#Note",

@@ -23,8 +23,12 @@ def register(subparsers: Any) -> None:
         description=(
             "Write the parts of a FHIR document you choose, with narratives regenerated, "
             "references to what you left out removed and a Provenance saying it is your "
-            "selection. Selectors: section:LOINC (e.g. section:10160-0), Type/id or a fullUrl "
-            "(one entry), Type.field (e.g. Patient.address) or ENTRY#field (one entry's field)."
+            "selection. Selectors: a section by LOINC code (section:10160-0), by SYSTEM|CODE "
+            "(section:http://example.org/lab-codes|3002989), by position (section:2, section:1.3) "
+            "or by title (section:Kommentar); Type/id or a fullUrl (one entry); Type.field "
+            "(e.g. Patient.address, DiagnosticReport.performer, Specimen.accessionIdentifier) or "
+            "ENTRY#field (one entry's field). Free-text sections are shared as written unless "
+            "left out; with --pseudonymise they are left out, and the output says why."
         ),
     )
     parser.add_argument("file", help="a FHIR document Bundle (JSON or XML)")

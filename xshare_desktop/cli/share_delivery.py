@@ -36,6 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="protect the files with the password in FILE (a forgotten one cannot be recovered)",
     )
     parser.add_argument(
+        "--open-copy",
+        metavar="DIR",
+        help=(
+            "also keep an unprotected copy of the PDF in DIR, for you to look at and print "
+            "(anyone who can open DIR can read it; use with --format pdf)"
+        ),
+    )
+    parser.add_argument(
         "--package",
         action="store_true",
         help="write one xShare package (.xshare.zip, or .xshare.jwe with a password)",
@@ -43,7 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def requested(args: argparse.Namespace) -> bool:
-    return bool(args.sign or args.passphrase_file or args.password_file or args.package)
+    return bool(
+        args.sign or args.passphrase_file or args.password_file or args.package or args.open_copy
+    )
 
 
 def share_and_deliver(
@@ -79,11 +89,17 @@ def share_and_deliver(
         out_dir=args.out,
         identity=identity,
         pdf_renderer=renderer,
+        open_copy_dir=args.open_copy,
     )
     if result.signer:
         print(f"signed by {result.signer}")
     if result.protected:
         print("protected with a password that cannot be recovered if forgotten")
+    for copy in result.open_copies:
+        print(
+            f"kept an unprotected copy for you to look at and print: {copy} "
+            "(it is not protected: anyone who can open that folder can read it)"
+        )
     shared = result.share
     assert shared is not None
     return ShareResult(result.paths, shared.left_out, shared.changes, shared.prepared)

@@ -110,6 +110,8 @@ class DeliveryResult:
     passcode: bool = False
     host_url: str | None = None
     share: ShareResult | None = field(default=None, repr=False)
+    # unprotected copies of the PDF the person asked to keep for themselves (to look at, print)
+    open_copies: list[Path] = field(default_factory=list)
 
     @property
     def paths(self) -> list[Path]:
@@ -328,11 +330,19 @@ def share_and_deliver(
     now: datetime | None = None,
     salt: bytes | None = None,
     base_url: str | None = None,
+    open_copy_dir: str | os.PathLike[str] | None = None,
 ) -> DeliveryResult:
-    """Run ``share()`` into a private staging folder, then deliver; staging is always removed."""
+    """Run ``share()`` into a private staging folder, then deliver; staging is always removed.
+
+    ``open_copy_dir``: also keep an unprotected copy of the PDF there, for the person to look
+    at and print (a protected or linked share is otherwise unreadable to them); only where they
+    ask, and never in the folder of the protected files, where it could be sent along.
+    """
     progress = ensure_progress(progress)
     if isinstance(delivery, DownloadOptions) and out_dir is None:
         raise UserFacingError("Choose the folder the files should go to.")
+    if open_copy_dir is not None:
+        _check_open_copy(open_copy_dir, out_dir, share_options)
     # Checked before the (slower) share so a missing key fails at once.
     _need_identity(delivery.sign, identity)
     if isinstance(delivery, DownloadOptions) and delivery.password is not None:
@@ -358,10 +368,46 @@ def share_and_deliver(
             result = deliver_link(
                 shared.files, delivery, identity=identity, base_url=base_url, progress=progress
             )
+        if open_copy_dir is not None:
+            overwrite = isinstance(delivery, DownloadOptions) and delivery.overwrite
+            result.open_copies = _keep_open_copies(shared.files, open_copy_dir, overwrite)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     result.share = shared
     return result
+
+
+def _check_open_copy(
+    open_copy_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None,
+    share_options: ShareOptions,
+) -> None:
+    if "pdf" not in share_options.formats:
+        raise UserFacingError(
+            "The open copy is a copy of the PDF for you to look at and print: choose PDF as "
+            "one of the formats."
+        )
+    if out_dir is not None and Path(open_copy_dir).resolve() == Path(out_dir).resolve():
+        raise UserFacingError(
+            "Keep the open copy in another folder than the shared files, so that it is not "
+            "sent along with them by mistake."
+        )
+
+
+def _keep_open_copies(
+    staged: Sequence[Path], folder: str | os.PathLike[str], overwrite: bool
+) -> list[Path]:
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UserFacingError(f"{target.name} is a file, not a folder.")
+    pdfs = [p for p in staged if p.suffix == ".pdf"]
+    existing = [p.name for p in pdfs if (target / p.name).exists()]
+    if existing and not overwrite:
+        raise UserFacingError(
+            f"{', '.join(existing)} already exists in the folder for your open copy; the "
+            "share was made, but no open copy was written. Choose another folder."
+        )
+    return [atomic_write_bytes(target / p.name, p.read_bytes(), overwrite=overwrite) for p in pdfs]
 
 
 # -- the one link host of this app -------------------------------------------------------------

@@ -504,3 +504,8 @@ def load_document(
     return document_from_json(
         obj, raw_bytes=data, source=path, name=label, check_models=check_models, progress=progress
     )
+
+
+def entry_model_issues(entries: list[Mapping[str, Any]]) -> list[ModelIssue]:
+    """The R4B model check of Bundle entries, for callers that hold raw JSON (sharing)."""
+    return _model_issues(entries, ensure_progress(None))

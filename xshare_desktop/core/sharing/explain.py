@@ -23,8 +23,10 @@ _REASONS = {
     ),
     "outside": ("it is not part of the summary itself", "det er ikke en del af selve resuméet"),
     "free-text": (
-        "it holds only free text the app cannot check, so it is left out to be safe",
-        "det rummer kun fritekst, som programmet ikke kan kontrollere, så det er udeladt for en sikkerheds skyld",
+        "it is free text written by a person, and pseudonymisation cannot check free text "
+        "for names and other details; share without pseudonymisation to include it",
+        "det er fritekst skrevet af en person, og pseudonymisering kan ikke kontrollere "
+        "fritekst for navne og andre detaljer; del uden pseudonymisering for at tage det med",
     ),
 }
 

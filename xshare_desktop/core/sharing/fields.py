@@ -101,6 +101,45 @@ def _date(
     )
 
 
+def _identifier(resource_type: str) -> OptionalField:
+    return OptionalField(
+        resource_type,
+        "identifier",
+        "remove",
+        "Identifiers",
+        "Identifikatorer",
+        "Numbers that identify this entry in the records of the hospital or lab, such as a "
+        "report number; not needed to understand the entry.",
+        "Numre der identificerer oplysningen i hospitalets eller laboratoriets systemer, fx et "
+        "rapportnummer; de er ikke nødvendige for at forstå oplysningen.",
+    )
+
+
+def _place(resource_type: str) -> OptionalField:
+    return OptionalField(
+        resource_type,
+        "location",
+        "remove",
+        "Place",
+        "Sted",
+        "Where it happened, such as a clinic or hospital department.",
+        "Hvor det skete, fx en klinik eller en hospitalsafdeling.",
+    )
+
+
+def _released(resource_type: str) -> OptionalField:
+    # an instant must keep its full time, so it can only be left out, not shortened to a year
+    return OptionalField(
+        resource_type,
+        "issued",
+        "remove",
+        "Time of release",
+        "Frigivet",
+        "The exact time the result was released; the date of the test itself stays.",
+        "Det præcise tidspunkt svaret blev frigivet; datoen for selve prøven bliver.",
+    )
+
+
 def _patient(path: str, en: str, da: str, explain_en: str, explain_da: str) -> OptionalField:
     return OptionalField("Patient", path, "remove", en, da, explain_en, explain_da)
 
@@ -168,8 +207,47 @@ OPTIONAL_FIELDS: tuple[OptionalField, ...] = (
             "Procedure",
             "DeviceUseStatement",
             "CarePlan",
+            "Specimen",
         )
     ),
+    *(
+        _identifier(t)
+        for t in (
+            "AllergyIntolerance",
+            "Condition",
+            "MedicationStatement",
+            "MedicationRequest",
+            "Immunization",
+            "Observation",
+            "Procedure",
+            "DeviceUseStatement",
+            "CarePlan",
+            "DiagnosticReport",
+            "Specimen",
+        )
+    ),
+    OptionalField(
+        "Specimen",
+        "accessionIdentifier",
+        "remove",
+        "Sample number",
+        "Prøvenummer",
+        "The lab's number for your sample, which the lab can look you up by.",
+        "Laboratoriets nummer for din prøve, som laboratoriet kan finde dig ud fra.",
+    ),
+    OptionalField(
+        "DiagnosticReport",
+        "conclusion",
+        "remove",
+        "Conclusion",
+        "Konklusion",
+        "The conclusion written by the lab or doctor in free text; the results themselves stay.",
+        "Konklusionen skrevet af laboratoriet eller lægen i fritekst; selve svarene bliver.",
+    ),
+    _place("Procedure"),
+    _place("Immunization"),
+    _released("Observation"),
+    _released("DiagnosticReport"),
     _who("Condition", "recorder", "Recorded by", "Registreret af"),
     _who("Condition", "asserter", "Stated by", "Angivet af"),
     _who("AllergyIntolerance", "recorder", "Recorded by", "Registreret af"),
@@ -200,6 +278,11 @@ OPTIONAL_FIELDS: tuple[OptionalField, ...] = (
     _date("MedicationStatement", "effective", "Period taken", "Periode", required=True),
     _date("MedicationStatement", "dateAsserted", "Stated on", "Oplyst dato", choice=False),
     _date("DiagnosticReport", "effective", "Date of report", "Svardato", required=True),
+    _date(
+        "Specimen", "receivedTime", "Received by the lab", "Modtaget i laboratoriet", choice=False
+    ),
+    _date("Immunization", "recorded", "Recorded", "Registreret", choice=False),
+    _date("MedicationRequest", "authoredOn", "Prescribed on", "Ordineret dato", choice=False),
 )
 
 _BY_SELECTOR = {f.selector: f for f in OPTIONAL_FIELDS}

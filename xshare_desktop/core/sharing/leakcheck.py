@@ -143,10 +143,27 @@ def exclusive_strings(
     composition = next(iter(before.values()), {})
     for section in composition.get("section") or []:
         candidates.update(narrative_fragments(section))
-    # what the output legitimately carries: all its data, narratives excluded
-    blob = all_values(output, skip_narratives=True).casefold()
+    # what the output legitimately carries: all its data, narratives excluded, and the text of
+    # free-text sections the person kept (shared as written: that text is the content)
+    as_written = [
+        narrative_text(s) for s in _all_sections(next(iter(after.values()), {})) if _only_text(s)
+    ]
+    blob = _SEPARATOR.join([all_values(output, skip_narratives=True), *as_written]).casefold()
     own = {v.casefold() for v in vocabulary}
     return {c for c in candidates if c.casefold() not in blob and c.casefold() not in own}
+
+
+def _all_sections(composition: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    stack = list(composition.get("section") or [])
+    while stack:
+        section = stack.pop()
+        if isinstance(section, dict):
+            yield section
+            stack.extend(section.get("section") or [])
+
+
+def _only_text(section: dict[str, Any]) -> bool:
+    return not (section.get("entry") or section.get("section") or section.get("emptyReason"))
 
 
 def find_leaks(

@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
+from html.parser import HTMLParser
 from typing import Any
 
 from xshare_desktop.core import summaries
+from xshare_desktop.core.sharing.prune import is_free_text_section
 from xshare_desktop.core.sharing.refs import EntryIndex
 from xshare_desktop.core.sharing.translate import language_base, translation_of, unit_name
 
@@ -398,6 +400,62 @@ def empty_reason_text(section: Mapping[str, Any], ctx: NarrativeContext) -> str:
     return ctx.t("No information.", "Ingen oplysninger.")
 
 
+class _TextOfXhtml(HTMLParser):
+    """Plain-text paragraphs of an XHTML narrative (block elements start a new paragraph)."""
+
+    _BLOCKS = frozenset(
+        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._current: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.paragraphs.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self._current.append(data)
+
+
+def free_text_paragraphs(section: Mapping[str, Any]) -> list[str]:
+    """The text a free-text section holds, as plain paragraphs (for the PDF and the preview)."""
+    text = section.get("text")
+    div = text.get("div") if isinstance(text, Mapping) else None
+    if not isinstance(div, str):
+        return []
+    parser = _TextOfXhtml()
+    parser.feed(div)
+    parser.close()
+    parser._flush()
+    return parser.paragraphs
+
+
+def section_summary(section: Mapping[str, Any], ctx: NarrativeContext) -> str:
+    """A few words on what a section holds: its entry count, its text, or why it is empty."""
+    count = len(section.get("entry") or [])
+    if count:
+        return ctx.t(
+            f"{count} entries" if count != 1 else "1 entry",
+            f"{count} oplysninger" if count != 1 else "1 oplysning",
+        )
+    if is_free_text_section(section):
+        return ctx.t("Free text, shared as written.", "Fritekst, delt som den er skrevet.")
+    return empty_reason_text(section, ctx)
+
+
 def section_entries(
     section: Mapping[str, Any], ctx: NarrativeContext, composition_url: str
 ) -> list[tuple[str, dict[str, Any]]]:
@@ -561,14 +619,7 @@ def composition_xhtml(
     for section in composition.get("section") or []:
         if not isinstance(section, Mapping):
             continue
-        count = len(section.get("entry") or [])
-        if count:
-            detail = ctx.t(
-                f"{count} entries" if count != 1 else "1 entry",
-                f"{count} oplysninger" if count != 1 else "1 oplysning",
-            )
-        else:
-            detail = empty_reason_text(section, ctx)
+        detail = section_summary(section, ctx)
         items.append(f"<li>{escape(str(section.get('title') or ''))}: {escape(detail)}</li>")
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
@@ -593,6 +644,12 @@ def regenerate_narratives(
 
     def regenerate(sections: list[Any]) -> None:
         for section in sections:
+            if not isinstance(section, dict) or is_free_text_section(section):
+                continue  # the person's own words are the content: shared as written
+            if section.get("section") and not section.get("text"):
+                # EU lab Composition: a section with sub-sections has no text (text 0..0)
+                regenerate(section["section"])
+                continue
             if isinstance(section, dict):
                 section["text"] = {
                     "status": "generated",

@@ -19,10 +19,16 @@ from xshare_desktop.core.sharing.narrative import (
     NarrativeContext,
     build_tables,
     empty_reason_text,
+    free_text_paragraphs,
     patient_lines,
     section_entries,
 )
-from xshare_desktop.core.sharing.prune import iter_sections, section_code
+from xshare_desktop.core.sharing.prune import (
+    LeftOut,
+    is_free_text_section,
+    iter_sections,
+    section_code,
+)
 from xshare_desktop.core.sharing.refs import EntryIndex
 from xshare_desktop.core.summaries import date_of
 
@@ -70,8 +76,13 @@ def not_shared_lines(
     output: Mapping[str, Any],
     removed_fields: list[str],
     coarsened_fields: list[str],
+    left_out: list[LeftOut] | None = None,
 ) -> list[NotShared]:
-    """What the recipient may know about what is missing, without naming what it was."""
+    """What the recipient may know about what is missing, without naming what it was.
+
+    Each line gives the true reason: what the person chose, or what could not be shared
+    safely (free text under pseudonymisation), never "at the patient's choice" for that.
+    """
     lines: list[NotShared] = []
     out_index = EntryIndex.build(dict(output))
     out_sections = {
@@ -79,13 +90,13 @@ def not_shared_lines(
         for s in iter_sections(out_index.by_url[out_index.urls[0]].get("section") or [])
     }
     orig_composition = original["entry"][0]["resource"]
-    dropped_some = False
+    missing = 0
     for section in iter_sections(orig_composition.get("section") or []):
         code = section_code(section)
         kept = out_sections.get(code)
         title = str((kept or {}).get("title") or section.get("title") or code)
         if kept is None:
-            dropped_some = True
+            missing += 1
             continue
         reason = (kept.get("emptyReason") or {}).get("coding") or [{}]
         if reason[0].get("code") == "withheld" and not section.get("emptyReason"):
@@ -101,7 +112,17 @@ def not_shared_lines(
                     f"{title}: nogle oplysninger blev ikke delt efter patientens valg.",
                 )
             )
-    if dropped_some:
+    unsafe = sum(1 for x in left_out or [] if x.kind == "section" and x.reason == "free-text")
+    if unsafe:
+        lines.append(
+            NotShared(
+                "Free text written by a person (such as the patient's own words) was not shared: "
+                "pseudonymisation cannot check free text for names and other details.",
+                "Fritekst skrevet af en person (fx patientens egne ord) blev ikke delt, fordi "
+                "pseudonymisering ikke kan kontrollere fritekst for navne og andre detaljer.",
+            )
+        )
+    if missing > unsafe:
         lines.append(
             NotShared(
                 "Other parts of the original document were not shared, at the patient's choice.",
@@ -198,6 +219,10 @@ def document_html(
         entries = section_entries(section, ctx, composition_url)
         if entries:
             parts.append(_tables_html(entries, ctx))
+        elif is_free_text_section(section):
+            # the person's own words (or a comment) as written, as plain text: never markup
+            # from the original document
+            parts.extend(f"<p>{escape(p)}</p>" for p in free_text_paragraphs(section))
         elif not section.get("section"):
             parts.append(f"<p>{escape(empty_reason_text(section, ctx))}</p>")
     parts.append(f"<h2>{escape(t('Not shared', 'Ikke delt'))}</h2>")

@@ -21,7 +21,7 @@ import orjson
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.sharing.fields import OptionalField, field_for, fields_for_type
 from xshare_desktop.core.sharing.refs import EntryIndex, iter_references, remove_references
-from xshare_desktop.core.sharing.selection import Selection, Selector
+from xshare_desktop.core.sharing.selection import Selection, Selector, section_matches
 
 REQUIRED_IPS_SECTIONS = ("11450-4", "48765-2", "10160-0")
 EMPTY_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
@@ -83,17 +83,63 @@ def deep_copy(value: Any) -> Any:
 
 
 def section_code(section: dict[str, Any]) -> str | None:
-    for coding in (section.get("code") or {}).get("coding") or []:
+    code = section.get("code")
+    codings = code.get("coding") if isinstance(code, dict) else None
+    for coding in codings if isinstance(codings, list) else []:
         if isinstance(coding, dict) and isinstance(coding.get("code"), str):
             return str(coding["code"])
     return None
 
 
 def iter_sections(sections: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-    for section in sections:
+    for section in sections if isinstance(sections, list) else []:
         if isinstance(section, dict):
             yield section
             yield from iter_sections(section.get("section") or [])
+
+
+def is_free_text_section(section: Any) -> bool:
+    """A section whose content is its text alone (a patient story, a lab comment)."""
+    if not isinstance(section, dict):
+        return False
+    if section.get("entry") or section.get("section") or section.get("emptyReason"):
+        return False
+    text = section.get("text")
+    return isinstance(text, dict) and isinstance(text.get("div"), str) and bool(text["div"])
+
+
+def numbered_sections(
+    sections: Any, prefix: tuple[int, ...] = ()
+) -> Iterable[tuple[tuple[int, ...], dict[str, Any]]]:
+    """Every section with its position (1-based, ``(2, 1)`` is 2.1), in document order."""
+    for number, section in enumerate(sections if isinstance(sections, list) else [], start=1):
+        if isinstance(section, dict):
+            position = (*prefix, number)
+            yield position, section
+            yield from numbered_sections(section.get("section"), position)
+
+
+def section_selectors(composition: dict[str, Any]) -> list[str]:
+    """Each section and the selectors that name it, e.g. ``section:1 (Problems; section:11450-4)``."""
+    lines: list[str] = []
+    for position, section in numbered_sections(composition.get("section")):
+        names: list[str] = []
+        title = section.get("title")
+        if isinstance(title, str) and title.strip():
+            names.append(title.strip())
+        code = section.get("code")
+        codings = code.get("coding") if isinstance(code, dict) else None
+        for coding in codings if isinstance(codings, list) else []:
+            if not isinstance(coding, dict) or not isinstance(coding.get("code"), str):
+                continue
+            system = coding.get("system")
+            if system == "http://loinc.org" or not isinstance(system, str):
+                names.append(f"section:{coding['code']}")
+            else:
+                names.append(f"section:{system}|{coding['code']}")
+        number = ".".join(str(p) for p in position)
+        lines.append(f"section:{number} ({'; '.join(names)})" if names else f"section:{number}")
+    return lines
 
 
 def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
@@ -119,7 +165,11 @@ def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
 
 
 class _Resolved:
-    """The selection's selectors matched against this document."""
+    """The selection's selectors matched against this document.
+
+    Sections are held by identity (``id`` of the section object in the working copy): codes
+    need not be unique or present, and a choice about a section holds for its sub-sections.
+    """
 
     def __init__(
         self,
@@ -130,27 +180,40 @@ class _Resolved:
         patient_url: str | None,
     ) -> None:
         include, exclude, year_only = selection.parsed()
-        codes = {section_code(s) for s in iter_sections(composition.get("section") or [])}
-        self.include_sections: set[str] = set()
+        self.composition = composition
+        self.numbered = list(numbered_sections(composition.get("section")))
+        self.include_sections: set[int] = set()
         self.include_entries: set[str] = set()
-        self.exclude_sections: set[str] = set()
+        self.exclude_sections: set[int] = set()
         self.exclude_entries: set[str] = set()
         self.remove_fields: list[tuple[OptionalField, str | None]] = []
         self.year_fields: list[tuple[OptionalField, str | None]] = []
         protected = {composition_url, patient_url}
         for selector in include:
-            self._add(
-                selector, index, codes, protected, self.include_sections, self.include_entries
-            )
+            self._add(selector, index, protected, self.include_sections, self.include_entries)
         for selector in exclude:
             if selector.kind == "field":
                 self.remove_fields.append(self._field(selector, index, "remove"))
             else:
-                self._add(
-                    selector, index, codes, protected, self.exclude_sections, self.exclude_entries
-                )
+                self._add(selector, index, protected, self.exclude_sections, self.exclude_entries)
         for selector in year_only:
             self.year_fields.append(self._field(selector, index, "year"))
+
+    def _sections_for(self, selector: Selector) -> set[int]:
+        """The named section and everything below it."""
+        found: set[int] = set()
+        for position, section in self.numbered:
+            if section_matches(selector, section, position):
+                found.add(id(section))
+                found |= {id(s) for s in iter_sections(section.get("section") or [])}
+        if not found:
+            valid = ", ".join(section_selectors(self.composition)) or "(it has none)"
+            example = next((_title(s) for _, s in self.numbered if _title(s)), "Kommentar")
+            raise UserFacingError(
+                f"'{selector.text}' names no section of this document. Its sections are "
+                f"{valid}; a section can also be named by its title, e.g. section:{example}."
+            )
+        return found
 
     @staticmethod
     def entry_url(selector: Selector, index: EntryIndex) -> str:
@@ -167,18 +230,12 @@ class _Resolved:
         self,
         selector: Selector,
         index: EntryIndex,
-        codes: set[str | None],
         protected: set[str | None],
-        sections: set[str],
+        sections: set[int],
         entries: set[str],
     ) -> None:
         if selector.kind == "section":
-            if selector.section_code not in codes:
-                raise UserFacingError(
-                    f"'{selector.text}': this document has no section with code "
-                    f"{selector.section_code}."
-                )
-            sections.add(str(selector.section_code))
+            sections |= self._sections_for(selector)
             return
         url = self.entry_url(selector, index)
         if url in protected and entries is self.exclude_entries:
@@ -263,11 +320,43 @@ def _apply_fields(
                 "recordedDate",
                 "lastOccurrence",
                 "dateAsserted",
+                "receivedTime",
+                "recorded",
+                "authoredOn",
             ):
                 resource[key] = _coarsen_to_year(resource[key])
             else:
                 continue
             coarsened.append((url, optional.selector))
+
+
+def _report_urls(index: EntryIndex, composition: dict[str, Any], composition_url: str) -> set[str]:
+    """The DiagnosticReports that are the document's own report (EU lab: Bundle slice
+    ``diagnosticReport`` 1..1, rule ``one-dr``): those that point to the Composition (the R5
+    ``DiagnosticReport.composition`` back-port) or that the Composition's extensions name."""
+    found: set[str] = set()
+    for url in index.urls[1:]:
+        resource = index.by_url[url]
+        if resource.get("resourceType") != "DiagnosticReport":
+            continue
+        if any(
+            index.resolve(r["reference"], url) == composition_url for r in iter_references(resource)
+        ):
+            found.add(url)
+    for ref in iter_references(composition.get("extension")):
+        target = index.resolve(ref["reference"], composition_url)
+        if target and index.by_url[target].get("resourceType") == "DiagnosticReport":
+            found.add(target)
+    return found
+
+
+def check_authors(composition: dict[str, Any]) -> None:
+    if not composition.get("author"):
+        raise UserFacingError(
+            "This document has no author (Composition.author is missing or empty), and every "
+            "FHIR document must name at least one. It cannot be shared as it is; ask whoever "
+            "made it for a complete copy."
+        )
 
 
 def prune(
@@ -276,48 +365,55 @@ def prune(
     *,
     now: datetime | None = None,
     new_id: str | None = None,
+    keep_free_text: bool = True,
 ) -> PruneResult:
-    """Return a new document holding only what ``selection`` keeps."""
+    """Return a new document holding only what ``selection`` keeps.
+
+    ``keep_free_text``: sections that hold only text written by a person (a patient story, a
+    lab comment) are shared with that text as written when the person keeps them; when the
+    text cannot be made safe (pseudonymisation cannot check it), they are left out with that
+    reason instead.
+    """
     bundle = deep_copy(raw)
     composition, composition_url = check_document(bundle)
+    check_authors(composition)
     index = EntryIndex.build(bundle)
-    subject = (composition.get("subject") or {}).get("reference")
-    patient_url = index.resolve(subject, composition_url) if isinstance(subject, str) else None
+    subject = composition.get("subject")
+    reference = subject.get("reference") if isinstance(subject, dict) else None
+    patient_url = index.resolve(reference, composition_url) if isinstance(reference, str) else None
     resolved = _Resolved(selection, index, composition, composition_url, patient_url)
+    reports = _report_urls(index, composition, composition_url)
     left_out: list[LeftOut] = []
     coarsened: list[tuple[str, str]] = []
 
     for url in index.urls:
         _apply_fields(index.by_url[url], url, resolved, left_out, coarsened)
 
-    # Which sections list which entries.
-    sections = list(iter_sections(composition.get("section") or []))
-    listed_in: dict[str, list[str]] = {}
-    titles: dict[str, str] = {}
+    # Which sections list which entries; a choice about a section holds for its sub-sections.
+    sections = [s for _, s in resolved.numbered]
+    listed_in: dict[str, list[dict[str, Any]]] = {}
     for section in sections:
-        code = section_code(section) or ""
-        titles[code] = str(section.get("title") or code)
         for ref in section.get("entry") or []:
             target = (
-                index.resolve(ref.get("reference", ""), composition_url)
-                if isinstance(ref, dict)
+                index.resolve(ref["reference"], composition_url)
+                if isinstance(ref, dict) and isinstance(ref.get("reference"), str)
                 else None
             )
             if target:
-                listed_in.setdefault(target, []).append(code)
+                listed_in.setdefault(target, []).append(section)
 
-    def section_dropped(code: str) -> bool:
-        return code in resolved.exclude_sections
+    def section_dropped(section: dict[str, Any]) -> bool:
+        return id(section) in resolved.exclude_sections
 
     include_mode = bool(resolved.include_sections or resolved.include_entries)
     chosen_sections = resolved.include_sections - resolved.exclude_sections
 
-    def blocked_by_sections(url: str, codes: list[str]) -> bool:
-        if all(section_dropped(c) for c in codes):
+    def blocked_by_sections(url: str, listing: list[dict[str, Any]]) -> bool:
+        if all(section_dropped(s) for s in listing):
             return True
         if include_mode:
             return url not in resolved.include_entries and not any(
-                c in chosen_sections for c in codes
+                id(s) in chosen_sections for s in listing
             )
         return False
 
@@ -329,20 +425,22 @@ def prune(
             full_url=url,
             resource_type=str(index.by_url[url].get("resourceType")),
         )
-    for url, codes in listed_in.items():
-        if url not in blocked and blocked_by_sections(url, codes):
+    for url, listing in listed_in.items():
+        if url not in blocked and blocked_by_sections(url, listing):
             blocked[url] = LeftOut(
                 "entry",
                 "section",
                 full_url=url,
                 resource_type=str(index.by_url[url].get("resourceType")),
-                section_code=codes[0],
-                section_title=titles.get(codes[0]),
+                section_code=section_code(listing[0]),
+                section_title=_title(listing[0]),
             )
 
-    # Closure from the Composition, repeated while a kept entry turns out to need a left-out one.
+    # Closure from the Composition (and the report that points to it), repeated while a kept
+    # entry turns out to need a left-out one.
+    roots = [composition_url, *sorted(reports)]
     while True:
-        kept = _reachable(composition_url, index, blocked)
+        kept = _reachable(roots, index, blocked)
         newly = _cascade(kept, index, blocked)
         if not newly:
             break
@@ -350,6 +448,11 @@ def prune(
 
     if patient_url and patient_url not in kept:
         raise UserFacingError("The patient would be left out; that is not possible.")
+    if reports and not reports & kept:
+        raise UserFacingError(
+            "The laboratory report itself (its DiagnosticReport) would be left out, and a lab "
+            "report cannot be shared without it. Leave out single results or sections instead."
+        )
 
     def drop_ref_from(from_url: str):  # type: ignore[no-untyped-def]
         def should_remove(reference: str) -> bool:
@@ -360,8 +463,8 @@ def prune(
 
     had_content = {id(s): bool(s.get("entry")) or bool(s.get("section")) for s in sections}
 
-    def reported_as_chosen(code: str) -> bool:
-        return section_dropped(code) or (include_mode and code not in chosen_sections)
+    def reported_as_chosen(section: dict[str, Any]) -> bool:
+        return section_dropped(section) or (include_mode and id(section) not in chosen_sections)
 
     for url in kept:
         remove_references(index.by_url[url], drop_ref_from(url))
@@ -372,7 +475,12 @@ def prune(
         )
 
     withheld = _rebuild_sections(
-        composition, had_content, section_dropped, reported_as_chosen, left_out
+        composition,
+        had_content,
+        section_dropped,
+        reported_as_chosen,
+        left_out,
+        keep_free_text=keep_free_text,
     )
 
     original_index = EntryIndex.build(raw)
@@ -410,9 +518,14 @@ def prune(
     )
 
 
-def _reachable(start: str, index: EntryIndex, blocked: dict[str, LeftOut]) -> set[str]:
-    kept = {start}
-    queue = [start]
+def _title(section: dict[str, Any]) -> str | None:
+    title = section.get("title")
+    return title if isinstance(title, str) else section_code(section)
+
+
+def _reachable(roots: list[str], index: EntryIndex, blocked: dict[str, LeftOut]) -> set[str]:
+    kept = {roots[0]} | {r for r in roots[1:] if r not in blocked}
+    queue = list(kept)
     while queue:
         url = queue.pop()
         for ref in iter_references(index.by_url[url]):
@@ -473,9 +586,11 @@ def _drop_unused_contained(resource: dict[str, Any]) -> None:
 def _rebuild_sections(
     composition: dict[str, Any],
     had_content: dict[int, bool],
-    section_dropped: Callable[[str], bool],
-    reported_as_chosen: Callable[[str], bool],
+    section_dropped: Callable[[dict[str, Any]], bool],
+    reported_as_chosen: Callable[[dict[str, Any]], bool],
     left_out: list[LeftOut],
+    *,
+    keep_free_text: bool,
 ) -> list[str]:
     withheld: list[str] = []
 
@@ -485,10 +600,10 @@ def _rebuild_sections(
             if not isinstance(section, dict):
                 continue
             code = section_code(section) or ""
-            title = str(section.get("title") or code)
+            title = _title(section) or ""
             required = top_level and code in REQUIRED_IPS_SECTIONS
             reason: Reason | None
-            if section_dropped(code):
+            if section_dropped(section):
                 reason = "chosen"
             else:
                 # section.entry already lost its references to everything left out
@@ -504,13 +619,19 @@ def _rebuild_sections(
                     reason = "chosen"
                 elif section.get("emptyReason"):
                     reason = None
-                else:
-                    # only free text: it cannot be regenerated, so it cannot be shared safely
+                elif reported_as_chosen(section):
+                    reason = "chosen"
+                elif not keep_free_text and section.get("text"):
+                    # text written by a person: pseudonymisation cannot find names in it
                     reason = "free-text"
+                else:
+                    # the person's own words or a comment, shared as written (its text is
+                    # the content, so it is not regenerated)
+                    reason = None
             if reason is None:
                 result.append(section)
                 continue
-            if reason == "free-text" or reported_as_chosen(code):
+            if reason == "free-text" or reported_as_chosen(section):
                 left_out.append(LeftOut("section", reason, section_code=code, section_title=title))
             if required:
                 for key in ("entry", "section", "orderedBy", "focus"):
@@ -546,3 +667,5 @@ def _renew_identity(
     if isinstance(meta, dict):
         meta.pop("versionId", None)
         meta.pop("lastUpdated", None)
+        if not meta:
+            del bundle["meta"]  # ele-1: no empty elements

@@ -4,7 +4,12 @@ The CLI, the GUI and the tests all build a ``Selection``; nothing else
 decides what leaves the machine. Selectors are plain strings so a selection
 survives a round trip through JSON, the command line or settings:
 
-- ``section:LOINC``         a whole section, e.g. ``section:10160-0``
+- ``section:LOINC``         a whole section by its LOINC code, e.g. ``section:10160-0``
+- ``section:SYSTEM|CODE``   a whole section coded in any system,
+                            e.g. ``section:http://example.org/lab-codes|3002989``
+- ``section:N`` / ``N.M``   a section by its position (1 is the first; ``2.1`` is
+                            the first sub-section of the second section)
+- ``section:TITLE``         a section by its title, e.g. ``section:Kommentar``
 - ``Type/id`` or a fullUrl  one entry, e.g. ``Condition/123`` or ``urn:uuid:...``
 - ``Type.path``             an optional field on every resource of that type,
                             e.g. ``Patient.address``
@@ -24,6 +29,7 @@ SelectorKind = Literal["section", "entry", "field"]
 _RESOURCE_TYPE = r"[A-Z][A-Za-z]{1,63}"
 _FHIR_ID = r"[A-Za-z0-9\-.]{1,64}"
 _SECTION_RE = re.compile(r"^section:([0-9]{1,10}-[0-9])$")
+_POSITION_RE = re.compile(r"^[1-9][0-9]{0,3}(\.[1-9][0-9]{0,3}){0,7}$")
 _TYPE_ID_RE = re.compile(rf"^({_RESOURCE_TYPE})/({_FHIR_ID})$")
 _FIELD_RE = re.compile(rf"^({_RESOURCE_TYPE})\.([a-z][A-Za-z]{{0,63}})$")
 _ABSOLUTE_RE = re.compile(r"^(urn:uuid:|urn:oid:|https?://)\S+$")
@@ -37,6 +43,9 @@ class Selector:
     text: str
     kind: SelectorKind
     section_code: str | None = None
+    section_system: str | None = None
+    section_position: tuple[int, ...] | None = None
+    section_title: str | None = None
     resource_type: str | None = None
     resource_id: str | None = None
     full_url: str | None = None
@@ -64,6 +73,57 @@ def _parse_entry(text: str, original: str) -> Selector:
     )
 
 
+def _parse_section(value: str, original: str) -> Selector:
+    if not value:
+        raise UserFacingError(
+            f"'{original}' names no section: use its code (section:10160-0 or "
+            "section:SYSTEM|CODE), its position (section:2) or its title."
+        )
+    if _POSITION_RE.match(value):
+        position = tuple(int(part) for part in value.split("."))
+        return Selector(original, "section", section_position=position)
+    system, bar, code = value.rpartition("|")
+    if bar:
+        if not system.strip() or not code.strip():
+            raise UserFacingError(
+                f"'{original}': a coded section selector is section:SYSTEM|CODE, with both parts."
+            )
+        return Selector(
+            original, "section", section_system=system.strip(), section_code=code.strip()
+        )
+    return Selector(original, "section", section_title=value)
+
+
+def section_selector_for(code: Any, position: tuple[int, ...], *, code_is_unique: bool) -> str:
+    """The selector a front end writes for a section: ``section:LOINC`` when that code names
+    this section alone, else its position (which names sections coded in any system, or not
+    coded at all)."""
+    if isinstance(code, str) and _SECTION_RE.match(f"section:{code}") and code_is_unique:
+        return f"section:{code}"
+    return "section:" + ".".join(str(p) for p in position)
+
+
+def section_matches(selector: Selector, section: Any, position: tuple[int, ...]) -> bool:
+    """Does the section selector name this section (found at ``position``, 1-based)?"""
+    if selector.section_position is not None:
+        return selector.section_position == position
+    if not isinstance(section, dict):
+        return False
+    if selector.section_title is not None:
+        title = section.get("title")
+        return isinstance(title, str) and title.strip().casefold() == (
+            selector.section_title.strip().casefold()
+        )
+    code = section.get("code")
+    codings = code.get("coding") if isinstance(code, dict) else None
+    for coding in codings if isinstance(codings, list) else []:
+        if not isinstance(coding, dict) or coding.get("code") != selector.section_code:
+            continue
+        if selector.section_system is None or coding.get("system") == selector.section_system:
+            return True
+    return False
+
+
 def parse_selector(text: str) -> Selector:
     """Parse one selector string; ``UserFacingError`` naming it when it is malformed."""
     original = text
@@ -74,10 +134,7 @@ def parse_selector(text: str) -> Selector:
     if match:
         return Selector(original, "section", section_code=match.group(1))
     if text.startswith("section:"):
-        raise UserFacingError(
-            f"'{original}' is not a section selector: use the section's LOINC code, "
-            "e.g. section:10160-0."
-        )
+        return _parse_section(text.removeprefix("section:").strip(), original)
     match = _FIELD_RE.match(text)
     if match:
         return Selector(original, "field", resource_type=match.group(1), path=match.group(2))

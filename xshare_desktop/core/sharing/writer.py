@@ -20,9 +20,9 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.narrative import regenerate_narratives
-from xshare_desktop.core.sharing.pdf_html import document_html, not_shared_lines
+from xshare_desktop.core.sharing.pdf_html import NotShared, document_html, not_shared_lines
 from xshare_desktop.core.sharing.provenance import add_provenance
-from xshare_desktop.core.sharing.prune import LeftOut, prune
+from xshare_desktop.core.sharing.prune import LeftOut, check_authors, check_document, prune
 from xshare_desktop.core.sharing.pseudonymise import Change, pseudonymise
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.translate import (
@@ -30,6 +30,7 @@ from xshare_desktop.core.sharing.translate import (
     language_base,
     translate_document,
 )
+from xshare_desktop.core.sharing.wellformed import refuse_malformed
 
 FORMATS = ("fhir-json", "pdf")
 # (the prepared share, title) -> PDF bytes; the renderer builds its pages from the shared
@@ -85,6 +86,8 @@ class PreparedShare:
     language: str
     created: datetime
     stem: str
+    # what the recipient may be told is missing, each with its true reason (for the PDF)
+    not_shared: list[NotShared] = field(default_factory=list)
 
 
 @dataclass
@@ -119,7 +122,10 @@ def prepare_share(
     progress = ensure_progress(progress)
     created = now or datetime.now(UTC)
     progress.step(0, 5, "Applying your selection")
-    pruned = prune(document_json, selection, now=created)
+    composition, _ = check_document(document_json)
+    check_authors(composition)  # before the shape check: its message is the plainer one
+    refuse_malformed(document_json)
+    pruned = prune(document_json, selection, now=created, keep_free_text=not options.pseudonymise)
     bundle = pruned.bundle
     changes: list[Change] = []
     if options.pseudonymise:
@@ -149,11 +155,12 @@ def prepare_share(
     )
     removed = [x.field for x in pruned.left_out if x.kind == "field" and x.field]
     coarsened = [selector for _, selector in pruned.coarsened]
+    not_shared = not_shared_lines(document_json, bundle, removed, coarsened, pruned.left_out)
     html = document_html(
         bundle,
         ctx,
         created=created_text,
-        not_shared=not_shared_lines(document_json, bundle, removed, coarsened),
+        not_shared=not_shared,
         pseudonymised=options.pseudonymise,
         translated_from=translated_from,
     )
@@ -166,6 +173,7 @@ def prepare_share(
         target,
         created,
         _stem(bundle, created, options.file_language),
+        not_shared,
     )
 
 

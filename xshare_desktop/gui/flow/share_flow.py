@@ -371,6 +371,7 @@ class ShareFlow(QWidget):
             preview.prepared,
             self._salt,
             outcome,
+            plan.open_copy_folder if self.how.method != LINK else None,
             on_ok=self._shared,
             on_stop=lambda: self._cancelled_too_late(outcome),
         )
@@ -480,6 +481,12 @@ class ShareFlow(QWidget):
                 lines.append(self.tr("All in one xShare package."))
             if plan.password is not None:
                 lines.append(self.tr("Protected with your password."))
+            if plan.open_copy_folder:
+                lines.append(
+                    self.tr("An unprotected copy of the PDF stays with you in %1.").replace(
+                        "%1", plan.open_copy_folder
+                    )
+                )
         if plan.sign and self._identity is not None:
             lines.append(self.tr("Signed by %1.").replace("%1", self._identity.subject_name))
         if plan.pseudonymise:

@@ -14,6 +14,7 @@ tree of sections, entries and the person's details is used.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,13 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from xshare_desktop.core.sharing.fields import present_fields
-from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.selection import Selection, section_selector_for
 from xshare_desktop.gui.flow.parts import StepPage
 from xshare_desktop.gui.widgets import MutedLabel
 
 SELECTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 EXPLAIN_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "section", "entry", "field", "group"
+CODE_ROLE = Qt.ItemDataRole.UserRole + 4  # a section's code, to find it
+
+
+def _codes(sections: list[Any]) -> list[Any]:
+    found: list[Any] = []
+    for section in sections:
+        found.append(section.code)
+        found.extend(_codes(section.sections))
+    return found
 
 
 def share_view_class() -> type[QWidget] | None:
@@ -50,6 +60,7 @@ class ChooseStep(StepPage):
         super().__init__(parent)
         self._lang = lang
         self._document: Any = None
+        self._code_counts: Counter[Any] = Counter()
         self.view: Any = None  # the embedded ShareView, when there is one
         self.tree = QTreeWidget()
         self.tree.setObjectName("FlowChooseTree")
@@ -101,8 +112,9 @@ class ChooseStep(StepPage):
         self.tree.blockSignals(True)
         self.tree.clear()
         if document is not None:
-            for section in document.sections:
-                self.tree.addTopLevelItem(self._section_item(section))
+            self._code_counts = Counter(_codes(document.sections))
+            for number, section in enumerate(document.sections, start=1):
+                self.tree.addTopLevelItem(self._section_item(section, (number,)))
             self._add_person_details(document)
         self.tree.expandToDepth(0)
         self.tree.blockSignals(False)
@@ -145,11 +157,14 @@ class ChooseStep(StepPage):
         item.setData(0, SELECTOR_ROLE, selector)
         return item
 
-    def _section_item(self, section: Any) -> QTreeWidgetItem:
+    def _section_item(self, section: Any, position: tuple[int, ...]) -> QTreeWidgetItem:
         count = len(section.all_entries())
         text = self.tr("%1 · %n entries", "", count).replace("%1", section.title)
-        selector = f"section:{section.code}" if section.code else None
+        selector = section_selector_for(
+            section.code, position, code_is_unique=self._code_counts[section.code] == 1
+        )
         item = self._checkable(text, "section", selector)
+        item.setData(0, CODE_ROLE, section.code)
         item.setData(
             0,
             EXPLAIN_ROLE,
@@ -160,8 +175,8 @@ class ChooseStep(StepPage):
             child = self._checkable(entry.summary_in(self._lang), "entry", entry.full_url)
             child.setData(0, EXPLAIN_ROLE, self.tr("Untick to leave out just this entry."))
             item.addChild(child)
-        for sub in section.sections:
-            item.addChild(self._section_item(sub))
+        for number, sub in enumerate(section.sections, start=1):
+            item.addChild(self._section_item(sub, (*position, number)))
         return item
 
     def _add_person_details(self, document: Any) -> None:
@@ -262,7 +277,7 @@ class ChooseStep(StepPage):
                     return found
             return None
         for item in self.top_items():
-            if item.data(0, SELECTOR_ROLE) == f"section:{code}":
+            if item.data(0, CODE_ROLE) == code:
                 return item
         return None
 

@@ -265,16 +265,35 @@ class DoneStep(StepPage):
             lines.append(self.tr("Signed by %1.").replace("%1", result.signer))
         if result.protected:
             lines.append(self.tr("Protected with your password."))
+        for copy in result.open_copies:
+            lines.append(
+                self.tr(
+                    "Your own copy of the PDF, without a password, is in %1: anyone who can "
+                    "open that folder can read it."
+                ).replace("%1", str(copy.parent))
+            )
         if result.link_label:
             lines.append(self.tr("Named “%1”.").replace("%1", result.link_label))
         if result.passcode:
             lines.append(
                 self.tr("Opens only with the passcode: tell it to the recipient separately.")
             )
-        left_out = len(result.share.left_out) if result.share is not None else 0
-        if left_out:
-            lines.append(self.tr("%n item(s) left out, as you chose.", "", left_out))
-        else:
+        items = result.share.left_out if result.share is not None else []
+        # free text under pseudonymisation is left out for safety, not by the person's choice
+        unsafe = sum(1 for x in items if x.reason == "free-text")
+        chosen = len(items) - unsafe
+        if chosen:
+            lines.append(self.tr("%n item(s) left out, as you chose.", "", chosen))
+        if unsafe:
+            lines.append(
+                self.tr(
+                    "%n free-text section(s) left out: pseudonymisation cannot check free "
+                    "text for names.",
+                    "",
+                    unsafe,
+                )
+            )
+        if not items:
             lines.append(self.tr("Nothing left out."))
         return lines
 

@@ -54,6 +54,8 @@ class FlowOptions:
     pseudonymise: bool = False
     language: str | None = None
     formats: tuple[str, ...] = ("fhir-json", "pdf")
+    # an unprotected copy of the PDF the person keeps to look at and print (protected shares)
+    open_copy_folder: str | None = None
 
 
 def default_folder() -> str:
@@ -195,6 +197,18 @@ class OptionsStep(StepPage):
         self.password_warning.setObjectName("FlowPasswordWarning")
         self.password_warning.setWordWrap(True)
         self.password.details_layout.addWidget(self.password_warning)
+        self.open_copy = QCheckBox()
+        self.open_copy.setObjectName("FlowOpenCopy")
+        self.open_copy_folder = QLineEdit()
+        self.open_copy_folder.setObjectName("FlowOpenCopyFolder")
+        self.open_copy_folder.setText(str(Path(default_folder()) / "xShare-private"))
+        self.open_copy_folder.setEnabled(False)
+        self.open_copy.toggled.connect(self.open_copy_folder.setEnabled)
+        self.open_copy_note = MutedLabel()
+        self.open_copy_note.setWordWrap(True)
+        self.password.details_layout.addWidget(self.open_copy)
+        self.password.details_layout.addWidget(self.open_copy_folder)
+        self.password.details_layout.addWidget(self.open_copy_note)
 
         self.package = ExplainedOption("FlowOptionPackage")
 
@@ -380,6 +394,8 @@ class OptionsStep(StepPage):
             self.key_panel.name_edit,
         ):
             edit.clear()
+        self.open_copy.setChecked(False)
+        self.open_copy_folder.setText(str(Path(default_folder()) / "xShare-private"))
         self.fhir_check.setChecked(True)
         self.pdf_check.setChecked(True)
         self.expiry.setCurrentIndex(DEFAULT_EXPIRY)
@@ -446,6 +462,11 @@ class OptionsStep(StepPage):
             pseudonymise=self.pseudonymise.checked,
             language=self.language.currentData(),
             formats=formats,
+            open_copy_folder=(
+                self.open_copy_folder.text().strip()
+                if self.password.checked and self.open_copy.isChecked() and not link
+                else None
+            ),
         )
 
     def problem_text(self) -> str | None:
@@ -462,6 +483,16 @@ class OptionsStep(StepPage):
                     return weak
                 if options.password != self.password_repeat.text():
                     return self.tr("The two passwords are not the same.")
+            if options.open_copy_folder is not None:
+                if "pdf" not in options.formats:
+                    return self.tr("Your own copy is of the PDF: tick the PDF as a format.")
+                if not options.open_copy_folder:
+                    return self.tr("Choose the folder for your own copy.")
+                if Path(options.open_copy_folder).resolve() == Path(options.folder).resolve():
+                    return self.tr(
+                        "Keep your own copy in another folder than the shared files, so that "
+                        "it is not sent along by mistake."
+                    )
         elif options.passcode is not None and not options.passcode.strip():
             return self.tr("Type a passcode, or untick “Ask for a passcode”.")
         if options.sign:
@@ -509,6 +540,15 @@ class OptionsStep(StepPage):
             self.tr(
                 "Write the password down: a forgotten password cannot be recovered, not even "
                 "by this app."
+            )
+        )
+        self.open_copy.setText(self.tr("Also keep an unprotected copy of the PDF for me, in:"))
+        self.open_copy.setAccessibleName(self.tr("Keep an unprotected copy of the PDF for me"))
+        self.open_copy_folder.setAccessibleName(self.tr("Folder for your own copy"))
+        self.open_copy_note.setText(
+            self.tr(
+                "So that you can look at and print your own PDF. This copy has no password: "
+                "anyone who can open that folder can read it."
             )
         )
         self.package.set_texts(

@@ -75,6 +75,7 @@ def deliver(
     prepared: PreparedShare,
     salt: bytes,
     outcome: list[delivery.DeliveryResult],
+    open_copy_dir: str | None = None,
     *,
     progress: Progress,
 ) -> delivery.DeliveryResult:
@@ -101,6 +102,7 @@ def deliver(
         progress=progress,
         now=prepared.created,
         salt=salt,
+        open_copy_dir=open_copy_dir,
     )
     outcome.append(result)
     return result

@@ -11,6 +11,7 @@ written here; ``shareRequested(selection, options)`` hands the choice on.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -40,7 +41,7 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.sharing.explain import left_out_lines
 from xshare_desktop.core.sharing.fields import OptionalField, present_fields
 from xshare_desktop.core.sharing.pseudonymise import new_salt
-from xshare_desktop.core.sharing.selection import Selection
+from xshare_desktop.core.sharing.selection import Selection, section_selector_for
 from xshare_desktop.core.sharing.writer import (
     FilesExistError,
     PreparedShare,
@@ -59,6 +60,9 @@ KIND_ROLE = (
     Qt.ItemDataRole.UserRole + 1
 )  # "all" | "patient" | "section" | "entry" | "field" | "year"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # section code, entry fullUrl or field selector
+# a section's core selector by position ("section:1.2"): it works for sections coded in any
+# system, or not coded at all, and holds for the section's sub-sections too
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 CHECKED = Qt.CheckState.Checked
 UNCHECKED = Qt.CheckState.Unchecked
 PARTIAL = Qt.CheckState.PartiallyChecked
@@ -249,7 +253,8 @@ class ShareView(QWidget):
                 item = self._item(parent, "field", f"{url}#{optional.path}")
                 item.setData(1, Qt.ItemDataRole.UserRole, optional)
             if optional.can_coarsen:
-                item = self._item(parent, "year", f"{url}#{optional.path}", checked=False)
+                # ticked = the exact date is shared, like every other box; unticked = year only
+                item = self._item(parent, "year", f"{url}#{optional.path}")
                 item.setData(1, Qt.ItemDataRole.UserRole, optional)
 
     def _build_tree(self) -> None:
@@ -264,25 +269,61 @@ class ShareView(QWidget):
             self.patient_item.setData(0, KIND_ROLE, "patient")
             self._field_items(self.patient_item, patient.full_url, patient.resource)
         self.section_items: list[QTreeWidgetItem] = []
-        for section in self._flat_sections(doc.sections):
+        flat = self._flat_sections(doc.sections)
+        self._code_counts = Counter(section.code for _, section in flat)
+        for position, section in flat:
             item = self._item(self.root, "section", section.code)
+            item.setData(0, SECTION_ROLE, "section:" + ".".join(str(p) for p in position))
             item.setData(1, Qt.ItemDataRole.UserRole, section)
             self.section_items.append(item)
             for entry in section.entries:
                 child = self._item(item, "entry", entry.full_url)
                 child.setData(1, Qt.ItemDataRole.UserRole, entry)
                 self._field_items(child, entry.full_url, entry.resource)
+        self._add_report_details(doc)
         self.root.setExpanded(True)
         if self.patient_item is not None:
             self.patient_item.setExpanded(True)
         self._updating = False
 
+    def _add_report_details(self, doc: Any) -> None:
+        """Fields of what no section lists (a lab's report and specimens): the report's
+        performer, the sample number, the exact times (issue 12: single fields in step 1)."""
+        listed = {e.full_url for e in doc.all_section_entries()}
+        listed.add(doc.composition.full_url)
+        if doc.patient is not None:
+            listed.add(doc.patient.full_url)
+        others = [
+            e
+            for e in doc.entries
+            if e.full_url not in listed and any(True for _ in present_fields(dict(e.resource)))
+        ]
+        self.details_item: QTreeWidgetItem | None = None
+        if not others:
+            return
+        self.details_item = QTreeWidgetItem(self.root)
+        self.details_item.setData(0, KIND_ROLE, "details")
+        for entry in others:
+            child = QTreeWidgetItem(self.details_item)
+            child.setData(0, KIND_ROLE, "detail")
+            child.setData(1, Qt.ItemDataRole.UserRole, entry)
+            self._field_items(child, entry.full_url, entry.resource)
+
+    def _section_selector(self, item: QTreeWidgetItem) -> str:
+        """``section:LOINC`` when that names just this section, else its position."""
+        code = item.data(0, VALUE_ROLE)
+        position = tuple(int(p) for p in str(item.data(0, SECTION_ROLE)).split(":")[1].split("."))
+        return section_selector_for(code, position, code_is_unique=self._code_counts[code] == 1)
+
     @staticmethod
-    def _flat_sections(sections: list[Any]) -> list[Any]:
-        found: list[Any] = []
-        for section in sections:
-            found.append(section)
-            found.extend(ShareView._flat_sections(section.sections))
+    def _flat_sections(
+        sections: list[Any], prefix: tuple[int, ...] = ()
+    ) -> list[tuple[tuple[int, ...], Any]]:
+        found: list[tuple[tuple[int, ...], Any]] = []
+        for number, section in enumerate(sections, start=1):
+            position = (*prefix, number)
+            found.append((position, section))
+            found.extend(ShareView._flat_sections(section.sections, position))
         return found
 
     def _retranslate_tree(self) -> None:
@@ -298,19 +339,28 @@ class ShareView(QWidget):
                     "Name, date of birth and gender are always shared; pseudonymise to hide them."
                 ),
             )
+        if self.details_item is not None:
+            self.details_item.setText(0, self.tr("Details of the report"))
+            self.details_item.setText(
+                1, self.tr("Who did what and when, and the lab's numbers: untick what to withhold.")
+            )
         for item in self._walk(self.root):
             kind = item.data(0, KIND_ROLE)
-            if kind == "entry":
+            if kind in ("entry", "detail"):
                 entry = item.data(1, Qt.ItemDataRole.UserRole)
                 item.setText(0, entry.summary_in(lang) or entry.resource_type)
             elif kind in ("field", "year"):
                 optional: OptionalField = item.data(1, Qt.ItemDataRole.UserRole)
                 label = optional.label(lang)
+                explanation = optional.explanation(lang)
                 if kind == "year":
-                    label = self.tr("%1: year only").replace("%1", label)
+                    label = self.tr("%1: exact date").replace("%1", label)
+                    explanation = self.tr("%1 Untick to share the year only.").replace(
+                        "%1", explanation
+                    )
                 item.setText(0, label)
-                item.setText(1, optional.explanation(lang))
-                item.setToolTip(0, optional.explanation(lang))
+                item.setText(1, explanation)
+                item.setToolTip(0, explanation)
         self._update_counts()
         self._updating = False
 
@@ -336,6 +386,17 @@ class ShareView(QWidget):
                     1,
                     self.tr("%1 of %2 shared").replace("%1", str(shared)).replace("%2", str(total)),
                 )
+            elif section.narrative and not section.sections and not section.empty_reason:
+                # issue 12: the person's own words (or a lab comment) go as written when ticked
+                item.setText(1, self.tr("Free text, shared as written"))
+                item.setToolTip(
+                    1,
+                    self.tr(
+                        "This section is text written by a person. Ticked, it is shared as it "
+                        "is written. Pseudonymisation cannot check free text for names, so with "
+                        "pseudonymisation it is left out."
+                    ),
+                )
             else:
                 item.setText(1, self.tr("No entries"))
             shared_sections += item.checkState(0) != UNCHECKED
@@ -352,6 +413,13 @@ class ShareView(QWidget):
         elif kind == "section":
             for child in self._children(item):
                 self._set_subtree(child, state)
+            # a choice about a section holds for its sub-sections (the core does the same)
+            prefix = f"{item.data(0, SECTION_ROLE)}."
+            for other in self.section_items:
+                if str(other.data(0, SECTION_ROLE)).startswith(prefix):
+                    other.setCheckState(0, CHECKED if state != UNCHECKED else UNCHECKED)
+                    for child in self._children(other):
+                        self._set_subtree(child, state)
         elif kind == "entry":
             for child in self._children(item):
                 child.setDisabled(state == UNCHECKED)
@@ -393,15 +461,15 @@ class ShareView(QWidget):
             kind = item.data(0, KIND_ROLE)
             value = item.data(0, VALUE_ROLE)
             state = item.checkState(0)
-            if kind == "section" and state == UNCHECKED and value:
-                exclude.append(f"section:{value}")
+            if kind == "section" and state == UNCHECKED:
+                exclude.append(self._section_selector(item))
             elif kind == "entry" and state == UNCHECKED:
                 parent = item.parent()
                 if parent is None or parent.checkState(0) != UNCHECKED:
                     exclude.append(value)
             elif kind == "field" and state == UNCHECKED and not item.isDisabled():
                 exclude.append(value)
-            elif kind == "year" and state == CHECKED and not item.isDisabled():
+            elif kind == "year" and state == UNCHECKED and not item.isDisabled():
                 year_only.append(value)
         return Selection((), tuple(dict.fromkeys(exclude)), tuple(dict.fromkeys(year_only)))
 
