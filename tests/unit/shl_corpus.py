@@ -12,7 +12,7 @@ own keys and our own sample patient; no file of another implementation is used:
 - ``exp`` in the past, ``exp`` as a string (as in ``shl-payload-1``), unknown flags and fields,
   and the viewer-prefix form ``https://viewer.example/#shlink:/...``.
 
-Shared by the unit, e2e (``python -m tests.unit.shl_corpus``) and GUI tests.
+Shared by the unit, e2e and GUI tests.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-import sys
 import threading
 import time
 import zlib
@@ -300,23 +299,3 @@ def running_corpus() -> Iterator[tuple[CorpusHost, list[CorpusLink], jwk.JWK]]:
         yield host, build_corpus(host, key), key
     finally:
         host.stop()
-
-
-def main() -> None:
-    """For e2e tests: print the corpus as JSON lines, write the issuer JWKS, serve until stdin ends."""
-    jwks_path = Path(sys.argv[1])
-    with running_corpus() as (_host, corpus, key):
-        jwks_path.write_text(json.dumps(issuer_jwks(key)), encoding="utf-8")
-        for link in corpus:
-            print(
-                json.dumps(
-                    {"name": link.name, "uri": link.uri, "opens": link.opens, "words": link.words}
-                ),
-                flush=True,
-            )
-        print("ready", flush=True)
-        sys.stdin.read()
-
-
-if __name__ == "__main__":
-    main()

@@ -156,6 +156,10 @@ class _Fetch:
     timeout: float
     progress: Progress
 
+    @classmethod
+    def start(cls, seconds: float, timeout: float, progress: Progress | None = None) -> _Fetch:
+        return cls(http_limits.deadline_after(seconds), seconds, timeout, ensure_progress(progress))
+
     def socket_timeout(self, url: str) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
@@ -396,7 +400,7 @@ def retrieve(
     seconds = TRANSFER_DEADLINE if deadline is None else deadline
     if not seconds > 0:
         raise UserFacingError("The download time limit must be more than 0 seconds.")
-    fetch = _Fetch(http_limits.deadline_after(seconds), seconds, timeout, progress)
+    fetch = _Fetch.start(seconds, timeout, progress)
     progress.step(0, 1, "Contacting the link host")
 
     if payload.single_file:
