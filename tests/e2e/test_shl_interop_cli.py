@@ -3,31 +3,27 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from jwcrypto import jwk
 
 from tests.e2e.test_shl_e2e import cli
-from tests.unit.shl_corpus import ISSUER, CorpusHost, CorpusLink, issuer_jwks, running_corpus
+from tests.unit.shl_corpus import (
+    ISSUER,
+    Corpus,
+    issuer_jwks,
+)
 from tests.unit.test_shl_interop import CORPUS_NAMES
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[tuple[CorpusHost, list[CorpusLink], jwk.JWK]]:
-    with running_corpus() as served:
-        yield served
 
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_the_cli_opens_or_refuses_each_corpus_link(
-    corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK], name: str, tmp_path: Path
+    shl_corpus: Corpus, name: str, tmp_path: Path
 ) -> None:
     """SHL STU1: unknown flags and fields ignored, no cty read from the manifest, the viewer
     prefix accepted; an expired link refused before any request (exit 3, access refused), an
     exp that is not a number refused as a bad link (exit 2). Never a traceback."""
-    host, links, _key = corpus
+    host, links, _key = shl_corpus
     link = next(link for link in links if link.name == name)
     before = len(host.requests)
     opened = cli("shl", "open", "--no-validate", link.uri, "--out", str(tmp_path / "out"))
@@ -42,11 +38,11 @@ def test_the_cli_opens_or_refuses_each_corpus_link(
 
 
 def test_a_health_card_is_shown_and_verified_once_its_issuer_is_trusted(
-    corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK], tmp_path: Path
+    shl_corpus: Corpus, tmp_path: Path
 ) -> None:
     """SMART Health Cards: verify each card's ES256 signature against the issuer's keys where
     known; offline and unknown is "not verified: issuer key not known", never "verified"."""
-    _host, links, key = corpus
+    _host, links, key = shl_corpus
     link = next(link for link in links if link.name == "health-card")
     before = cli("shl", "open", "--no-validate", link.uri, "--out", str(tmp_path / "a"))
     assert before.returncode == 0, before.stderr

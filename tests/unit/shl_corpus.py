@@ -145,6 +145,7 @@ class Served:
     key: bytes
     single_file: bool = False
     location: bool = False  # serve files by location instead of embedded
+    cty: str | None = None  # a JWE cty header, which most other implementations leave out
 
 
 @dataclass
@@ -191,14 +192,14 @@ class CorpusHost:
         if kind == "file" or (kind == "shl" and served.single_file):
             content_type, plaintext = served.files[int(index or 0)]
             start_response("200 OK", [("Content-Type", "application/jose")])
-            return [foreign_jwe(plaintext, served.key).encode("ascii")]
+            return [foreign_jwe(plaintext, served.key, cty=served.cty).encode("ascii")]
         entries = []
         for position, (content_type, plaintext) in enumerate(served.files):
             entry: dict[str, Any] = {"contentType": content_type, "x-vendor-note": "ignored"}
             if served.location:
                 entry["location"] = f"{self.base}/file/{link_id}/{position}"
             else:
-                entry["embedded"] = foreign_jwe(plaintext, served.key)
+                entry["embedded"] = foreign_jwe(plaintext, served.key, cty=served.cty)
             entries.append(entry)
         body = minified({"status": "finalized", "files": entries, "x-unknown": {"a": 1}})
         start_response("200 OK", [("Content-Type", "application/json")])
@@ -291,8 +292,12 @@ def build_corpus(host: CorpusHost, card_key: jwk.JWK) -> list[CorpusLink]:
     return corpus
 
 
+# What the ``shl_corpus`` fixture (tests/conftest.py) gives: the host, its links, the issuer key.
+Corpus = tuple[CorpusHost, list[CorpusLink], jwk.JWK]
+
+
 @contextmanager
-def running_corpus() -> Iterator[tuple[CorpusHost, list[CorpusLink], jwk.JWK]]:
+def running_corpus() -> Iterator[Corpus]:
     host = CorpusHost()
     key = new_issuer_key()
     try:

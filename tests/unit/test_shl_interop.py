@@ -6,7 +6,6 @@ import json
 import secrets
 import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -15,8 +14,8 @@ from jwcrypto import jwk
 
 from tests.unit.shl_corpus import (
     ISSUER,
+    Corpus,
     CorpusHost,
-    CorpusLink,
     Served,
     card_file,
     health_card,
@@ -24,7 +23,6 @@ from tests.unit.shl_corpus import (
     issuer_jwks,
     minified,
     new_issuer_key,
-    running_corpus,
     sample_document,
 )
 from tests.unit.trickle_host import running_trickle_host
@@ -41,17 +39,6 @@ from xshare_desktop.core.shl.payload import (
     encode_uri,
 )
 
-
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[tuple[CorpusHost, list[CorpusLink], jwk.JWK]]:
-    with running_corpus() as served:
-        yield served
-
-
-def _names(corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK]) -> list[str]:
-    return [link.name for link in corpus[1]]
-
-
 CORPUS_NAMES = [
     "ips-no-cty",
     "ips-by-location",
@@ -65,18 +52,18 @@ CORPUS_NAMES = [
 ]
 
 
-def test_the_corpus_covers_every_case(corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK]) -> None:
-    assert _names(corpus) == CORPUS_NAMES
+def test_the_corpus_covers_every_case(shl_corpus: Corpus) -> None:
+    assert [link.name for link in shl_corpus[1]] == CORPUS_NAMES
 
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_each_corpus_link_opens_or_is_refused_as_the_spec_says(
-    corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK], name: str
+    shl_corpus: Corpus, name: str
 ) -> None:
     """SHL STU1 "SMART Health Link Payload" (unknown properties and flags ignored; exp: a
     receiver SHOULD NOT fetch an expired link) and "Encrypting and Decrypting Files"
     (the manifest's contentType says what a file is when the JWE has no cty)."""
-    host, links, _key = corpus
+    host, links, _key = shl_corpus
     link = next(link for link in links if link.name == name)
     before = len(host.requests)
     if link.opens:
@@ -337,9 +324,9 @@ def test_unusable_issuers_are_refused(tmp_path: Path, iss: str, jwks: object, wo
 
 
 def test_the_corpus_card_verifies_once_its_issuer_is_trusted(
-    corpus: tuple[CorpusHost, list[CorpusLink], jwk.JWK], tmp_path: Path
+    shl_corpus: Corpus, tmp_path: Path
 ) -> None:
-    _host, links, key = corpus
+    _host, links, key = shl_corpus
     link = next(link for link in links if link.name == "health-card")
     store = _store(tmp_path, key)
     received = receive.unpack(client.retrieve(link.uri, recipient="r"), issuers=store)
