@@ -2040,6 +2040,26 @@
         <translation>Skriv først adgangskoden.</translation>
     </message>
     <message>
+        <source>Contacting the sender&apos;s computer…</source>
+        <translation>Kontakter afsenderens computer…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Henter data…</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>Dekrypterer…</translation>
+    </message>
+    <message>
+        <source>Checking the documents against their profiles…</source>
+        <translation>Kontrollerer dokumenterne mod deres profiler…</translation>
+    </message>
+    <message>
+        <source>This link expired on %1, so it was not opened. Ask the sender for a new link.</source>
+        <translation>Linket udløb %1, så det blev ikke åbnet. Bed afsenderen om et nyt link.</translation>
+    </message>
+    <message>
         <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
         <translation>Dette link virker ikke længere: det er udløbet, brugt op eller taget tilbage af afsenderen. Bed afsenderen om et nyt link.</translation>
     </message>
@@ -2085,6 +2105,18 @@
     <message>
         <source>Received, but look at the warnings</source>
         <translation>Modtaget, men se advarslerne</translation>
+    </message>
+    <message>
+        <source>Health card %1: verified, issued by %2.</source>
+        <translation>Sundhedskort %1: bekræftet, udstedt af %2.</translation>
+    </message>
+    <message>
+        <source>Health card %1: not verified: the key of its issuer %2 is not known here.</source>
+        <translation>Sundhedskort %1: ikke bekræftet: nøglen fra udstederen %2 kendes ikke her.</translation>
+    </message>
+    <message>
+        <source>Health card %1 is NOT valid: %2.</source>
+        <translation>Sundhedskort %1 er IKKE gyldigt: %2.</translation>
     </message>
     <message>
         <source>None of the files is a health document the viewer can show.</source>

@@ -2040,6 +2040,26 @@
             <translation>Type the passcode first.</translation>
         </message>
         <message>
+            <source>Contacting the sender's computer…</source>
+            <translation>Contacting the sender's computer…</translation>
+        </message>
+        <message>
+            <source>Downloading…</source>
+            <translation>Downloading…</translation>
+        </message>
+        <message>
+            <source>Decrypting…</source>
+            <translation>Decrypting…</translation>
+        </message>
+        <message>
+            <source>Checking the documents against their profiles…</source>
+            <translation>Checking the documents against their profiles…</translation>
+        </message>
+        <message>
+            <source>This link expired on %1, so it was not opened. Ask the sender for a new link.</source>
+            <translation>This link expired on %1, so it was not opened. Ask the sender for a new link.</translation>
+        </message>
+        <message>
             <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
             <translation>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</translation>
         </message>
@@ -2085,6 +2105,18 @@
         <message>
             <source>Received, but look at the warnings</source>
             <translation>Received, but look at the warnings</translation>
+        </message>
+        <message>
+            <source>Health card %1: verified, issued by %2.</source>
+            <translation>Health card %1: verified, issued by %2.</translation>
+        </message>
+        <message>
+            <source>Health card %1: not verified: the key of its issuer %2 is not known here.</source>
+            <translation>Health card %1: not verified: the key of its issuer %2 is not known here.</translation>
+        </message>
+        <message>
+            <source>Health card %1 is NOT valid: %2.</source>
+            <translation>Health card %1 is NOT valid: %2.</translation>
         </message>
         <message>
             <source>None of the files is a health document the viewer can show.</source>

@@ -163,8 +163,14 @@ def test_open_with_passcode_retry_save_and_show(
 
     open_view.passcode_edit.setText("2468")
     worker = open_view.open_link()
-    with qtbot.waitSignal(worker.done, timeout=30_000):
+    # Issue 13: the last attempt's red "wrong passcode" goes the moment a new attempt starts,
+    # and progress shows while the link is fetched.
+    assert not open_view.attempts_label.isVisibleTo(open_view)
+    assert open_view.progress_bar.isVisibleTo(open_view)
+    with qtbot.waitSignal(open_view.checks_finished, timeout=30_000):
         pass
+    assert not worker.is_running
+    assert not open_view.progress_bar.isVisibleTo(open_view)
     assert open_view.received is not None
     assert not open_view.attempts_label.isVisibleTo(open_view)
     assert open_view.result_panel.isVisibleTo(open_view)
