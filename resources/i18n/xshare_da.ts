@@ -1100,6 +1100,18 @@
         <translation>Fjern den valgte</translation>
     </message>
     <message>
+        <source>Trusted health card issuers</source>
+        <translation>Udstedere af sundhedskort, du stoler på</translation>
+    </message>
+    <message>
+        <source>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer&apos;s key file (JWKS) only from a source you trust.</source>
+        <translation>Et SMART Health Card i et link regnes kun for bekræftet, når dets udsteder står her. Tilføj kun en udsteders nøglefil (JWKS) fra en kilde, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Add health card issuer…</source>
+        <translation>Tilføj udsteder af sundhedskort…</translation>
+    </message>
+    <message>
         <source>You have no signing key yet.</source>
         <translation>Du har endnu ingen signeringsnøgle.</translation>
     </message>
@@ -1126,6 +1138,13 @@
     <message>
         <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
         <translation>Du stoler endnu ikke på nogen udstedere. Opret en nøgle med demo-certifikatudstederen, eller tilføj et udstedercertifikat, du har fået fra en, du stoler på.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 (%n key(s))</source>
+        <translation>
+            <numerusform>%1 — %2 (%n nøgle)</numerusform>
+            <numerusform>%1 — %2 (%n nøgler)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ; type the same one twice.</source>
@@ -1190,6 +1209,22 @@
     <message>
         <source>No longer trusted: %1</source>
         <translation>Du stoler ikke længere på: %1</translation>
+    </message>
+    <message>
+        <source>Choose the issuer&apos;s key file (JWKS)</source>
+        <translation>Vælg udstederens nøglefil (JWKS)</translation>
+    </message>
+    <message>
+        <source>Key files (*.json *.jwks);;All files (*)</source>
+        <translation>Nøglefiler (*.json *.jwks);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Health card issuer</source>
+        <translation>Udsteder af sundhedskort</translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s address (iss), as its cards name it:</source>
+        <translation>Udstederens adresse (iss), som den står i kortene:</translation>
     </message>
 </context>
 <context>

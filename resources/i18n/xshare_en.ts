@@ -1100,6 +1100,18 @@
             <translation>Remove selected</translation>
         </message>
         <message>
+            <source>Trusted health card issuers</source>
+            <translation>Trusted health card issuers</translation>
+        </message>
+        <message>
+            <source>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer's key file (JWKS) only from a source you trust.</source>
+            <translation>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer's key file (JWKS) only from a source you trust.</translation>
+        </message>
+        <message>
+            <source>Add health card issuer…</source>
+            <translation>Add health card issuer…</translation>
+        </message>
+        <message>
             <source>You have no signing key yet.</source>
             <translation>You have no signing key yet.</translation>
         </message>
@@ -1126,6 +1138,13 @@
         <message>
             <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
             <translation>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 — %2 (%n key(s))</source>
+            <translation>
+                <numerusform>%1 — %2 (%n key)</numerusform>
+                <numerusform>%1 — %2 (%n keys)</numerusform>
+            </translation>
         </message>
         <message>
             <source>The two passphrases differ; type the same one twice.</source>
@@ -1190,6 +1209,22 @@
         <message>
             <source>No longer trusted: %1</source>
             <translation>No longer trusted: %1</translation>
+        </message>
+        <message>
+            <source>Choose the issuer's key file (JWKS)</source>
+            <translation>Choose the issuer's key file (JWKS)</translation>
+        </message>
+        <message>
+            <source>Key files (*.json *.jwks);;All files (*)</source>
+            <translation>Key files (*.json *.jwks);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Health card issuer</source>
+            <translation>Health card issuer</translation>
+        </message>
+        <message>
+            <source>The issuer's address (iss), as its cards name it:</source>
+            <translation>The issuer's address (iss), as its cards name it:</translation>
         </message>
     </context>
     <context>
