@@ -2103,6 +2103,10 @@
         <translation>Linket er blevet hentet for tit lige nu. Vent et øjeblik, og prøv igen.</translation>
     </message>
     <message>
+        <source>The sender&apos;s computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</source>
+        <translation>Afsenderens computer sendte data for langsomt, så appen stoppede efter %1 sekunder. Prøv igen senere.</translation>
+    </message>
+    <message>
         <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
         <translation>Computeren, der deler dette link, svarer ikke. Den er måske slukket eller offline, eller programmet, der deler, er lukket.</translation>
     </message>

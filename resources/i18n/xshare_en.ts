@@ -2103,6 +2103,10 @@
             <translation>The link was fetched too often just now. Wait a moment and try again.</translation>
         </message>
         <message>
+            <source>The sender's computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</source>
+            <translation>The sender's computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</translation>
+        </message>
+        <message>
             <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
             <translation>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</translation>
         </message>

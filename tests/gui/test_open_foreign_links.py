@@ -85,3 +85,28 @@ def test_api_access_is_explained_not_fetched(
 ) -> None:  # type: ignore[no-untyped-def]
     lines = _open(qtbot, open_view, _link(shl_corpus, "api-access").uri)
     assert any("gives access to a FHIR server" in line for line in lines)
+
+
+def test_a_trickling_host_shows_progress_and_stops_at_the_deadline(
+    qtbot, open_view: OpenLinkView
+) -> None:  # type: ignore[no-untyped-def]
+    """A whole-fetch deadline (the link_fetch_deadline setting) so a host sending one byte at a
+    time cannot hold the recipient; while bytes arrive the view says it is downloading."""
+    from tests.unit.trickle_host import running_trickle_host
+    from xshare_desktop.core.shl.payload import build_payload, encode_uri
+
+    assert open_view._context is not None
+    open_view._context.settings.link_fetch_deadline = 0.8
+    said: list[str] = []
+    with running_trickle_host(b"application/jose", b"", b"e") as host:
+        url = f"http://127.0.0.1:{host.port}/shl/direct"
+        open_view.link_edit.setText(encode_uri(build_payload(url=url, key=bytes(32), flags="U")))
+        worker = open_view.open_link()
+        assert worker is not None
+        worker.progress.connect(lambda *args: said.append(open_view.status.text()))
+        with qtbot.waitSignal(worker.done, timeout=10_000):
+            pass
+    assert "Downloading…" in said
+    assert open_view.received is None
+    assert "too slowly, so the app stopped after 0.8 seconds" in open_view.status.text()
+    assert not open_view.progress_bar.isVisibleTo(open_view)

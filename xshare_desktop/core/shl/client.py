@@ -88,6 +88,14 @@ class HostUnreachable(UserFacingError):
     """No answer from the link host (offline, wrong address, host not running)."""
 
 
+class TooSlow(HostUnreachable):
+    """The host answered but did not finish within the whole-fetch deadline."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
 class BadResponse(UserFacingError):
     """The host answered with something the spec does not allow."""
 
@@ -167,10 +175,11 @@ class _Fetch:
         return max(0.05, min(self.timeout, left))
 
 
-def _too_slow(url: str, seconds: float) -> HostUnreachable:
-    return HostUnreachable(
+def _too_slow(url: str, seconds: float) -> TooSlow:
+    return TooSlow(
         f"The link host {_host_name(url)} did not send everything within {seconds:g} seconds "
-        "(it is sending too slowly); the download was stopped. Try again later."
+        "(it is sending too slowly); the download was stopped. Try again later.",
+        seconds,
     )
 
 

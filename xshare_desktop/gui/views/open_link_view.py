@@ -504,6 +504,11 @@ class OpenLinkView(QWidget):
             )
         if isinstance(exc, client.TooManyRequests):
             return self.tr("The link was fetched too often just now. Wait a moment and try again.")
+        if isinstance(exc, client.TooSlow):
+            return self.tr(
+                "The sender's computer sent the data too slowly, so the app stopped after %1 "
+                "seconds. Try again later."
+            ).replace("%1", f"{exc.seconds:g}")
         if isinstance(exc, client.HostUnreachable):
             return self.tr(
                 "The computer that shares this link does not answer. It may be switched off, "
