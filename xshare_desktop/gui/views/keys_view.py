@@ -141,8 +141,10 @@ class KeysView(QWidget):
         self.remove_card_issuer_button = action_button(
             "RemoveCardIssuer", self.remove_selected_card_issuer
         )
+        # A few rows are enough; the key form above must keep its room on a 768-pixel screen.
+        self.card_list.setMaximumHeight(76)
         card_layout.addWidget(self.card_intro)
-        card_layout.addWidget(self.card_list, 1)
+        card_layout.addWidget(self.card_list)
         card_layout.addLayout(
             button_row(self.add_card_issuer_button, self.remove_card_issuer_button)
         )
@@ -259,6 +261,7 @@ class KeysView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, card_issuer.iss)
             self.card_list.addItem(item)
         self.remove_card_issuer_button.setEnabled(self.card_list.count() > 0)
+        self.card_list.setVisible(self.card_list.count() > 0)
 
     # -- key -----------------------------------------------------------------------------------
     def create_key(self) -> Worker | None:
