@@ -10,6 +10,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jwcrypto import jwk
 
 from tests.unit.shl_corpus import (
@@ -347,3 +349,31 @@ def test_served_files_are_what_other_implementations_write() -> None:
         host.stop()
     header = orjson.loads(b64url_decode(entries[0]["embedded"].split(".")[0]))
     assert set(header) == {"alg", "enc", "kid", "zip"}
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda kids: (
+        st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        _JSON.map(minified),
+        st.lists(st.text(alphabet="ab._-e30", max_size=40), max_size=4).map(
+            lambda tokens: card_file(*tokens)
+        ),
+    )
+)
+def test_any_card_file_gets_verdicts_or_a_clear_refusal(data: bytes) -> None:
+    """Outside input (SMART Health Cards "via file download"): never a crash, never "verified"
+    without a trusted issuer; either a clear refusal or one verdict per card."""
+    try:
+        cards = shc.read_health_card_file(data, IssuerStore())
+    except shc.BadHealthCard:
+        return
+    assert cards and all(card.status in (shc.NOT_VERIFIED, shc.INVALID) for card in cards)
