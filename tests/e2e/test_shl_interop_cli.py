@@ -11,7 +11,13 @@ from tests.e2e.test_shl_e2e import cli
 from tests.unit.shl_corpus import (
     ISSUER,
     Corpus,
+    CorpusHost,
+    Served,
+    card_file,
+    health_card,
+    immunization_bundle,
     issuer_jwks,
+    new_issuer_key,
 )
 from tests.unit.test_shl_interop import CORPUS_NAMES
 
@@ -68,3 +74,23 @@ def test_bad_issuer_input_and_deadline_are_clear_usage_errors(tmp_path: Path) ->
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     deadline = cli("shl", "open", "shlink:/x", "--out", str(tmp_path), "--deadline", "soon")
     assert deadline.returncode == 2 and "not a number of seconds" in deadline.stderr
+
+
+def test_a_changed_health_card_is_reported_not_valid(tmp_path: Path) -> None:
+    """SMART Health Cards: a card whose payload no longer matches its ES256 signature is NOT
+    valid (exit 1, the checks failed), even though the rest of the link opens."""
+    key = new_issuer_key()
+    header, _payload, signature = health_card(immunization_bundle(), key).split(".")
+    other = health_card({**immunization_bundle(), "id": "changed"}, key).split(".")[1]
+    changed = card_file(".".join([header, other, signature]))
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text(json.dumps(issuer_jwks(key)), encoding="utf-8")
+    assert cli("shl", "issuers", "add", str(jwks), "--iss", ISSUER).returncode == 0
+    host = CorpusHost()
+    try:
+        uri = host.add("c", Served([("application/smart-health-card", changed)], bytes(32)))
+        opened = cli("shl", "open", "--no-validate", uri, "--out", str(tmp_path / "out"))
+    finally:
+        host.stop()
+    assert opened.returncode == 1, opened.stderr
+    assert "health card 1: NOT VALID: the signature does not match" in opened.stdout

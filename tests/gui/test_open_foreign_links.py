@@ -5,11 +5,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import orjson
 import pytest
 
-from tests.unit.shl_corpus import ISSUER, Corpus, CorpusLink, issuer_jwks
+from tests.unit.shl_corpus import (
+    ISSUER,
+    Corpus,
+    CorpusHost,
+    CorpusLink,
+    Served,
+    card_file,
+    health_card,
+    issuer_jwks,
+    new_issuer_key,
+    sample_document,
+)
 from tests.unit.test_shl_interop import CORPUS_NAMES
+from tests.unit.trickle_host import running_trickle_host
 from xshare_desktop.core.shl.issuers import IssuerStore
+from xshare_desktop.core.shl.payload import build_payload, encode_uri
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
 
 
@@ -92,9 +106,6 @@ def test_a_trickling_host_shows_progress_and_stops_at_the_deadline(
 ) -> None:  # type: ignore[no-untyped-def]
     """A whole-fetch deadline (the link_fetch_deadline setting) so a host sending one byte at a
     time cannot hold the recipient; while bytes arrive the view says it is downloading."""
-    from tests.unit.trickle_host import running_trickle_host
-    from xshare_desktop.core.shl.payload import build_payload, encode_uri
-
     assert open_view._context is not None
     open_view._context.settings.link_fetch_deadline = 0.8
     said: list[str] = []
@@ -110,3 +121,24 @@ def test_a_trickling_host_shows_progress_and_stops_at_the_deadline(
     assert open_view.received is None
     assert "too slowly, so the app stopped after 0.8 seconds" in open_view.status.text()
     assert not open_view.progress_bar.isVisibleTo(open_view)
+
+
+def test_a_health_card_carrying_a_document_is_shown_in_the_viewer(
+    qtbot, open_view: OpenLinkView
+) -> None:  # type: ignore[no-untyped-def]
+    """A card's fhirBundle that is a FHIR document (an IPS) is shown like any document."""
+    host = CorpusHost()
+    try:
+        token = health_card(orjson.loads(sample_document()), new_issuer_key())
+        uri = host.add(
+            "ips-card", Served([("application/smart-health-card", card_file(token))], bytes(32))
+        )
+        _open(qtbot, open_view, uri)
+    finally:
+        host.stop()
+    item = open_view.showable()
+    assert item is not None and item.name == "health-card-1-bundle.json"
+    assert open_view.show_button.isEnabled()
+    with qtbot.waitSignal(open_view.document_opened, timeout=30_000) as opened:
+        open_view.show_document()
+    assert opened.args[0].patient_info.name == "Karen Testesen"
