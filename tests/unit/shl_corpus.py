@@ -9,6 +9,7 @@ own keys and our own sample patient; no file of another implementation is used:
   manifest ``status`` and unknown fields;
 - ``application/smart-health-card`` files: ``{"verifiableCredential": [JWS]}``, each JWS
   ``{zip: DEF, alg: ES256, kid: thumbprint}`` over raw-DEFLATE JSON with ``iss``, ``nbf``, ``vc``;
+- a ``LU`` link to a statically hosted file served as ``text/plain`` (as ``shl-payload-2``);
 - ``exp`` in the past, ``exp`` as a string (as in ``shl-payload-1``), unknown flags and fields,
   and the viewer-prefix form ``https://viewer.example/#shlink:/...``.
 
@@ -146,6 +147,7 @@ class Served:
     single_file: bool = False
     location: bool = False  # serve files by location instead of embedded
     cty: str | None = None  # a JWE cty header, which most other implementations leave out
+    file_type: str = "application/jose"  # a static file host may say text/plain
 
 
 @dataclass
@@ -191,7 +193,7 @@ class CorpusHost:
             return [b"{}"]
         if kind == "file" or (kind == "shl" and served.single_file):
             content_type, plaintext = served.files[int(index or 0)]
-            start_response("200 OK", [("Content-Type", "application/jose")])
+            start_response("200 OK", [("Content-Type", served.file_type)])
             return [foreign_jwe(plaintext, served.key, cty=served.cty).encode("ascii")]
         entries = []
         for position, (content_type, plaintext) in enumerate(served.files):
@@ -237,6 +239,17 @@ def build_corpus(host: CorpusHost, card_key: jwk.JWK) -> list[CorpusLink]:
         CorpusLink(
             "single-file-no-cty",
             host.add("direct", served((None, document), single_file=True), flag="U"),
+            True,
+            "document.json",
+        ),
+        CorpusLink(
+            "single-file-hosted-as-text",
+            host.add(
+                "static",
+                served((None, document), single_file=True, file_type="text/plain"),
+                flag="LU",
+                label="Demo SHL for a hosted file",
+            ),
             True,
             "document.json",
         ),

@@ -45,6 +45,7 @@ CORPUS_NAMES = [
     "ips-no-cty",
     "ips-by-location",
     "single-file-no-cty",
+    "single-file-hosted-as-text",
     "health-card",
     "unknown-flags-and-fields",
     "viewer-prefix",

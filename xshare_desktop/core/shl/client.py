@@ -292,6 +292,18 @@ def _media_type(headers: email.message.Message) -> str:
     return base_media_type(str(headers.get("Content-Type") or ""))
 
 
+def _is_jose(result: _HttpResult) -> bool:
+    """An encrypted file: ``application/jose`` as SHL STU1 says, or a compact JWE by its shape.
+
+    Published links host their files statically (e.g. a ``.txt`` on a file host), served as
+    ``text/plain`` or ``application/octet-stream``; the five-part JWE is still what it is.
+    """
+    if _media_type(result.headers) == "application/jose":
+        return True
+    body = result.body.strip()
+    return bool(body) and body.isascii() and body.count(b".") == 4 and b" " not in body
+
+
 def _decrypt(token: bytes | str, payload: ShlPayload, max_plaintext: int) -> jwe.DecryptedFile:
     return jwe.decrypt(token, payload.key_bytes, max_plaintext=max_plaintext)
 
@@ -305,7 +317,7 @@ def _fetch_jose(url: str, fetch: _Fetch, *, what: str) -> bytes:
                 "used). Open the link again to get fresh addresses."
             )
         raise BadResponse(f"The link host answered HTTP {result.status} for {what}.")
-    if _media_type(result.headers) != "application/jose":
+    if not _is_jose(result):
         raise BadResponse(
             f"The link host sent {what} as {_media_type(result.headers) or 'an unknown type'} "
             "instead of application/jose (an encrypted file), so it is refused."
@@ -417,7 +429,7 @@ def retrieve(
         result = _request(url, fetch, max_bytes=MAX_FILE_BYTES)
         if result.status != 200:
             raise _refusal(result, payload, now)
-        if _media_type(result.headers) != "application/jose":
+        if not _is_jose(result):
             raise BadResponse(
                 "The link host did not send an encrypted file (application/jose) for this "
                 "single-file link."
