@@ -1,4 +1,11 @@
-"""``shl-load``: the link host under a burst of concurrent manifest requests on 127.0.0.1.
+"""SMART Health Link benchmarks on 127.0.0.1.
+
+``shl-open-small-loopback``: the recipient's open-link view (offscreen, in a fresh process,
+after the app's usual warm-up) opening a passcode link to the 12-entry sample IPS served by
+the real link host. Times "Open link" -> the result list shown (``received_ready``), the first
+time (``-first``) and the median of 5 more; ``-checked`` adds the profile check that follows.
+
+``shl-load``: the link host under a burst of concurrent manifest requests on 127.0.0.1.
 
 400 requests from 64 client threads: 200 to a link without passcode, 100 with the
 right passcode and 100 with wrong ones to a passcode link. An error is any request
@@ -12,9 +19,15 @@ from __future__ import annotations
 import http.client
 import json
 import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from xshare_desktop.core.shl.content import ShareFile
@@ -118,4 +131,79 @@ def shl_load() -> Iterator[tuple[str, float, str]]:
     yield "shl-load-lost-failures", float(lost), "count"
 
 
-BENCHMARKS = {"shl-load": shl_load}
+_OPEN_LINK_CHILD = """
+import json, statistics, sys, time
+from PySide6.QtWidgets import QApplication
+app = QApplication(["bench"])
+from xshare_desktop.gui.context import AppContext
+from xshare_desktop.gui.document_loader import warm_up
+from xshare_desktop.gui.i18n import LanguageManager
+from xshare_desktop.gui.settings import Settings
+from xshare_desktop.gui.views.open_link_view import OpenLinkView
+
+warm_up()  # the app imports the document core in the background before anyone can click
+language = LanguageManager()
+language.set_language("da")
+view = OpenLinkView(AppContext(Settings.load(), language))
+view.show()
+shown, checked = [], []
+for attempt in range(6):
+    view.link_edit.setText(sys.argv[1] + " " * (attempt % 2))
+    view.passcode_edit.setText("2468")
+    arrived = []
+    view.received_ready.connect(lambda received: arrived.append(time.perf_counter()))
+    started = time.perf_counter()
+    view.open_link()
+    while not arrived:
+        app.processEvents()
+        time.sleep(0.0005)
+    shown.append(arrived[0] - started)
+    while getattr(view, "_checker", None) is not None:
+        app.processEvents()
+        time.sleep(0.0005)
+    checked.append(time.perf_counter() - started)
+    view.received_ready.disconnect()
+print(json.dumps({"shown": shown, "checked": checked}))
+"""
+
+
+def shl_open_small_loopback() -> Iterator[tuple[str, float, str]]:
+    here = Path(__file__).resolve().parent
+    sys.path.insert(0, str(here))
+    from bench_validate import _cache  # the FHIR packages the profile check uses
+
+    cache = _cache()
+    sample = here.parent / "samples" / "ips-karen-testesen.json"
+    store = LinkStore()
+    host = serve("127.0.0.1", 0, store=store, config=HostConfig(min_poll_interval=0))
+    try:
+        document = [ShareFile(sample.name, "application/fhir+json", sample.read_bytes())]
+        _, uri = create_link(
+            document, LinkOptions(passcode="2468", max_attempts=100), host.base_url, store=store
+        )
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XSHARE_FHIR_CACHE": str(cache),
+            # BEFORE_TREE runs the same measurement over an older checkout of the app.
+            "PYTHONPATH": os.environ.get("BEFORE_TREE") or str(here.parent),
+        }
+        child = subprocess.run(
+            [sys.executable, "-c", _OPEN_LINK_CHILD, uri],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tempfile.gettempdir(),  # `-c` puts the working folder first on sys.path
+            timeout=600,
+            check=True,
+        )
+    finally:
+        host.stop()
+    times = json.loads(child.stdout.strip().splitlines()[-1])
+    yield "shl-open-small-loopback-first", times["shown"][0] * 1000, "ms"
+    yield "shl-open-small-loopback", statistics.median(times["shown"][1:]) * 1000, "ms"
+    yield "shl-open-small-loopback-checked-first", times["checked"][0] * 1000, "ms"
+    yield "shl-open-small-loopback-checked", statistics.median(times["checked"][1:]) * 1000, "ms"
+
+
+BENCHMARKS = {"shl-load": shl_load, "shl-open-small-loopback": shl_open_small_loopback}

@@ -7,6 +7,7 @@ import tarfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import time_machine
@@ -137,3 +138,13 @@ def frozen_clock() -> Iterator[Callable[[datetime], None]]:
 @pytest.fixture()
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="module")
+def shl_corpus() -> Iterator[Any]:
+    """Links built as other SHL implementations build them, served on 127.0.0.1 (see
+    tests/unit/shl_corpus.py): ``(host, links, issuer_key)``."""
+    from tests.unit.shl_corpus import running_corpus
+
+    with running_corpus() as served:
+        yield served

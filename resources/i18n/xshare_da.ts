@@ -1247,6 +1247,18 @@
         <translation>Fjern den valgte</translation>
     </message>
     <message>
+        <source>Trusted health card issuers</source>
+        <translation>Udstedere af sundhedskort, du stoler på</translation>
+    </message>
+    <message>
+        <source>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer&apos;s key file (JWKS) only from a source you trust.</source>
+        <translation>Et SMART Health Card i et link regnes kun for bekræftet, når dets udsteder står her. Tilføj kun en udsteders nøglefil (JWKS) fra en kilde, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Add health card issuer…</source>
+        <translation>Tilføj udsteder af sundhedskort…</translation>
+    </message>
+    <message>
         <source>You have no signing key yet.</source>
         <translation>Du har endnu ingen signeringsnøgle.</translation>
     </message>
@@ -1273,6 +1285,13 @@
     <message>
         <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
         <translation>Du stoler endnu ikke på nogen udstedere. Opret en nøgle med demo-certifikatudstederen, eller tilføj et udstedercertifikat, du har fået fra en, du stoler på.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 (%n key(s))</source>
+        <translation>
+            <numerusform>%1 — %2 (%n nøgle)</numerusform>
+            <numerusform>%1 — %2 (%n nøgler)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ; type the same one twice.</source>
@@ -1337,6 +1356,22 @@
     <message>
         <source>No longer trusted: %1</source>
         <translation>Du stoler ikke længere på: %1</translation>
+    </message>
+    <message>
+        <source>Choose the issuer&apos;s key file (JWKS)</source>
+        <translation>Vælg udstederens nøglefil (JWKS)</translation>
+    </message>
+    <message>
+        <source>Key files (*.json *.jwks);;All files (*)</source>
+        <translation>Nøglefiler (*.json *.jwks);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Health card issuer</source>
+        <translation>Udsteder af sundhedskort</translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s address (iss), as its cards name it:</source>
+        <translation>Udstederens adresse (iss), som den står i kortene:</translation>
     </message>
 </context>
 <context>
@@ -2242,8 +2277,28 @@
         <translation>Skriv først adgangskoden.</translation>
     </message>
     <message>
-        <source>Fetching… (%1 of %2)</source>
-        <translation>Henter… (%1 af %2)</translation>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 af %3)</translation>
+    </message>
+    <message>
+        <source>Contacting the sender&apos;s computer…</source>
+        <translation>Kontakter afsenderens computer…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Henter data…</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>Dekrypterer…</translation>
+    </message>
+    <message>
+        <source>Checking the documents against their profiles…</source>
+        <translation>Kontrollerer dokumenterne mod deres profiler…</translation>
+    </message>
+    <message>
+        <source>This link expired on %1, so it was not opened. Ask the sender for a new link.</source>
+        <translation>Linket udløb %1, så det blev ikke åbnet. Bed afsenderen om et nyt link.</translation>
     </message>
     <message>
         <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
@@ -2252,6 +2307,10 @@
     <message>
         <source>The link was fetched too often just now. Wait a moment and try again.</source>
         <translation>Linket er blevet hentet for tit lige nu. Vent et øjeblik, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</source>
+        <translation>Afsenderens computer sendte data for langsomt, så appen stoppede efter %1 sekunder. Prøv igen senere.</translation>
     </message>
     <message>
         <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
@@ -2291,6 +2350,18 @@
     <message>
         <source>Received, but look at the warnings</source>
         <translation>Modtaget, men se advarslerne</translation>
+    </message>
+    <message>
+        <source>Health card %1: verified, issued by %2.</source>
+        <translation>Sundhedskort %1: bekræftet, udstedt af %2.</translation>
+    </message>
+    <message>
+        <source>Health card %1: not verified: the key of its issuer %2 is not known here.</source>
+        <translation>Sundhedskort %1: ikke bekræftet: nøglen fra udstederen %2 kendes ikke her.</translation>
+    </message>
+    <message>
+        <source>Health card %1 is NOT valid: %2.</source>
+        <translation>Sundhedskort %1 er IKKE gyldigt: %2.</translation>
     </message>
     <message>
         <source>None of the files is a health document the viewer can show.</source>

@@ -1247,6 +1247,18 @@
             <translation>Remove selected</translation>
         </message>
         <message>
+            <source>Trusted health card issuers</source>
+            <translation>Trusted health card issuers</translation>
+        </message>
+        <message>
+            <source>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer's key file (JWKS) only from a source you trust.</source>
+            <translation>A SMART Health Card in a link counts as verified only when its issuer is here. Add an issuer's key file (JWKS) only from a source you trust.</translation>
+        </message>
+        <message>
+            <source>Add health card issuer…</source>
+            <translation>Add health card issuer…</translation>
+        </message>
+        <message>
             <source>You have no signing key yet.</source>
             <translation>You have no signing key yet.</translation>
         </message>
@@ -1273,6 +1285,13 @@
         <message>
             <source>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</source>
             <translation>You trust no issuers yet. Create a key with the demo certificate authority, or add an issuer certificate you got from someone you trust.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 — %2 (%n key(s))</source>
+            <translation>
+                <numerusform>%1 — %2 (%n key)</numerusform>
+                <numerusform>%1 — %2 (%n keys)</numerusform>
+            </translation>
         </message>
         <message>
             <source>The two passphrases differ; type the same one twice.</source>
@@ -1337,6 +1356,22 @@
         <message>
             <source>No longer trusted: %1</source>
             <translation>No longer trusted: %1</translation>
+        </message>
+        <message>
+            <source>Choose the issuer's key file (JWKS)</source>
+            <translation>Choose the issuer's key file (JWKS)</translation>
+        </message>
+        <message>
+            <source>Key files (*.json *.jwks);;All files (*)</source>
+            <translation>Key files (*.json *.jwks);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Health card issuer</source>
+            <translation>Health card issuer</translation>
+        </message>
+        <message>
+            <source>The issuer's address (iss), as its cards name it:</source>
+            <translation>The issuer's address (iss), as its cards name it:</translation>
         </message>
     </context>
     <context>
@@ -2242,8 +2277,28 @@
             <translation>Type the passcode first.</translation>
         </message>
         <message>
-            <source>Fetching… (%1 of %2)</source>
-            <translation>Fetching… (%1 of %2)</translation>
+            <source>%1 (%2 of %3)</source>
+            <translation>%1 (%2 of %3)</translation>
+        </message>
+        <message>
+            <source>Contacting the sender's computer…</source>
+            <translation>Contacting the sender's computer…</translation>
+        </message>
+        <message>
+            <source>Downloading…</source>
+            <translation>Downloading…</translation>
+        </message>
+        <message>
+            <source>Decrypting…</source>
+            <translation>Decrypting…</translation>
+        </message>
+        <message>
+            <source>Checking the documents against their profiles…</source>
+            <translation>Checking the documents against their profiles…</translation>
+        </message>
+        <message>
+            <source>This link expired on %1, so it was not opened. Ask the sender for a new link.</source>
+            <translation>This link expired on %1, so it was not opened. Ask the sender for a new link.</translation>
         </message>
         <message>
             <source>This link no longer works: it has expired, was used up or was taken back by the sender. Ask the sender for a new link.</source>
@@ -2252,6 +2307,10 @@
         <message>
             <source>The link was fetched too often just now. Wait a moment and try again.</source>
             <translation>The link was fetched too often just now. Wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>The sender's computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</source>
+            <translation>The sender's computer sent the data too slowly, so the app stopped after %1 seconds. Try again later.</translation>
         </message>
         <message>
             <source>The computer that shares this link does not answer. It may be switched off, offline, or the sharing app may be closed.</source>
@@ -2291,6 +2350,18 @@
         <message>
             <source>Received, but look at the warnings</source>
             <translation>Received, but look at the warnings</translation>
+        </message>
+        <message>
+            <source>Health card %1: verified, issued by %2.</source>
+            <translation>Health card %1: verified, issued by %2.</translation>
+        </message>
+        <message>
+            <source>Health card %1: not verified: the key of its issuer %2 is not known here.</source>
+            <translation>Health card %1: not verified: the key of its issuer %2 is not known here.</translation>
+        </message>
+        <message>
+            <source>Health card %1 is NOT valid: %2.</source>
+            <translation>Health card %1 is NOT valid: %2.</translation>
         </message>
         <message>
             <source>None of the files is a health document the viewer can show.</source>

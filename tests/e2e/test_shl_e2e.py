@@ -317,19 +317,20 @@ def test_location_urls_expire_over_http(document: Path) -> None:
             share_files_from_paths([document]), LinkOptions(), running.base_url, now=now[0]
         )
         payload = decode_uri(uri)
+        fetch = client._Fetch.start(30, timeout=10)
         manifest = client._request(
             payload.url,
+            fetch,
             method="POST",
             body=b'{"recipient":"r","embeddedLengthMax":0}',
             content_type="application/json",
-            timeout=10,
             max_bytes=10**6,
         )
         location = orjson.loads(manifest.body)["files"][0]["location"]
         assert location.startswith(running.base_url + "/shl/file/")
         now[0] += 61
         with pytest.raises(client.LinkNotActive, match="expired or was already used"):
-            client._fetch_jose(location, timeout=10, what="file 1")
+            client._fetch_jose(location, fetch, what="file 1")
     finally:
         running.stop()
 

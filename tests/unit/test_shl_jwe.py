@@ -85,9 +85,23 @@ def test_other_algorithms_are_refused() -> None:
     header = b64url_encode(orjson.dumps({"alg": "A256KW", "enc": "A256GCM", "cty": "x"}))
     with pytest.raises(jwe.BadEncryptedFile, match="dir/A256GCM"):
         jwe.decrypt(header + ".a.b.c.d", KEY)
-    header = b64url_encode(orjson.dumps({"alg": "dir", "enc": "A256GCM"}))
-    with pytest.raises(jwe.BadEncryptedFile, match="cty"):
+    header = b64url_encode(orjson.dumps({"alg": "dir", "enc": "A256GCM", "cty": 5}))
+    with pytest.raises(jwe.BadEncryptedFile, match="damaged cty"):
         jwe.decrypt(header + "..b.c.d", KEY)
+
+
+def test_a_file_without_cty_decrypts_and_says_so() -> None:
+    """SHL STU1 files carry cty, but published links of other implementations carry only
+    {alg, enc, kid}; the manifest's contentType says what the file is (domain.md section 8).
+    Be liberal in what we read: decrypt it and report the cty as not stated."""
+    token = jose_jwe.JWE(
+        b'{"resourceType":"Bundle"}',
+        protected=orjson.dumps({"alg": "dir", "enc": "A256GCM", "kid": "k1"}).decode(),
+    )
+    token.add_recipient(jwk.JWK(kty="oct", k=b64url_encode(KEY)))
+    decrypted = jwe.decrypt(token.serialize(compact=True), KEY)
+    assert decrypted.content_type is None
+    assert decrypted.plaintext == b'{"resourceType":"Bundle"}'
 
 
 def test_decompression_bomb_is_refused() -> None:

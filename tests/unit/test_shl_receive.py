@@ -22,7 +22,9 @@ FHIR = "application/fhir+json"
 
 
 def retrieval(*files: tuple[str, bytes]) -> Retrieval:
-    return Retrieval(PAYLOAD, [RetrievedFile(ct, ct, data) for ct, data in files])
+    return Retrieval(
+        PAYLOAD, [RetrievedFile(ct, ct, data, listed_content_type=ct) for ct, data in files]
+    )
 
 
 @given(st.text(max_size=300))

@@ -38,6 +38,18 @@ def _port(text: str) -> int:
     return port
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds (above 0, at most 3600)"
+        )
+    return seconds
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "shl",
@@ -118,7 +130,32 @@ def register(subparsers: Any) -> None:
     open_p.add_argument(
         "--no-validate", action="store_true", help="skip checking the documents against profiles"
     )
+    open_p.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up when the whole download takes longer (default 30)",
+    )
     open_p.set_defaults(func=run_open)
+
+    issuers = actions.add_parser(
+        "issuers", help="the SMART Health Card issuers you trust (their public keys)"
+    )
+    issuer_actions = issuers.add_subparsers(dest="issuer_action", metavar="ACTION")
+    issuer_actions.required = True
+    issuer_add = issuer_actions.add_parser(
+        "add", help="trust an issuer's keys from its JWKS file (iss + /.well-known/jwks.json)"
+    )
+    issuer_add.add_argument("jwks", metavar="JWKS", help="the issuer's JWKS file")
+    issuer_add.add_argument("--iss", required=True, metavar="URL", help="the issuer (iss) URL")
+    issuer_add.add_argument("--name", help="a name to show for the issuer")
+    issuer_add.set_defaults(func=run_issuers_add)
+    issuer_list = issuer_actions.add_parser("list", help="list the trusted issuers")
+    issuer_list.set_defaults(func=run_issuers_list)
+    issuer_remove = issuer_actions.add_parser("remove", help="stop trusting an issuer")
+    issuer_remove.add_argument("iss", metavar="URL")
+    issuer_remove.set_defaults(func=run_issuers_remove)
 
     listing = actions.add_parser("list", help="list links, their status and accesses")
     listing.add_argument("--json", action="store_true", help="print as JSON, with every access")
@@ -389,6 +426,7 @@ def run_open(args: argparse.Namespace) -> int:
             recipient=args.recipient,
             passcode=passcode,
             embedded_length_max=args.embedded_max,
+            deadline=args.deadline,
         )
     except client.LinkAccessRefused as exc:
         print(f"xshare: access refused: {exc}", file=sys.stderr)
@@ -405,6 +443,7 @@ def run_open(args: argparse.Namespace) -> int:
         print(f"saved {path}")
     for note in received.notes:
         print(f"note: {note}")
+    problems += _print_cards(received)
     for result in received.signatures:
         check = result.check
         target = result.signed_name or "no file in the link"
@@ -436,3 +475,51 @@ def run_open(args: argparse.Namespace) -> int:
         else:
             print(f"validation {validation.name}{against}: no errors, {warnings} warning(s)")
     return EXIT_FAILED_CHECKS if problems else EXIT_OK
+
+
+def _print_cards(received: Any) -> int:
+    """Each SMART Health Card: its verdict, then what it says; the number found invalid."""
+    from xshare_desktop.core.shl import health_card
+
+    invalid = 0
+    for card in received.cards:
+        if card.status == health_card.INVALID:
+            invalid += 1
+            print(f"health card {card.index}: NOT VALID: {card.reason}")
+        else:
+            print(f"health card {card.index}: {card.reason}")
+        for line in health_card.card_lines(card):
+            print(f"  {line}")
+    return invalid
+
+
+# -- issuers -----------------------------------------------------------------------------------
+
+
+def run_issuers_add(args: argparse.Namespace) -> int:
+    from xshare_desktop.core.shl.issuers import IssuerStore
+
+    issuer = IssuerStore().add_file(args.iss, args.jwks, name=args.name)
+    print(f"Now trusted: {issuer.name} ({issuer.iss}), {len(issuer.keys)} key(s)")
+    return EXIT_OK
+
+
+def run_issuers_list(args: argparse.Namespace) -> int:
+    from xshare_desktop.core.shl.issuers import IssuerStore
+
+    issuers = IssuerStore().issuers()
+    if not issuers:
+        print("Trusted health card issuers: none (xshare shl issuers add JWKS --iss URL)")
+        return EXIT_OK
+    print("Trusted health card issuers:")
+    for issuer in issuers:
+        print(f"  {issuer.name}  {issuer.iss}  keys: {', '.join(issuer.kids)}")
+    return EXIT_OK
+
+
+def run_issuers_remove(args: argparse.Namespace) -> int:
+    from xshare_desktop.core.shl.issuers import IssuerStore
+
+    removed = IssuerStore().remove(args.iss)
+    print(f"No longer trusted: {removed.name} ({removed.iss})")
+    return EXIT_OK

@@ -128,6 +128,14 @@ def sub_dir(name: str) -> Path:
     return path
 
 
+def store_dir(directory: Path | None, name: str) -> Path:
+    """A store's folder: ``directory`` when given (tests, tools), else ``name`` in the data folder."""
+    if directory is None:
+        return sub_dir(name)
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
 def settings_file() -> Path:
     return data_dir() / "settings.json"
 

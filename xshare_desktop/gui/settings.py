@@ -76,6 +76,9 @@ class Settings(QObject):
     show_vendor_tools: Setting[bool] = Setting(
         True, bool, "Show the vendor tools (conformance, keys) on the start page"
     )
+    link_fetch_deadline: Setting[float] = Setting(
+        30.0, float, "Seconds opening a link may take in all before the app gives up"
+    )
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -22,12 +22,19 @@ import orjson
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.shl import http_limits, jwe
-from xshare_desktop.core.shl.content import base_media_type
+from xshare_desktop.core.shl.content import (
+    FHIR_JSON,
+    SMART_API_ACCESS,
+    SMART_HEALTH_CARD,
+    base_media_type,
+)
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 
 DEFAULT_TIMEOUT = 20.0
-# Seconds a whole download may take (see http_limits); a module value so tests can shorten it.
-TRANSFER_DEADLINE = http_limits.TRANSFER_DEADLINE
+# Seconds the whole fetch (manifest and every file) may take by default, however steadily a
+# host trickles bytes; ``retrieve(deadline=...)``, ``xshare shl open --deadline`` and the GUI
+# setting change it. A module value so tests can shorten it.
+TRANSFER_DEADLINE = 30.0
 MAX_MANIFEST_BYTES = 160 * 1024 * 1024
 MAX_FILE_BYTES = 160 * 1024 * 1024
 MAX_FILES = 200
@@ -81,17 +88,29 @@ class HostUnreachable(UserFacingError):
     """No answer from the link host (offline, wrong address, host not running)."""
 
 
+class TooSlow(HostUnreachable):
+    """The host answered but did not finish within the whole-fetch deadline."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
 class BadResponse(UserFacingError):
     """The host answered with something the spec does not allow."""
 
 
 @dataclass(frozen=True)
 class RetrievedFile:
+    # What the file is, resolved as ``resolve_content_type`` says.
     content_type: str
-    jwe_content_type: str
+    # The JWE's cty header; None when the file does not state it (other implementations).
+    jwe_content_type: str | None
     data: bytes
     last_updated: str | None = None
     status: str | None = None
+    # The manifest entry's contentType; None for a U (single-file) link.
+    listed_content_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,30 +155,59 @@ def _host_name(url: str) -> str:
     return urlsplit(url).netloc or url
 
 
+@dataclass(frozen=True)
+class _Fetch:
+    """One whole fetch: its deadline, the socket timeout, and where to report bytes."""
+
+    deadline: float  # a time.monotonic() moment
+    seconds: float
+    timeout: float
+    progress: Progress
+
+    @classmethod
+    def start(cls, seconds: float, timeout: float, progress: Progress | None = None) -> _Fetch:
+        return cls(http_limits.deadline_after(seconds), seconds, timeout, ensure_progress(progress))
+
+    def socket_timeout(self, url: str) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise _too_slow(url, self.seconds)
+        return max(0.05, min(self.timeout, left))
+
+
+def _too_slow(url: str, seconds: float) -> TooSlow:
+    return TooSlow(
+        f"The link host {_host_name(url)} did not send everything within {seconds:g} seconds "
+        "(it is sending too slowly); the download was stopped. Try again later.",
+        seconds,
+    )
+
+
 def _request(
     url: str,
+    fetch: _Fetch,
     *,
     method: str = "GET",
     body: bytes | None = None,
     content_type: str | None = None,
-    timeout: float,
     max_bytes: int,
 ) -> _HttpResult:
     headers = {"User-Agent": USER_AGENT}
     if content_type:
         headers["Content-Type"] = content_type
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
-    deadline = http_limits.deadline_after(TRANSFER_DEADLINE)
     try:
-        response = _opener(url).open(request, timeout=timeout)
+        response = _opener(url).open(request, timeout=fetch.socket_timeout(url))
     except urllib.error.HTTPError as exc:
         with exc:
             try:
-                data = _read_within(exc, 64 * 1024, deadline, url)
+                data = _read_within(exc, 64 * 1024, fetch, url)
             except (TimeoutError, ConnectionError, OSError):
                 data = b""
             return _HttpResult(exc.code, exc.headers, data)
     except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+        if time.monotonic() >= fetch.deadline:
+            raise _too_slow(url, fetch.seconds) from None
         reason = getattr(exc, "reason", exc)
         raise HostUnreachable(
             f"The link host {_host_name(url)} cannot be reached ({reason}). Check that you are "
@@ -167,7 +215,7 @@ def _request(
         ) from None
     with response:
         try:
-            data = _read_within(response, max_bytes + 1, deadline, url)
+            data = _read_within(response, max_bytes + 1, fetch, url)
         except (TimeoutError, ConnectionError, OSError):
             raise HostUnreachable(
                 f"The connection to the link host {_host_name(url)} broke off during the download."
@@ -179,15 +227,20 @@ def _request(
         return _HttpResult(response.status, response.headers, data)
 
 
-def _read_within(response: Any, limit: int, deadline: float, url: str) -> bytes:
-    """Read at most ``limit`` bytes, giving up when the whole transfer passes ``deadline``."""
+def _read_within(response: Any, limit: int, fetch: _Fetch, url: str) -> bytes:
+    """Read at most ``limit`` bytes, giving up when the whole fetch passes its deadline."""
+    received = 0
+
+    def report(size: int) -> None:
+        nonlocal received
+        received += size
+        # Honours cancel between the trickled bytes, and shows that data is arriving.
+        fetch.progress.step(0, 1, f"Downloading ({received // 1024:,} KB received)")
+
     try:
-        return http_limits.read_within(response, limit, deadline)
+        return http_limits.read_within(response, limit, fetch.deadline, on_chunk=report)
     except http_limits.TransferTooSlow:
-        raise HostUnreachable(
-            f"The link host {_host_name(url)} is sending too slowly; the download was "
-            "stopped. Try again later."
-        ) from None
+        raise _too_slow(url, fetch.seconds) from None
 
 
 def _retry_after(headers: email.message.Message) -> int | None:
@@ -218,8 +271,10 @@ def _refusal(result: _HttpResult, payload: ShlPayload, now: float) -> UserFacing
         return WrongPasscode(remaining)
     if result.status == 404:
         if payload.exp is not None and payload.exp <= now:
-            when = datetime.fromtimestamp(payload.exp, UTC).strftime("%Y-%m-%d %H:%M UTC")
-            return LinkExpired(f"This link expired on {when}. Ask the sender for a new one.")
+            return LinkExpired(
+                f"This link expired on {expiry_in_words(payload.exp)}. Ask the sender for a "
+                "new one."
+            )
         return LinkNotActive(
             "This link is no longer active: it was revoked, already used, expired, or locked "
             "after too many wrong passcodes. Ask the sender for a new one."
@@ -237,12 +292,24 @@ def _media_type(headers: email.message.Message) -> str:
     return base_media_type(str(headers.get("Content-Type") or ""))
 
 
+def _is_jose(result: _HttpResult) -> bool:
+    """An encrypted file: ``application/jose`` as SHL STU1 says, or a compact JWE by its shape.
+
+    Published links host their files statically (e.g. a ``.txt`` on a file host), served as
+    ``text/plain`` or ``application/octet-stream``; the five-part JWE is still what it is.
+    """
+    if _media_type(result.headers) == "application/jose":
+        return True
+    body = result.body.strip()
+    return bool(body) and body.isascii() and body.count(b".") == 4 and b" " not in body
+
+
 def _decrypt(token: bytes | str, payload: ShlPayload, max_plaintext: int) -> jwe.DecryptedFile:
     return jwe.decrypt(token, payload.key_bytes, max_plaintext=max_plaintext)
 
 
-def _fetch_jose(url: str, *, timeout: float, what: str) -> bytes:
-    result = _request(url, timeout=timeout, max_bytes=MAX_FILE_BYTES)
+def _fetch_jose(url: str, fetch: _Fetch, *, what: str) -> bytes:
+    result = _request(url, fetch, max_bytes=MAX_FILE_BYTES)
     if result.status != 200:
         if result.status == 404:
             raise LinkNotActive(
@@ -250,7 +317,7 @@ def _fetch_jose(url: str, *, timeout: float, what: str) -> bytes:
                 "used). Open the link again to get fresh addresses."
             )
         raise BadResponse(f"The link host answered HTTP {result.status} for {what}.")
-    if _media_type(result.headers) != "application/jose":
+    if not _is_jose(result):
         raise BadResponse(
             f"The link host sent {what} as {_media_type(result.headers) or 'an unknown type'} "
             "instead of application/jose (an encrypted file), so it is refused."
@@ -270,8 +337,8 @@ def _manifest_entries(body: bytes) -> tuple[list[dict[str, Any]], str | None]:
         raise BadResponse(f"The manifest lists {len(files)} files; at most {MAX_FILES} are opened.")
     entries = []
     for entry in files:
-        if not isinstance(entry, dict) or not isinstance(entry.get("contentType"), str):
-            raise BadResponse("The manifest has a file entry without a content type.")
+        if not isinstance(entry, dict):
+            raise BadResponse("The manifest has a file entry that is not a JSON object.")
         if not isinstance(entry.get("embedded"), str) and not isinstance(
             entry.get("location"), str
         ):
@@ -281,6 +348,52 @@ def _manifest_entries(body: bytes) -> tuple[list[dict[str, Any]], str | None]:
     return entries, status if isinstance(status, str) else None
 
 
+def resolve_content_type(jwe_cty: str | None, listed: str | None, plaintext: bytes) -> str:
+    """What a file is: the JWE ``cty``, else the manifest's ``contentType``, else its shape.
+
+    SHL STU1 has every file carry ``cty``; published links from other implementations
+    carry ``{alg, enc, kid}`` only and let the manifest entry say what the file is. A
+    ``U`` link has no manifest, so an unlabelled file is known by its JSON shape.
+    """
+    if jwe_cty:
+        return jwe_cty
+    if listed:
+        return listed
+    try:
+        body = orjson.loads(plaintext)
+    except orjson.JSONDecodeError:
+        body = None
+    if isinstance(body, dict):
+        if isinstance(body.get("verifiableCredential"), list):
+            return SMART_HEALTH_CARD
+        if isinstance(body.get("resourceType"), str):
+            return FHIR_JSON
+        if isinstance(body.get("access_token"), str):
+            return SMART_API_ACCESS
+    raise BadResponse(
+        "The file behind this link does not say what it contains (no cty header) and is "
+        "neither a FHIR resource nor a SMART Health Card, so it cannot be opened."
+    )
+
+
+def expiry_in_words(exp: float) -> str:
+    """``exp`` as the person's local time, e.g. ``2026-12-02 16:30 CET``."""
+    try:
+        moment = datetime.fromtimestamp(exp, UTC).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return f"{exp:.0f} (epoch seconds)"
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def refuse_expired(payload: ShlPayload, now: float) -> None:
+    """SHL STU1: a receiver SHOULD NOT fetch a link whose ``exp`` has passed; say when it did."""
+    if payload.exp is not None and payload.exp <= now:
+        raise LinkExpired(
+            f"This link expired on {expiry_in_words(payload.exp)}, so it was not fetched. "
+            "Ask the sender for a new one."
+        )
+
+
 def retrieve(
     link: str | ShlPayload,
     *,
@@ -288,33 +401,43 @@ def retrieve(
     passcode: str | None = None,
     embedded_length_max: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
     max_plaintext: int = jwe.DEFAULT_MAX_PLAINTEXT,
     progress: Progress | None = None,
     now: float | None = None,
 ) -> Retrieval:
-    """Fetch and decrypt everything behind a link (manifest or ``U`` direct file)."""
+    """Fetch and decrypt everything behind a link (manifest or ``U`` direct file).
+
+    ``deadline`` bounds the whole fetch in seconds (default ``TRANSFER_DEADLINE``, 30 s).
+    """
     progress = ensure_progress(progress)
     payload = decode_uri(link) if isinstance(link, str) else link
     now = time.time() if now is None else now
     if not recipient.strip():
         raise UserFacingError("Say who is receiving the link (a name or organisation).")
+    refuse_expired(payload, now)
     if payload.needs_passcode and not passcode:
         raise PasscodeRequired()
+    seconds = TRANSFER_DEADLINE if deadline is None else deadline
+    if not seconds > 0:
+        raise UserFacingError("The download time limit must be more than 0 seconds.")
+    fetch = _Fetch.start(seconds, timeout, progress)
     progress.step(0, 1, "Contacting the link host")
 
     if payload.single_file:
         url = payload.url + ("&" if "?" in payload.url else "?") + "recipient=" + quote(recipient)
-        result = _request(url, timeout=timeout, max_bytes=MAX_FILE_BYTES)
+        result = _request(url, fetch, max_bytes=MAX_FILE_BYTES)
         if result.status != 200:
             raise _refusal(result, payload, now)
-        if _media_type(result.headers) != "application/jose":
+        if not _is_jose(result):
             raise BadResponse(
                 "The link host did not send an encrypted file (application/jose) for this "
                 "single-file link."
             )
         progress.step(1, 2, "Decrypting")
         decrypted = _decrypt(result.body, payload, max_plaintext)
-        file = RetrievedFile(decrypted.content_type, decrypted.content_type, decrypted.plaintext)
+        content_type = resolve_content_type(decrypted.content_type, None, decrypted.plaintext)
+        file = RetrievedFile(content_type, decrypted.content_type, decrypted.plaintext)
         progress.step(2, 2, "Done")
         return Retrieval(payload, [file])
 
@@ -325,10 +448,10 @@ def retrieve(
         request["embeddedLengthMax"] = embedded_length_max
     result = _request(
         payload.url,
+        fetch,
         method="POST",
         body=orjson.dumps(request),
         content_type="application/json",
-        timeout=timeout,
         max_bytes=MAX_MANIFEST_BYTES,
     )
     if result.status != 200:
@@ -350,17 +473,23 @@ def retrieve(
             location = str(entry["location"])
             if urlsplit(location).scheme not in ("http", "https"):
                 raise BadResponse("The manifest points to a file with a non-http address.")
-            token = _fetch_jose(location, timeout=timeout, what=f"file {index + 1}")
+            token = _fetch_jose(location, fetch, what=f"file {index + 1}")
         decrypted = _decrypt(token, payload, max_plaintext)
+        # Liberal: an entry without contentType is still read (the JWE cty or shape says).
+        listed_value = entry.get("contentType")
+        listed = listed_value if isinstance(listed_value, str) and listed_value else None
         last_updated = entry.get("lastUpdated")
         status = entry.get("status")
         files.append(
             RetrievedFile(
-                content_type=str(entry["contentType"]),
+                content_type=resolve_content_type(
+                    decrypted.content_type, listed, decrypted.plaintext
+                ),
                 jwe_content_type=decrypted.content_type,
                 data=decrypted.plaintext,
                 last_updated=last_updated if isinstance(last_updated, str) else None,
                 status=status if isinstance(status, str) else None,
+                listed_content_type=listed,
             )
         )
     progress.step(total, total, "Done")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,12 +28,18 @@ def deadline_after(seconds: float) -> float:
     return time.monotonic() + seconds
 
 
-def read_within(response: Any, limit: int, deadline: float) -> bytes:
+def read_within(
+    response: Any,
+    limit: int,
+    deadline: float,
+    *,
+    on_chunk: Callable[[int], None] | None = None,
+) -> bytes:
     """Read at most ``limit`` bytes; raise ``TransferTooSlow`` once ``deadline`` has passed.
 
     ``deadline`` is a ``time.monotonic()`` moment (see ``deadline_after``). ``read1``
     returns what has arrived instead of waiting for a full chunk, so the deadline is
-    checked between the trickled bytes.
+    checked between the trickled bytes. ``on_chunk`` hears the size of each chunk (progress).
     """
     read = getattr(response, "read1", None) or response.read
     chunks: list[bytes] = []
@@ -45,6 +52,8 @@ def read_within(response: Any, limit: int, deadline: float) -> bytes:
             break
         chunks.append(chunk)
         size += len(chunk)
+        if on_chunk is not None:
+            on_chunk(len(chunk))
     return b"".join(chunks)
 
 

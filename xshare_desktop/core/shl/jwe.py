@@ -44,7 +44,8 @@ class OversizedContent(BadEncryptedFile):
 
 @dataclass(frozen=True)
 class DecryptedFile:
-    content_type: str
+    # The JWE's cty header, or None when the file does not state it (see ``decrypt``).
+    content_type: str | None
     plaintext: bytes
 
 
@@ -106,9 +107,12 @@ def decrypt(
     zip_method = header.get("zip")
     if zip_method not in (None, "DEF"):
         raise BadEncryptedFile(f"A file in the link uses unknown compression {zip_method!r}.")
+    # SHL STU1 has the JWE carry cty, but published links from other implementations carry
+    # only {alg, enc, kid}: the manifest entry's contentType says what the file is. A missing
+    # cty is read as "not stated" and the caller decides; a cty that is not text is damage.
     content_type = header.get("cty")
-    if not isinstance(content_type, str) or not content_type:
-        raise BadEncryptedFile("A file in the link does not say what it contains (no cty header).")
+    if content_type is not None and (not isinstance(content_type, str) or not content_type):
+        raise BadEncryptedFile("A file in the link has a damaged cty header (it is not text).")
     try:
         parsed = jose_jwe.JWE()
         parsed.deserialize(token)

@@ -12,11 +12,13 @@ import binascii
 import hashlib
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, parse_json_bytes
 from xshare_desktop.core.progress import Progress, ensure_progress
@@ -29,6 +31,8 @@ from xshare_desktop.core.shl.content import (
     SMART_HEALTH_CARD,
     base_media_type,
 )
+from xshare_desktop.core.shl.health_card import BadHealthCard, HealthCard, read_health_card_file
+from xshare_desktop.core.shl.issuers import IssuerStore
 from xshare_desktop.core.signing.jws import SignatureCheck, verify_detached
 from xshare_desktop.core.validation.issues import ValidationResult
 
@@ -49,6 +53,10 @@ class ReceivedItem:
     resource_type: str | None = None
     # True when the name came from the sender (an attachment title), not from us.
     named_by_sender: bool = False
+    # Bundle.type of a Bundle ("document" is what the viewer shows).
+    bundle_type: str | None = None
+    # The SMART Health Card (1-based) whose FHIR Bundle this is, if it came from one.
+    from_card: int | None = None
 
     @property
     def is_fhir(self) -> bool:
@@ -79,6 +87,7 @@ class Received:
     signatures: list[SignatureResult] = field(default_factory=list)
     validations: list[DocumentValidation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cards: list[HealthCard] = field(default_factory=list)
 
     @property
     def documents(self) -> list[ReceivedItem]:
@@ -143,16 +152,54 @@ def _unpack_document_reference(
     return items, wrapper_only
 
 
-def unpack(retrieval: Retrieval) -> Received:
+def _unpack_health_cards(
+    data: bytes, index: int, issuers: IssuerStore | None, first_card: int
+) -> tuple[list[ReceivedItem], list[HealthCard]]:
+    """The card file as it came, and each card's FHIR Bundle as a file of its own."""
+    try:
+        cards = read_health_card_file(data, issuers)
+    except BadHealthCard as exc:
+        raise BadResponse(f"File {index} is not a usable SMART Health Card file: {exc}") from None
+    items = [ReceivedItem(f"health-card-{index}.smart-health-card", data, SMART_HEALTH_CARD)]
+    for card in cards:
+        card.index = first_card + card.index - 1
+        bundle = card.bundle_bytes
+        if bundle is None or card.bundle is None:
+            continue
+        bundle_type = card.bundle.get("type")
+        items.append(
+            ReceivedItem(
+                f"health-card-{card.index}-bundle.json",
+                bundle,
+                FHIR_JSON,
+                resource_type="Bundle",
+                bundle_type=bundle_type if isinstance(bundle_type, str) else None,
+                from_card=card.index,
+            )
+        )
+    return items, cards
+
+
+def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Received:
+    """The files of a link as items to show and save; health cards are checked on the way.
+
+    ``issuers`` are the trusted SMART Health Card issuers (default: the person's list).
+    """
     items: list[ReceivedItem] = []
     notes: list[str] = []
+    cards: list[HealthCard] = []
     documents = 0
     for index, file in enumerate(retrieval.files, start=1):
         media_type = base_media_type(file.content_type)
-        if base_media_type(file.jwe_content_type) != media_type:
+        if (
+            file.jwe_content_type
+            and file.listed_content_type
+            and base_media_type(file.jwe_content_type) != base_media_type(file.listed_content_type)
+        ):
             notes.append(
-                f"File {index} is listed as {media_type} but encrypted as "
-                f"{base_media_type(file.jwe_content_type)}; it was read as {media_type}."
+                f"File {index} is listed as {base_media_type(file.listed_content_type)} but "
+                f"encrypted as {base_media_type(file.jwe_content_type)}; it was read as "
+                f"{media_type}."
             )
         if media_type in (FHIR_JSON, SMART_HEALTH_CARD, SMART_API_ACCESS):
             try:
@@ -167,14 +214,21 @@ def unpack(retrieval: Retrieval) -> Received:
             notes.append(f"File {index} has content type {media_type}, which was ignored.")
             continue
         if media_type == SMART_HEALTH_CARD:
-            if not isinstance(body.get("verifiableCredential"), list):
-                raise BadResponse(f"File {index} is not a SMART Health Card file.")
-            items.append(
-                ReceivedItem(f"health-card-{index}.smart-health-card", file.data, media_type)
-            )
+            card_items, file_cards = _unpack_health_cards(file.data, index, issuers, len(cards) + 1)
+            items.extend(card_items)
+            cards.extend(file_cards)
             continue
         if media_type == SMART_API_ACCESS:
+            # SHL STU1: access to a FHIR API (a token and its server). This app reads what the
+            # link carries and does not call other servers on the person's behalf.
             items.append(ReceivedItem(f"api-access-{index}.json", file.data, media_type))
+            server = body.get("aud") if isinstance(body.get("aud"), str) else None
+            notes.append(
+                f"File {index} gives access to a FHIR server"
+                + (f" ({server})" if server else "")
+                + " instead of carrying the data (application/smart-api-access). This app does "
+                "not fetch from other servers; the access details were saved as they came."
+            )
             continue
         resource_type = body.get("resourceType")
         if not isinstance(resource_type, str):
@@ -189,9 +243,18 @@ def unpack(retrieval: Retrieval) -> Received:
             "document" if resource_type == "Bundle" else safe_file_name(resource_type, "resource")
         )
         name = f"{stem}.json" if documents == 1 else f"{stem}-{documents}.json"
-        items.append(ReceivedItem(name, file.data, media_type, resource_type=resource_type))
+        bundle_type = body.get("type") if resource_type == "Bundle" else None
+        items.append(
+            ReceivedItem(
+                name,
+                file.data,
+                media_type,
+                resource_type=resource_type,
+                bundle_type=bundle_type if isinstance(bundle_type, str) else None,
+            )
+        )
     _dedupe_names(items)
-    return Received(label=retrieval.payload.label, items=items, notes=notes)
+    return Received(label=retrieval.payload.label, items=items, notes=notes, cards=cards)
 
 
 def _dedupe_names(items: list[ReceivedItem]) -> None:
@@ -250,6 +313,30 @@ def load_validator() -> Validator:
     from xshare_desktop.core.validation.engine import Validator
 
     return Validator(ConformanceContext.load())
+
+
+_shared: dict[tuple[str, tuple[str, ...]], Validator] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_validator() -> Validator:
+    """``load_validator()`` loaded once per set of installed packages (about 3.5 s each time).
+
+    Keyed by the cache folder and the packages in it, so installing a package loads afresh.
+    """
+    cache = paths.fhir_package_cache()
+    try:
+        installed = tuple(sorted(entry.name for entry in cache.iterdir()))
+    except OSError:
+        installed = ()
+    key = (str(cache), installed)
+    with _shared_lock:
+        validator = _shared.get(key)
+        if validator is None:
+            validator = load_validator()
+            _shared.clear()
+            _shared[key] = validator
+        return validator
 
 
 def validate_documents(

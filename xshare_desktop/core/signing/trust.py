@@ -59,10 +59,7 @@ class TrustStore:
 
     @property
     def directory(self) -> Path:
-        if self._directory is not None:
-            self._directory.mkdir(parents=True, exist_ok=True)
-            return self._directory
-        return paths.sub_dir("trust")
+        return paths.store_dir(self._directory, "trust")
 
     def issuers(self) -> list[TrustedIssuer]:
         found = []

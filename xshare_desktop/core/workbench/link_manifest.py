@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from xshare_desktop.core.shl.content import FHIR_JSON, MANIFEST_CONTENT_TYPES, base_media_type
+from xshare_desktop.core.shl.content import MANIFEST_CONTENT_TYPES, base_media_type
 from xshare_desktop.core.workbench.link_http import Exchange, call
 from xshare_desktop.core.workbench.link_payload import SPEC
 from xshare_desktop.core.workbench.link_report import JOSE, CaseLog, FetchedFile, LinkTestOptions
@@ -100,7 +100,8 @@ def check_direct(run: CaseLog, url: str, options: LinkTestOptions) -> list[Fetch
         )
     )
     token = exchange.body.decode("ascii", "replace").strip()
-    return [FetchedFile(0, FHIR_JSON, token, "direct")]
+    # A U link has no manifest: the file's cty or shape says what it is (see check_content).
+    return [FetchedFile(0, "", token, "direct")]
 
 
 def check_manifest(

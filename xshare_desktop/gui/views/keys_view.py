@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.shl.issuers import IssuerStore
 from xshare_desktop.core.signing import demo_ca, keys
 from xshare_desktop.core.signing.trust import TrustStore
 from xshare_desktop.gui import errors
@@ -130,10 +131,29 @@ class KeysView(QWidget):
         trust_layout.addWidget(self.trust_list, 1)
         trust_layout.addLayout(trust_buttons)
 
+        # SMART Health Cards name their issuer by URL and are checked with its public keys.
+        self.card_box = QGroupBox()
+        card_layout = QVBoxLayout(self.card_box)
+        self.card_intro = MutedLabel()
+        self.card_list = QListWidget()
+        self.card_list.setObjectName("TrustedCardIssuers")
+        self.add_card_issuer_button = action_button("AddCardIssuer", self.choose_card_issuer)
+        self.remove_card_issuer_button = action_button(
+            "RemoveCardIssuer", self.remove_selected_card_issuer
+        )
+        # A few rows are enough; the key form above must keep its room on a 768-pixel screen.
+        self.card_list.setMaximumHeight(76)
+        card_layout.addWidget(self.card_intro)
+        card_layout.addWidget(self.card_list)
+        card_layout.addLayout(
+            button_row(self.add_card_issuer_button, self.remove_card_issuer_button)
+        )
+
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.key_box)
         layout.addWidget(self.trust_box)
+        layout.addWidget(self.card_box)
         layout.addStretch(1)
         self.retranslate()
 
@@ -175,6 +195,15 @@ class KeysView(QWidget):
         )
         self.add_issuer_button.setText(self.tr("Add issuer certificate…"))
         self.remove_issuer_button.setText(self.tr("Remove selected"))
+        self.card_box.setTitle(self.tr("Trusted health card issuers"))
+        self.card_intro.setText(
+            self.tr(
+                "A SMART Health Card in a link counts as verified only when its issuer is here. "
+                "Add an issuer's key file (JWKS) only from a source you trust."
+            )
+        )
+        self.add_card_issuer_button.setText(self.tr("Add health card issuer…"))
+        self.remove_card_issuer_button.setText(self.tr("Remove selected"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -222,6 +251,17 @@ class KeysView(QWidget):
                 "or add an issuer certificate you got from someone you trust."
             )
         )
+        self.card_list.clear()
+        for card_issuer in IssuerStore().issuers():
+            item = QListWidgetItem(
+                self.tr("%1 — %2 (%n key(s))", "", len(card_issuer.keys))
+                .replace("%1", card_issuer.name)
+                .replace("%2", card_issuer.iss)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, card_issuer.iss)
+            self.card_list.addItem(item)
+        self.remove_card_issuer_button.setEnabled(self.card_list.count() > 0)
+        self.card_list.setVisible(self.card_list.count() > 0)
 
     # -- key -----------------------------------------------------------------------------------
     def create_key(self) -> Worker | None:
@@ -355,6 +395,45 @@ class KeysView(QWidget):
         fingerprint = str(item.data(Qt.ItemDataRole.UserRole))
         try:
             removed = TrustStore().remove(fingerprint)
+        except UserFacingError as exc:
+            self._say(errors.user_message(exc), error=True)
+            return
+        self._say(self.tr("No longer trusted: %1").replace("%1", removed.name))
+        self.refresh()
+
+    def choose_card_issuer(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the issuer's key file (JWKS)"),
+            "",
+            self.tr("Key files (*.json *.jwks);;All files (*)"),
+        )
+        if not name:
+            return
+        iss, ok = QInputDialog.getText(
+            self,
+            self.tr("Health card issuer"),
+            self.tr("The issuer's address (iss), as its cards name it:"),
+        )
+        if ok and iss.strip():
+            self.add_card_issuer(Path(name), iss.strip())
+
+    def add_card_issuer(self, path: Path, iss: str) -> bool:
+        try:
+            issuer = IssuerStore().add_file(iss, path)
+        except UserFacingError as exc:
+            self._say(errors.user_message(exc), error=True)
+            return False
+        self._say(self.tr("Now trusted: %1").replace("%1", f"{issuer.name} ({issuer.iss})"))
+        self.refresh()
+        return True
+
+    def remove_selected_card_issuer(self) -> None:
+        item = self.card_list.currentItem()
+        if item is None:
+            return
+        try:
+            removed = IssuerStore().remove(str(item.data(Qt.ItemDataRole.UserRole)))
         except UserFacingError as exc:
             self._say(errors.user_message(exc), error=True)
             return

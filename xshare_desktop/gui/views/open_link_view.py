@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import client, qr, receive
+from xshare_desktop.core.shl import client, health_card, qr, receive
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
@@ -41,12 +42,31 @@ DEFAULT_RECIPIENT = "xshare-desktop"
 
 
 def _fetch(
-    payload: ShlPayload, recipient: str, passcode: str | None, *, progress: Any
+    payload: ShlPayload,
+    recipient: str,
+    passcode: str | None,
+    deadline: float | None,
+    *,
+    progress: Any,
 ) -> receive.Received:
-    retrieval = client.retrieve(payload, recipient=recipient, passcode=passcode, progress=progress)
+    # Only what the person waits for: fetch, decrypt, signatures and health cards (well under a
+    # second on loopback). Checking against the profiles runs afterwards (_validate), because
+    # loading the FHIR packages alone takes seconds.
+    retrieval = client.retrieve(
+        payload, recipient=recipient, passcode=passcode, deadline=deadline, progress=progress
+    )
     received = receive.unpack(retrieval)
     receive.check_signatures(received)
-    receive.validate_documents(received, progress=progress)
+    return received
+
+
+def _validate(received: receive.Received, *, progress: Any) -> receive.Received:
+    try:
+        validator = receive.shared_validator()
+    except UserFacingError as exc:
+        received.notes.append(f"The documents were not validated: {exc}")
+        return received
+    receive.validate_documents(received, validator, progress=progress)
     return received
 
 
@@ -87,11 +107,13 @@ class OpenLinkView(QWidget):
     document_opened = Signal(object)  # a core Document, shown by the main window
     close_requested = Signal()
     received_ready = Signal(object)  # the receive.Received, for whoever wants it
+    checks_finished = Signal()  # the received documents were checked against their profiles
 
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._worker: Worker | None = None
+        self._checker: Worker | None = None
         self.received: receive.Received | None = None
         self._payload: ShlPayload | None = None
         self._link_error = ""
@@ -189,6 +211,13 @@ class OpenLinkView(QWidget):
         self.status.setWordWrap(True)
         self.status.setVisible(False)
         layout.addWidget(self.status)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("OpenProgress")
+        self.progress_bar.setRange(0, 0)  # busy: a download's size is not known in advance
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(320)
+        self.progress_bar.setVisible(False)
+        layout.addWidget(self.progress_bar)
 
         # -- what arrived --------------------------------------------------------------------------
         self.result_panel, result_layout = _panel("ResultPanel")
@@ -213,8 +242,12 @@ class OpenLinkView(QWidget):
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.show_reason, 1)
+        self.checks_label = MutedLabel()
+        self.checks_label.setObjectName("ChecksRunning")
+        self.checks_label.setVisible(False)
         result_layout.addWidget(self.result_title)
         result_layout.addWidget(self.results)
+        result_layout.addWidget(self.checks_label)
         result_layout.addLayout(buttons)
         layout.addWidget(self.result_panel)
         layout.addStretch(1)
@@ -258,6 +291,7 @@ class OpenLinkView(QWidget):
     def _link_changed(self) -> None:
         # A different link starts afresh: old attempts and results belong to the old one.
         self._remaining = None
+        self._cancel_checks()
         self.passcode_edit.clear()
         self.received = None
         self.results.clear()
@@ -370,30 +404,86 @@ class OpenLinkView(QWidget):
             return None
         passcode = self.passcode_edit.text() if payload.needs_passcode else None
         recipient = self.recipient_edit.text().strip() or DEFAULT_RECIPIENT
-        worker = Worker(_fetch, payload, recipient, passcode)
-        # The core's progress words are English ("Done"): say it in the interface language.
-        worker.progress.connect(
-            lambda done, total, _text: (
-                self._say(
-                    self.tr("Fetching… (%1 of %2)")
-                    .replace("%1", str(done))
-                    .replace("%2", str(total))
-                )
-                if total
-                else None
-            )
-        )
+        worker = Worker(_fetch, payload, recipient, passcode, self._deadline())
+        worker.progress.connect(self._progress)
         worker.finished_ok.connect(self._received)
         worker.failed.connect(self._failed)
-        worker.done.connect(self._update_buttons)
+        worker.done.connect(self._fetch_done)
+        self._cancel_checks()
         self.received = None
         self.results.clear()
+        # The last attempt's "wrong passcode" is about that attempt: it goes the moment a new
+        # one starts, and comes back only if this one is wrong too.
+        self.attempts_label.setVisible(False)
         self._say(self.tr("Fetching…"))
+        self.progress_bar.setVisible(True)
         self._worker = worker.start()
         self._update_buttons()
         return worker
 
+    def _deadline(self) -> float | None:
+        if self._context is None:
+            return None
+        seconds = self._context.settings.link_fetch_deadline
+        return float(seconds) if seconds > 0 else None
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if not text:
+            return
+        words = self._progress_in_words(text)
+        if total > 1:
+            words = self.tr("%1 (%2 of %3)").replace("%1", words)
+            words = words.replace("%2", str(min(done + 1, total))).replace("%3", str(total))
+        self._say(words)
+
+    def _progress_in_words(self, text: str) -> str:
+        """The core's progress texts the person sees most, in the interface language."""
+        if text == "Contacting the link host":
+            return self.tr("Contacting the sender's computer…")
+        if text.startswith("Downloading"):
+            return self.tr("Downloading…")
+        if text.startswith("Fetching file") or text == "Decrypting":
+            return self.tr("Decrypting…")
+        if text.startswith("Validating") or text == "Validated":
+            return self.tr("Checking the documents against their profiles…")
+        return self.tr("Fetching…")
+
+    def _fetch_done(self) -> None:
+        if self._checker is None:
+            self.progress_bar.setVisible(False)
+        self._update_buttons()
+
+    def _cancel_checks(self) -> None:
+        if self._checker is not None:
+            self._checker.cancel()
+            self._checker = None
+
+    def _check_documents(self, received: receive.Received) -> Worker:
+        checker = Worker(_validate, received)
+        self._checker = checker
+
+        def finished(result: object) -> None:
+            if checker is self._checker and result is self.received:
+                self._show_received(received)
+
+        def done() -> None:
+            if checker is self._checker:
+                self._checker = None
+                self.progress_bar.setVisible(False)
+                self.checks_label.setVisible(False)
+                self.checks_finished.emit()
+
+        checker.finished_ok.connect(finished)
+        checker.failed.connect(self._failed)
+        checker.done.connect(done)
+        self.checks_label.setText(self.tr("Checking the documents against their profiles…"))
+        self.checks_label.setVisible(True)
+        self.progress_bar.setVisible(True)
+        return checker.start()
+
     def _failed(self, exc: object) -> None:
+        if self._checker is None:
+            self.progress_bar.setVisible(False)
         if isinstance(exc, client.WrongPasscode):
             self._remaining = exc.remaining_attempts
             self._show_attempts()
@@ -408,6 +498,10 @@ class OpenLinkView(QWidget):
 
     def _refusal_in_words(self, exc: UserFacingError) -> str:
         """The refusals a recipient meets most, in the interface language; the rest as the core says."""
+        if isinstance(exc, client.LinkExpired) and self._payload and self._payload.exp:
+            return self.tr(
+                "This link expired on %1, so it was not opened. Ask the sender for a new link."
+            ).replace("%1", format_moment(self._payload.exp))
         if isinstance(exc, client.LinkNotActive):
             return self.tr(
                 "This link no longer works: it has expired, was used up or was taken back by the "
@@ -415,6 +509,11 @@ class OpenLinkView(QWidget):
             )
         if isinstance(exc, client.TooManyRequests):
             return self.tr("The link was fetched too often just now. Wait a moment and try again.")
+        if isinstance(exc, client.TooSlow):
+            return self.tr(
+                "The sender's computer sent the data too slowly, so the app stopped after %1 "
+                "seconds. Try again later."
+            ).replace("%1", f"{exc.seconds:g}")
         if isinstance(exc, client.HostUnreachable):
             return self.tr(
                 "The computer that shares this link does not answer. It may be switched off, "
@@ -429,6 +528,10 @@ class OpenLinkView(QWidget):
         self._say("")
         self._show_received(received)
         self.received_ready.emit(received)
+        if received.documents:
+            self._check_documents(received)
+        else:
+            self.checks_finished.emit()
 
     def _show_received(self, received: receive.Received) -> None:
         self.results.clear()
@@ -453,6 +556,11 @@ class OpenLinkView(QWidget):
                     "%2", check.signer or "?"
                 )
             )
+        for card in received.cards:
+            problems |= card.status == health_card.INVALID
+            self.results.addItem(self._card_verdict(card))
+            for line in health_card.card_lines(card, self._language()):
+                self.results.addItem("    " + line)
         for validation in received.validations:
             result = validation.result
             if result.errors:
@@ -486,6 +594,22 @@ class OpenLinkView(QWidget):
         self.result_title.setStyleSheet(f"color: {colour};")
         self._update_buttons()
 
+    def _card_verdict(self, card: health_card.HealthCard) -> str:
+        issuer = card.issuer_name or card.issuer or "?"
+        if card.status == health_card.VERIFIED:
+            text = "✓ " + self.tr("Health card %1: verified, issued by %2.")
+        elif card.status == health_card.NOT_VERIFIED:
+            text = self.tr(
+                "Health card %1: not verified: the key of its issuer %2 is not known here."
+            )
+        else:
+            text = "⚠ " + self.tr("Health card %1 is NOT valid: %2.")
+            issuer = card.reason
+        return text.replace("%1", str(card.index)).replace("%2", issuer)
+
+    def _language(self) -> str:
+        return self._context.ui_language if self._context is not None else "en"
+
     def _update_buttons(self) -> None:
         reason = self.open_blocked_reason()
         self.open_button.setEnabled(reason is None)
@@ -506,7 +630,15 @@ class OpenLinkView(QWidget):
     def showable(self) -> receive.ReceivedItem | None:
         if self.received is None:
             return None
-        return next((i for i in self.received.items if i.resource_type == "Bundle"), None)
+        # The viewer shows FHIR documents; a health card's collection Bundle is listed instead.
+        return next(
+            (
+                i
+                for i in self.received.items
+                if i.resource_type == "Bundle" and i.bundle_type in ("document", None)
+            ),
+            None,
+        )
 
     def show_document(self) -> Worker | None:
         item = self.showable()
@@ -540,6 +672,7 @@ class OpenLinkView(QWidget):
         self.status.setVisible(bool(text))
 
     def reset(self) -> None:
+        self._cancel_checks()
         if self._worker is not None:
             self._worker.cancel()
         self.link_edit.clear()
