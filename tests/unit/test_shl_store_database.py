@@ -78,3 +78,18 @@ def test_recipient_names_are_kept_as_one_line_in_postgres(
 def test_redact_hides_only_the_password() -> None:
     assert store_db.redact("postgresql://u:pw@h:5432/d") == "postgresql://u:***@h:5432/d"
     assert store_db.redact("postgresql://u@h/d") == "postgresql://u@h/d"
+
+
+def test_a_replaced_sqlite_file_is_not_read_through_an_old_connection(tmp_path: Path) -> None:
+    """Connections stay open per thread (speed); a file removed and made anew (booth reset) is
+    opened afresh, so nothing is read from or written to the removed one."""
+    db = tmp_path / "links.sqlite3"
+    old = LinkStore(db)
+    create_link([DOC], LinkOptions(label="før"), "http://127.0.0.1:9", store=old)
+    assert len(old.links()) == 1
+    for leftover in tmp_path.glob("links.sqlite3*"):
+        leftover.unlink()
+    LinkStore(db)  # the app makes the store anew
+    assert old.links() == []
+    record, _ = create_link([DOC], LinkOptions(label="efter"), "http://127.0.0.1:9", store=old)
+    assert LinkStore(db).link(record.id) is not None

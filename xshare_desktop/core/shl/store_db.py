@@ -148,6 +148,7 @@ class SqliteDatabase:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.url = f"sqlite:///{path}"
+        self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
         # SQLite gives its -wal and -shm files the main file's permissions: owner only.
         paths.create_private_file(path)
@@ -163,15 +164,33 @@ class SqliteDatabase:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        # A connection per operation: sqlite3 connections must not cross threads.
-        conn = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+        # One connection per thread, kept open: sqlite3 connections must not cross threads,
+        # and closing the last connection of a WAL database checkpoints and removes the WAL,
+        # which made every request pay for a checkpoint (about 20 ms). A connection whose file
+        # was replaced or removed (a booth reset) is not reused.
         try:
+            identity = self._identity()
+        except OSError:
+            identity = None
+        cached: tuple[sqlite3.Connection, tuple[int, int]] | None = getattr(
+            self._local, "conn", None
+        )
+        if cached is not None and (identity is None or cached[1] != identity):
+            cached[0].close()
+            cached = None
+        if cached is None:
+            paths.create_private_file(self.path)
+            conn = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=60000")
             conn.execute("PRAGMA synchronous=NORMAL")
-            yield conn
-        finally:
-            conn.close()
+            cached = (conn, self._identity())
+            self._local.conn = cached
+        yield cached[0]
+
+    def _identity(self) -> tuple[int, int]:
+        info = os.stat(self.path)
+        return info.st_dev, info.st_ino
 
     @contextmanager
     def read(self) -> Iterator[Session]:
