@@ -13,7 +13,6 @@ import http.client
 import json
 import math
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,8 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import pg_cluster  # benchmarks/, on sys.path (run.py)
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.host import HostConfig, serve
@@ -131,6 +132,8 @@ def shl_load() -> Iterator[tuple[str, float, str]]:
 # new connection per request (as phones and viewers do). Side by side in one run:
 # - wsgiref: the standard library's thread-per-connection server the host ran on before
 #   (commit 4b9c4bb: ThreadingMixIn WSGIServer, backlog 1024), serving today's application;
+#   with XSHARE_BENCH_BASELINE_TREE=DIR also the old application and store from DIR
+#   ("wsgiref-baseline");
 # - waitress: the embedded default (`xshare shl serve`, SQLite);
 # - gunicorn: 2 sync workers on one PostgreSQL database (a private server with fsync on).
 # An error is a failed request or another status than 200. "lost" compares the access log
@@ -156,25 +159,6 @@ class Quiet(WSGIRequestHandler):
 app = ShlHostApp(None, HostConfig(public_url=sys.argv[2], min_poll_interval=0))
 make_server("127.0.0.1", int(sys.argv[1]), app, server_class=Server, handler_class=Quiet).serve_forever()
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited: {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
 
 
 def _burst(url: str) -> tuple[float, list[tuple[bool, float]]]:
@@ -222,11 +206,17 @@ def _run_server(
 ) -> Iterator[tuple[str, float, str]]:
     document = [ShareFile("bench.json", "application/fhir+json", _DOCUMENT)]
     record, uri = create_link(document, LinkOptions(), base, store=store)
+    # cwd: a neutral folder, so `python -c` (which puts the cwd first) imports the code
+    # PYTHONPATH names, not a checkout that happens to be the current folder
     server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        env=env,
+        cwd=env["XSHARE_DATA_DIR"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(port, server)
+        pg_cluster.wait_until_listening(port, server)
         _post(decode_uri(uri).url, {"recipient": "warm-up"})
         elapsed, results = _burst(decode_uri(uri).url)
     finally:
@@ -240,14 +230,27 @@ def _run_server(
 
 
 def shl_200() -> Iterator[tuple[str, float, str]]:
-    import pg_cluster  # benchmarks/ is on sys.path (run.py)
-
     data = Path(tempfile.mkdtemp(prefix="xshare-bench-shl-"))
     env = {**os.environ, "XSHARE_DATA_DIR": str(data)}
     env.pop("XSHARE_LINK_DATABASE", None)
     sqlite_store = LinkStore(data / "links.sqlite3")
 
-    port = _free_port()
+    baseline = os.environ.get("XSHARE_BENCH_BASELINE_TREE")
+    if baseline:
+        # The whole old host, store included, from an extracted tree of an older commit:
+        # git archive 4b9c4bb xshare_desktop | tar -x -C /tmp/old
+        port = pg_cluster.free_port()
+        base = f"http://127.0.0.1:{port}"
+        yield from _run_server(
+            [sys.executable, "-c", _WSGIREF_HOST, str(port), base],
+            {**env, "PYTHONPATH": baseline},
+            port,
+            sqlite_store,
+            base,
+            "wsgiref-baseline",
+        )
+
+    port = pg_cluster.free_port()
     base = f"http://127.0.0.1:{port}"
     yield from _run_server(
         [sys.executable, "-c", _WSGIREF_HOST, str(port), base],
@@ -258,7 +261,7 @@ def shl_200() -> Iterator[tuple[str, float, str]]:
         "wsgiref",
     )
 
-    port = _free_port()
+    port = pg_cluster.free_port()
     base = f"http://127.0.0.1:{port}"
     yield from _run_server(
         [
@@ -284,7 +287,7 @@ def shl_200() -> Iterator[tuple[str, float, str]]:
     try:
         url = cluster.url()
         pg_store = LinkStore(database=url)
-        port = _free_port()
+        port = pg_cluster.free_port()
         base = f"http://127.0.0.1:{port}"
         yield from _run_server(
             [
@@ -295,6 +298,8 @@ def shl_200() -> Iterator[tuple[str, float, str]]:
                 "2",
                 "--bind",
                 f"127.0.0.1:{port}",
+                "--threads",
+                "4",
                 "--backlog",
                 "2048",
                 "xshare_desktop.core.shl.wsgi:application",

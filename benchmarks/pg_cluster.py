@@ -5,8 +5,9 @@ new temporary folder; the server listens only on a Unix socket inside that folde
 port at all) and trusts local connections. As root (CI) it runs as the ``postgres`` user
 (PostgreSQL refuses to run as root). ``stop()`` stops it and removes the folder.
 
-Used by ``tests/conftest.py`` (the session-scoped ``postgres`` fixture) and
-``bench_shl.py``; it needs nothing of the test suite.
+Used by ``tests/conftest.py`` (the session-scoped ``postgres`` fixture), the service tests and
+``bench_shl.py``; it needs nothing of the test suite. ``free_port`` and ``wait_until_listening``
+help start the link host processes that use it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,36 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 free right now (for a server process that needs a fixed one)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_listening(port: int, process: subprocess.Popen[Any], seconds: float = 60) -> None:
+    """Return once something accepts connections on 127.0.0.1:port; fail if ``process`` ends."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server process exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
 
 
 class ClusterUnavailable(RuntimeError):

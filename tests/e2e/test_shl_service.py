@@ -11,16 +11,15 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pg_cluster import free_port, wait_until_listening  # benchmarks/, loaded by conftest
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
@@ -29,25 +28,6 @@ from xshare_desktop.core.shl.store import LinkStore
 DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle","type":"document"}')
 CLIENTS = 12  # client threads, all on 127.0.0.1
 REQUEST_TIMEOUT = 30.0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_until_listening(port: int, process: subprocess.Popen[str], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the host exited early: {process.communicate()[1][-2000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
 
 
 def _stop(process: subprocess.Popen[str]) -> None:
@@ -67,7 +47,7 @@ def two_hosts(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         "XSHARE_LINK_DATABASE": postgres_url,
         "XSHARE_LINK_POLL_INTERVAL": "0",
     }
-    gunicorn_port = _free_port()
+    gunicorn_port = free_port()
     gunicorn_url = f"http://127.0.0.1:{gunicorn_port}"
     gunicorn = subprocess.Popen(
         [
@@ -88,7 +68,7 @@ def two_hosts(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    serve_port = _free_port()
+    serve_port = free_port()
     serve = subprocess.Popen(
         [
             *(sys.executable, "-m", "xshare_desktop", "shl", "serve"),
@@ -100,8 +80,8 @@ def two_hosts(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         text=True,
     )
     try:
-        _wait_until_listening(gunicorn_port, gunicorn)
-        _wait_until_listening(serve_port, serve)
+        wait_until_listening(gunicorn_port, gunicorn)
+        wait_until_listening(serve_port, serve)
         yield gunicorn_url, f"http://127.0.0.1:{serve_port}"
     finally:
         _stop(gunicorn)
