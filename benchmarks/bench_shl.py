@@ -132,8 +132,8 @@ def shl_load() -> Iterator[tuple[str, float, str]]:
 # new connection per request (as phones and viewers do). Side by side in one run:
 # - wsgiref: the standard library's thread-per-connection server the host ran on before
 #   (commit 4b9c4bb: ThreadingMixIn WSGIServer, backlog 1024), serving today's application;
-#   with XSHARE_BENCH_BASELINE_TREE=DIR also the old application and store from DIR
-#   ("wsgiref-baseline");
+#   with XSHARE_BENCH_BASELINE_TREE=DIR[:DIR...] also the old application and store from each
+#   DIR ("wsgiref-<DIR's name>");
 # - waitress: the embedded default (`xshare shl serve`, SQLite);
 # - gunicorn: 2 sync workers on one PostgreSQL database (a private server with fsync on).
 # An error is a failed request or another status than 200. "lost" compares the access log
@@ -235,19 +235,18 @@ def shl_200() -> Iterator[tuple[str, float, str]]:
     env.pop("XSHARE_LINK_DATABASE", None)
     sqlite_store = LinkStore(data / "links.sqlite3")
 
-    baseline = os.environ.get("XSHARE_BENCH_BASELINE_TREE")
-    if baseline:
-        # The whole old host, store included, from an extracted tree of an older commit:
-        # git archive 4b9c4bb xshare_desktop | tar -x -C /tmp/old
+    # Older hosts, application and store included, from extracted trees of older commits
+    # (git archive 4b9c4bb xshare_desktop | tar -x -C /tmp/4b9c4bb), separated by os.pathsep.
+    for tree in filter(None, os.environ.get("XSHARE_BENCH_BASELINE_TREE", "").split(os.pathsep)):
         port = pg_cluster.free_port()
         base = f"http://127.0.0.1:{port}"
         yield from _run_server(
             [sys.executable, "-c", _WSGIREF_HOST, str(port), base],
-            {**env, "PYTHONPATH": baseline},
+            {**env, "PYTHONPATH": tree},
             port,
             sqlite_store,
             base,
-            "wsgiref-baseline",
+            f"wsgiref-{Path(tree).name}",
         )
 
     port = pg_cluster.free_port()
