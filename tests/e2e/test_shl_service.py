@@ -15,7 +15,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -40,7 +39,7 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture()
-def two_hosts(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def two_hosts(postgres_url: str) -> Iterator[tuple[str, str]]:
     """gunicorn with 2 workers and an `xshare shl serve`, both on one PostgreSQL database."""
     env = {
         **os.environ,
@@ -62,8 +61,9 @@ def two_hosts(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
             "60",
             "xshare_desktop.core.shl.wsgi:application",
         ],
+        # the same working folder as every other process of the run: CI's shifted clock
+        # (PYTHONPATH=tests/clock_shift, a relative path) must reach all hosts alike
         env={**env, "XSHARE_LINK_PUBLIC_URL": gunicorn_url},
-        cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
