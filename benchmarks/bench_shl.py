@@ -24,11 +24,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import pg_cluster  # benchmarks/, on sys.path (run.py)
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.host import HostConfig, serve
@@ -207,3 +210,200 @@ def shl_open_small_loopback() -> Iterator[tuple[str, float, str]]:
 
 
 BENCHMARKS = {"shl-load": shl_load, "shl-open-small-loopback": shl_open_small_loopback}
+
+
+# -- shl-200: 200 concurrent clients, manifest requests without passcode, three servers -------
+#
+# Each server runs in its own process(es); the clients are threads of this process, each with a
+# new connection per request (as phones and viewers do). Side by side in one run:
+# - wsgiref: the standard library's thread-per-connection server the host ran on before
+#   (commit 4b9c4bb: ThreadingMixIn WSGIServer, backlog 1024), serving today's application;
+#   with XSHARE_BENCH_BASELINE_TREE=DIR[:DIR...] also the old application and store from each
+#   DIR ("wsgiref-<DIR's name>");
+# - waitress: the embedded default (`xshare shl serve`, SQLite);
+# - gunicorn: 2 sync workers on one PostgreSQL database (a private server with fsync on).
+# An error is a failed request or another status than 200. "lost" compares the access log
+# with the answers: every 200 must have exactly one "ok" entry, on every backend.
+
+CONCURRENT_CLIENTS = 200
+REQUESTS_PER_CLIENT = 10
+
+_WSGIREF_HOST = """
+import sys
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from xshare_desktop.core.shl.host import HostConfig, ShlHostApp
+
+class Server(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    request_queue_size = 1024
+
+class Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+app = ShlHostApp(None, HostConfig(public_url=sys.argv[2], min_poll_interval=0))
+make_server("127.0.0.1", int(sys.argv[1]), app, server_class=Server, handler_class=Quiet).serve_forever()
+"""
+
+
+def _burst(url: str) -> tuple[float, list[tuple[bool, float]]]:
+    """CONCURRENT_CLIENTS threads, REQUESTS_PER_CLIENT manifest requests each."""
+    start = threading.Barrier(CONCURRENT_CLIENTS)
+
+    def client(i: int) -> list[tuple[bool, float]]:
+        start.wait()
+        answers = []
+        for n in range(REQUESTS_PER_CLIENT):
+            try:
+                status, millis = _post(url, {"recipient": f"client {i}.{n}"})
+            except OSError:
+                answers.append((False, 0.0))
+            else:
+                answers.append((status == 200, millis))
+        return answers
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=CONCURRENT_CLIENTS) as pool:
+        results = [
+            answer for answers in pool.map(client, range(CONCURRENT_CLIENTS)) for answer in answers
+        ]
+    return time.perf_counter() - started, results
+
+
+def _figures(
+    name: str,
+    store: LinkStore,
+    link_id: str,
+    elapsed: float,
+    results: list[tuple[bool, float]],
+    warm_up: int,
+) -> Iterator[tuple[str, float, str]]:
+    served = sum(1 for ok, _ in results if ok)
+    logged = sum(1 for a in store.accesses(link_id) if a.outcome == "ok") - warm_up
+    yield f"shl-200-{name}-rps", len(results) / elapsed, "requests/s"
+    yield f"shl-200-{name}-p95", _p95([m for ok, m in results if ok]), "ms"
+    yield f"shl-200-{name}-errors", float(len(results) - served), "count"
+    yield f"shl-200-{name}-lost", float(abs(logged - served)), "count"
+
+
+def _run_server(
+    command: list[str], env: dict[str, str], port: int, store: LinkStore, base: str, name: str
+) -> Iterator[tuple[str, float, str]]:
+    document = [ShareFile("bench.json", "application/fhir+json", _DOCUMENT)]
+    record, uri = create_link(document, LinkOptions(), base, store=store)
+    # cwd: a neutral folder, so `python -c` (which puts the cwd first) imports the code
+    # PYTHONPATH names, not a checkout that happens to be the current folder
+    server = subprocess.Popen(
+        command,
+        env=env,
+        cwd=env["XSHARE_DATA_DIR"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        pg_cluster.wait_until_listening(port, server)
+        _post(decode_uri(uri).url, {"recipient": "warm-up"})
+        elapsed, results = _burst(decode_uri(uri).url)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    yield from _figures(name, store, record.id, elapsed, results, warm_up=1)
+
+
+def shl_200() -> Iterator[tuple[str, float, str]]:
+    data = Path(tempfile.mkdtemp(prefix="xshare-bench-shl-"))
+    env = {**os.environ, "XSHARE_DATA_DIR": str(data)}
+    env.pop("XSHARE_LINK_DATABASE", None)
+    sqlite_store = LinkStore(data / "links.sqlite3")
+
+    # Older hosts, application and store included, from extracted trees of older commits
+    # (git archive 4b9c4bb xshare_desktop | tar -x -C /tmp/4b9c4bb), separated by os.pathsep.
+    for tree in filter(None, os.environ.get("XSHARE_BENCH_BASELINE_TREE", "").split(os.pathsep)):
+        port = pg_cluster.free_port()
+        base = f"http://127.0.0.1:{port}"
+        yield from _run_server(
+            [sys.executable, "-c", _WSGIREF_HOST, str(port), base],
+            {**env, "PYTHONPATH": tree},
+            port,
+            sqlite_store,
+            base,
+            f"wsgiref-{Path(tree).name}",
+        )
+
+    port = pg_cluster.free_port()
+    base = f"http://127.0.0.1:{port}"
+    yield from _run_server(
+        [sys.executable, "-c", _WSGIREF_HOST, str(port), base],
+        env,
+        port,
+        sqlite_store,
+        base,
+        "wsgiref",
+    )
+
+    port = pg_cluster.free_port()
+    base = f"http://127.0.0.1:{port}"
+    yield from _run_server(
+        [
+            sys.executable,
+            "-m",
+            "xshare_desktop",
+            "shl",
+            "serve",
+            "--port",
+            str(port),
+            "--poll-interval",
+            "0",
+        ],
+        env,
+        port,
+        sqlite_store,
+        base,
+        "waitress-sqlite",
+    )
+
+    cluster = pg_cluster.PrivateCluster.start(durable=True)
+    pg_store = None
+    try:
+        url = cluster.url()
+        pg_store = LinkStore(database=url)
+        port = pg_cluster.free_port()
+        base = f"http://127.0.0.1:{port}"
+        yield from _run_server(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--threads",
+                "4",
+                "--backlog",
+                "2048",
+                "xshare_desktop.core.shl.wsgi:application",
+            ],
+            {
+                **env,
+                "XSHARE_LINK_DATABASE": url,
+                "XSHARE_LINK_PUBLIC_URL": base,
+                "XSHARE_LINK_POLL_INTERVAL": "0",
+            },
+            port,
+            pg_store,
+            base,
+            "gunicorn2-postgresql",
+        )
+    finally:
+        if pg_store is not None:
+            pg_store.db.close()  # before its server stops
+        cluster.stop()
+
+
+BENCHMARKS = {"shl-load": shl_load, "shl-200": shl_200}

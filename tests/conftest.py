@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import tarfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -46,6 +48,7 @@ def _private_data_dir(
     """Every test gets its own, empty user data folder."""
     path = tmp_path_factory.mktemp("xshare-data")
     monkeypatch.setenv("XSHARE_DATA_DIR", str(path))
+    monkeypatch.delenv("XSHARE_LINK_DATABASE", raising=False)  # the link store in that folder
     return path
 
 
@@ -148,3 +151,56 @@ def shl_corpus() -> Iterator[Any]:
 
     with running_corpus() as served:
         yield served
+
+
+def _load_pg_cluster() -> Any:
+    """benchmarks/pg_cluster.py (shared with the benchmarks, which may not import the tests)."""
+    spec = importlib.util.spec_from_file_location(
+        "pg_cluster", ROOT / "benchmarks" / "pg_cluster.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pg_cluster"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+pg_cluster = _load_pg_cluster()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Any]:
+    """A real PostgreSQL server for the session (Debian's package; a Unix socket in a temp dir).
+
+    Skips where PostgreSQL is not installed, except in CI (env CI set), where `.ci/run` installs
+    it: there a missing server is a failure, not a skip.
+    """
+    try:
+        cluster = pg_cluster.PrivateCluster.start()
+    except pg_cluster.ClusterUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed in CI: {exc}")
+        pytest.skip(f"no PostgreSQL server here: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres: Any) -> str:
+    """The URL of a fresh, empty link store in the session's PostgreSQL server."""
+    return str(postgres.url(postgres.fresh_schema()))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def link_database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test against both link store backends; `LinkStore()` opens the chosen one.
+
+    SQLite: the data folder's file (the desktop default). PostgreSQL: a fresh schema, chosen
+    through XSHARE_LINK_DATABASE as a deployment would.
+    """
+    if request.param == "sqlite":
+        monkeypatch.delenv("XSHARE_LINK_DATABASE", raising=False)
+        return "sqlite"
+    url: str = request.getfixturevalue("postgres_url")
+    monkeypatch.setenv("XSHARE_LINK_DATABASE", url)
+    return url

@@ -1,11 +1,15 @@
-"""The link store: failure counts that parallel attempts cannot get around, one-time use, restarts."""
+"""The link store: failure counts that parallel attempts cannot get around, one-time use, restarts.
+
+Every test runs against both backends (`link_database`: the SQLite file and a PostgreSQL
+database); the SMART Health Links rules they check (a lifetime failure count safe against
+parallel attempts, single-use links and location URLs) are the spec's, whatever the engine.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
@@ -15,7 +19,7 @@ DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle"}
 BASE = "http://127.0.0.1:9"
 
 
-def test_parallel_checks_never_exceed_the_limit() -> None:
+def test_parallel_checks_never_exceed_the_limit(link_database: str) -> None:
     store = LinkStore()
     record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=25), BASE, store=store)
     barrier = threading.Barrier(16)
@@ -52,7 +56,7 @@ def test_parallel_checks_never_exceed_the_limit() -> None:
     assert reloaded.status(0) is LinkStatus.LOCKED
 
 
-def test_checks_in_flight_hold_the_last_attempts() -> None:
+def test_checks_in_flight_hold_the_last_attempts(link_database: str) -> None:
     store = LinkStore()
     record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=2), BASE, store=store)
     first = store.reserve_attempt(record.id, 1000.0)
@@ -69,7 +73,7 @@ def test_checks_in_flight_hold_the_last_attempts() -> None:
     assert reloaded is not None and reloaded.failed_attempts == 0
 
 
-def test_one_time_link_serves_exactly_once_under_contention() -> None:
+def test_one_time_link_serves_exactly_once_under_contention(link_database: str) -> None:
     store = LinkStore()
     record, _ = create_link([DOC], LinkOptions(one_time=True), BASE, store=store, now=1000.0)
     barrier = threading.Barrier(8)
@@ -88,7 +92,7 @@ def test_one_time_link_serves_exactly_once_under_contention() -> None:
     assert outcomes_logged.count("ok") == 1 and outcomes_logged.count("used-up") == 7
 
 
-def test_links_survive_a_restart() -> None:
+def test_links_survive_a_restart(link_database: str) -> None:
     record, _ = create_link([DOC], LinkOptions(label="Kept"), BASE, store=LinkStore())
     again = LinkStore()  # a new process would open the same file
     reloaded = again.link(record.id)
@@ -96,7 +100,7 @@ def test_links_survive_a_restart() -> None:
     assert [f.name for f in again.files(record.id)] == ["doc.json"]
 
 
-def test_location_tokens_are_single_use_and_expire() -> None:
+def test_location_tokens_are_single_use_and_expire(link_database: str) -> None:
     from xshare_desktop.core.shl.store import LocationGrant, Outcome
 
     store = LinkStore()
@@ -119,15 +123,14 @@ def test_location_tokens_are_single_use_and_expire() -> None:
     assert store.take_location("never-issued", 1000.0) is None
 
 
-def test_reservations_of_a_crashed_host_are_recovered_at_start(tmp_path: Path) -> None:
+def test_reservations_of_a_crashed_host_are_recovered_at_start(link_database: str) -> None:
     """Issue 16 item 9: a host that died mid-check must not block a link's last attempts."""
     import subprocess
     import sys
 
     from xshare_desktop.core.shl import store as store_module
 
-    db = tmp_path / "links.sqlite3"
-    store = LinkStore(db)
+    store = LinkStore()
     link, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=1), BASE, store=store)
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
@@ -139,7 +142,7 @@ def test_reservations_of_a_crashed_host_are_recovered_at_start(tmp_path: Path) -
             (link.id, time.time(), dead_owner),
         )
     assert store.reserve_attempt(link.id, time.time()).ticket is None  # blocked by the dead one
-    restarted = LinkStore(db)
+    restarted = LinkStore()
     assert restarted.reserve_attempt(link.id, time.time()).ticket is not None
     # a live process's reservation (this one's) is kept
     held = restarted.reserve_attempt(link.id, time.time())

@@ -73,6 +73,13 @@ def register(subparsers: Any) -> None:
         metavar="SECONDS",
         help="long-term links: minimum seconds between fetches by one recipient (default 10)",
     )
+    serve_p.add_argument(
+        "--database",
+        metavar="URL",
+        help="the link store: postgresql://... to share links, counts and the access log with "
+        "other host processes, or sqlite:///PATH (default: XSHARE_LINK_DATABASE, else the "
+        "data folder's SQLite file)",
+    )
     serve_p.set_defaults(func=run_serve)
 
     create = actions.add_parser("create", help="create a link for files and print its shlink:/ URI")
@@ -197,6 +204,7 @@ def run_serve(args: argparse.Namespace) -> int:
         load_host_settings,
         save_host_settings,
     )
+    from xshare_desktop.core.shl.store import LinkStore
 
     previous = load_host_settings()
     port = args.port
@@ -211,11 +219,13 @@ def run_serve(args: argparse.Namespace) -> int:
     public_url = provider.normalise_base_url(args.public_url) if args.public_url else None
     # Without --public-url, links and location URLs use the address the host is bound to.
     config = HostConfig(public_url=public_url, min_poll_interval=max(0.0, args.poll_interval))
+    # Opened before binding: a bad database URL is reported, not a half-started host.
+    store = LinkStore(database=args.database) if args.database else LinkStore()
     try:
-        running = serve(args.host, port, config=config)
+        running = serve(args.host, port, config=config, store=store)
     except OSError as exc:
         if args.port is None and port != 0:
-            running = serve(args.host, 0, config=config)
+            running = serve(args.host, 0, config=config, store=store)
         else:
             raise UserFacingError(
                 f"The link host cannot listen on {args.host}:{port}: {exc.strerror or exc}."

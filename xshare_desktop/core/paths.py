@@ -1,6 +1,7 @@
 """The one folder where per-user state lives (settings, keys, links, logs).
 
-``XSHARE_DATA_DIR`` overrides the platform default; tests always set it.
+``XSHARE_DATA_DIR`` overrides the platform default; tests always set it. ``XSHARE_LINK_DATABASE``
+moves the link store elsewhere (a PostgreSQL database shared by several link hosts).
 
 The folder holds link keys, signing keys and health documents, so it is private to its owner:
 created 0700 (files inside 0600) on POSIX systems, and tightened, with a warning the front ends
@@ -150,6 +151,15 @@ def keys_dir() -> Path:
 
 def links_db() -> Path:
     return data_dir() / "links.sqlite3"
+
+
+def link_database() -> str | None:
+    """The link store's database URL when one is set (``XSHARE_LINK_DATABASE``), else ``None``.
+
+    ``postgresql://...`` lets several link host processes share one store; ``sqlite:///PATH`` or
+    a plain path names an SQLite file. Unset: ``links.sqlite3`` in the data folder.
+    """
+    return os.environ.get("XSHARE_LINK_DATABASE", "").strip() or None
 
 
 def temp_dir() -> Path:

@@ -1,16 +1,18 @@
-"""The link host's state in SQLite: links, their encrypted files, location tokens, the access log.
+"""The link host's state: links, their encrypted files, location tokens, polls, the access log.
 
-Every change that a parallel request could race (the passcode failure count,
-one-time use, location tokens) happens inside ``BEGIN IMMEDIATE``, which takes
-SQLite's write lock first, so two requests never both read the old value.
+The rules are here, once, for both databases (``store_db``: an SQLite file by default, or a
+PostgreSQL database that several host processes share). Every change that a parallel request
+could race (the passcode failure count, one-time use, location tokens) happens in one write
+transaction that first locks the row it changes (SQLite: the whole file, ``BEGIN IMMEDIATE``;
+PostgreSQL: ``SELECT ... FOR UPDATE`` on the link's row), and counters change in place
+(``failed_attempts = failed_attempts + 1``), so two requests never both act on an old value.
+Lock order: a link's row first, then its files, locations, reservations and polls.
 """
 
 from __future__ import annotations
 
 import os
 import socket
-import sqlite3
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,73 +21,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from xshare_desktop.core import paths
 from xshare_desktop.core.plain_text import one_line
 from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
+from xshare_desktop.core.shl.store_db import Database, Session, open_database
 
 # A passcode check holds its reservation at most this long (scrypt takes ~50 ms).
 PENDING_ATTEMPT_TTL = 60.0
 # Wrong passcodes a link tolerates over its whole life unless the sharer chooses otherwise.
 DEFAULT_MAX_ATTEMPTS = 10
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS links (
-    id TEXT PRIMARY KEY,
-    token TEXT NOT NULL UNIQUE,
-    key BLOB NOT NULL,
-    manifest_url TEXT NOT NULL,
-    label TEXT,
-    flags TEXT NOT NULL,
-    viewer TEXT,
-    created REAL NOT NULL,
-    updated REAL NOT NULL,
-    expires REAL,
-    passcode_hash TEXT,
-    max_attempts INTEGER NOT NULL,
-    failed_attempts INTEGER NOT NULL DEFAULT 0,
-    one_time INTEGER NOT NULL DEFAULT 0,
-    used_up REAL,
-    revoked REAL
-);
-CREATE TABLE IF NOT EXISTS files (
-    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    content_type TEXT NOT NULL,
-    jwe TEXT NOT NULL,
-    last_updated REAL NOT NULL,
-    PRIMARY KEY (link_id, position)
-);
-CREATE TABLE IF NOT EXISTS locations (
-    token TEXT PRIMARY KEY,
-    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    recipient TEXT NOT NULL,
-    expires REAL NOT NULL,
-    used REAL
-);
-CREATE TABLE IF NOT EXISTS pending_attempts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
-    started REAL NOT NULL,
-    owner TEXT
-);
-CREATE TABLE IF NOT EXISTS polls (
-    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
-    recipient TEXT NOT NULL,
-    last_success REAL NOT NULL,
-    PRIMARY KEY (link_id, recipient)
-);
-CREATE TABLE IF NOT EXISTS access_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    link_id TEXT NOT NULL,
-    time REAL NOT NULL,
-    recipient TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    outcome TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS access_log_link ON access_log(link_id, time);
-"""
 
 
 class LinkStatus(StrEnum):
@@ -262,58 +205,45 @@ def _process_alive(owner: str) -> bool:
     return True
 
 
-_WRITER_LOCKS: dict[Path, threading.Lock] = {}
-_WRITER_LOCKS_GUARD = threading.Lock()
-
-
-def _writer_lock(path: Path) -> threading.Lock:
-    key = path.resolve()
-    with _WRITER_LOCKS_GUARD:
-        return _WRITER_LOCKS.setdefault(key, threading.Lock())
-
-
 class LinkStore:
-    """One SQLite file; safe to use from many threads and processes at once."""
+    """The link store; safe to use from many threads and processes at once.
 
-    def __init__(self, path: Path | None = None, keys: KeyWrapper | None = None) -> None:
-        self.path = path if path is not None else paths.links_db()
+    ``path``: an SQLite file. ``database``: a database URL (``postgresql://...`` or
+    ``sqlite:///...``). Neither: ``XSHARE_LINK_DATABASE``, else ``links.sqlite3`` in the data
+    folder.
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        keys: KeyWrapper | None = None,
+        *,
+        database: str | None = None,
+    ) -> None:
+        self.db: Database = open_database(path if path is not None else database)
         self.keys = keys if keys is not None else KeyWrapper()
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
-        # SQLite gives its -wal and -shm files the main file's permissions: owner only.
-        paths.create_private_file(self.path)
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(pending_attempts)")}
-            if "owner" not in columns:  # stores made before reservations had owners
-                conn.execute("ALTER TABLE pending_attempts ADD COLUMN owner TEXT")
         self.recover_stale_attempts()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        # A connection per operation: sqlite3 connections must not cross threads.
-        conn = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
-        try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=60000")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            yield conn
-        finally:
-            conn.close()
+    @property
+    def url(self) -> str:
+        """Where the store is (a database URL; for PostgreSQL, possibly with its password)."""
+        return self.db.url
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        # Threads of one process queue on a lock instead of in SQLite's busy handler,
-        # which sleeps in growing steps and wastes most of the time under load.
-        # BEGIN IMMEDIATE still guards against other processes sharing the file.
-        with _writer_lock(self.path), self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _read(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self.db.write() as session:
+            yield session
+
+    def _lock_link(self, conn: Session, columns: str, link_id: str) -> Any:
+        """The link's row, locked until the transaction ends (``None`` when there is none)."""
+        return conn.execute(
+            f"SELECT {columns} FROM links WHERE id = ?{self.db.lock}", (link_id,)
+        ).fetchone()
 
     # -- links ------------------------------------------------------------------------------
 
@@ -344,7 +274,7 @@ class LinkStore:
             self._insert_files(conn, link.id, files)
 
     @staticmethod
-    def _insert_files(conn: sqlite3.Connection, link_id: str, files: Sequence[StoredFile]) -> None:
+    def _insert_files(conn: Session, link_id: str, files: Sequence[StoredFile]) -> None:
         conn.executemany(
             "INSERT INTO files (link_id, position, name, content_type, jwe, last_updated) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -358,26 +288,26 @@ class LinkStore:
             conn.execute("UPDATE links SET updated = ? WHERE id = ?", (now, link_id))
 
     def link(self, link_id: str) -> LinkRecord | None:
-        with self._connect() as conn:
+        with self._read() as conn:
             row = conn.execute(
                 f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
         return None if row is None else _link(row, self.keys)
 
     def link_by_token(self, token: str) -> LinkRecord | None:
-        with self._connect() as conn:
+        with self._read() as conn:
             row = conn.execute(
                 f"SELECT {_LINK_COLUMNS} FROM links WHERE token = ?", (token,)
             ).fetchone()
         return None if row is None else _link(row, self.keys)
 
     def links(self) -> list[LinkRecord]:
-        with self._connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(f"SELECT {_LINK_COLUMNS} FROM links ORDER BY created").fetchall()
         return [_link(row, self.keys) for row in rows]
 
     def files(self, link_id: str) -> list[StoredFile]:
-        with self._connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 "SELECT position, name, content_type, jwe, last_updated FROM files "
                 "WHERE link_id = ? ORDER BY position",
@@ -403,14 +333,13 @@ class LinkStore:
         (a crashed worker) stops counting.
         """
         with self._write() as conn:
-            conn.execute(
-                "DELETE FROM pending_attempts WHERE started < ?", (now - PENDING_ATTEMPT_TTL,)
-            )
-            row = conn.execute(
-                "SELECT failed_attempts, max_attempts FROM links WHERE id = ?", (link_id,)
-            ).fetchone()
+            row = self._lock_link(conn, "failed_attempts, max_attempts", link_id)
             if row is None:
                 return AttemptReservation(None, locked=True)
+            conn.execute(
+                "DELETE FROM pending_attempts WHERE link_id = ? AND started < ?",
+                (link_id, now - PENDING_ATTEMPT_TTL),
+            )
             failed, maximum = int(row[0]), int(row[1])
             (pending,) = conn.execute(
                 "SELECT count(*) FROM pending_attempts WHERE link_id = ?", (link_id,)
@@ -419,11 +348,12 @@ class LinkStore:
                 return AttemptReservation(None, locked=True)
             if failed + int(pending) >= maximum:
                 return AttemptReservation(None, locked=False)
-            cursor = conn.execute(
-                "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?)",
+            (ticket,) = conn.execute(
+                "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?) "
+                "RETURNING id",
                 (link_id, now, _OWNER),
-            )
-            return AttemptReservation(cursor.lastrowid, locked=False)
+            ).fetchone()
+            return AttemptReservation(int(ticket), locked=False)
 
     def recover_stale_attempts(self) -> int:
         """Drop the reservations of processes on this machine that are gone (a crash).
@@ -435,7 +365,9 @@ class LinkStore:
         host, _, _ = _OWNER.rpartition(":")
         with self._write() as conn:
             rows = conn.execute(
-                "SELECT id, owner FROM pending_attempts WHERE owner LIKE ?", (f"{host}:%",)
+                # in id order: two hosts recovering at once delete in the same order
+                "SELECT id, owner FROM pending_attempts WHERE owner LIKE ? ORDER BY id",
+                (f"{host}:%",),
             ).fetchall()
             stale = [row_id for row_id, owner in rows if not _process_alive(owner)]
             conn.executemany("DELETE FROM pending_attempts WHERE id = ?", [(i,) for i in stale])
@@ -447,23 +379,26 @@ class LinkStore:
         Returns the attempts left afterwards.
         """
         with self._write() as conn:
+            row = self._lock_link(conn, "max_attempts - failed_attempts", link_id)
             conn.execute("DELETE FROM pending_attempts WHERE id = ?", (ticket,))
+            if row is None:
+                return 0
             if wrong:
-                conn.execute(
+                counted = conn.execute(
                     "UPDATE links SET failed_attempts = failed_attempts + 1 "
-                    "WHERE id = ? AND failed_attempts < max_attempts",
+                    "WHERE id = ? AND failed_attempts < max_attempts "
+                    "RETURNING max_attempts - failed_attempts",
                     (link_id,),
-                )
-            row = conn.execute(
-                "SELECT max_attempts - failed_attempts FROM links WHERE id = ?", (link_id,)
-            ).fetchone()
-            return max(0, int(row[0])) if row is not None else 0
+                ).fetchone()
+                if counted is not None:
+                    row = counted
+            return max(0, int(row[0]))
 
     # -- retrieval -----------------------------------------------------------------------------
 
     def throttle_wait(self, link_id: str, recipient: str, now: float, min_interval: float) -> float:
         """Seconds this recipient must still wait before polling again (0 when free)."""
-        with self._connect() as conn:
+        with self._read() as conn:
             row = conn.execute(
                 "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
                 (link_id, recipient),
@@ -485,9 +420,7 @@ class LinkStore:
     ) -> RetrievalResult:
         """Serve a retrieval atomically: re-check the link, use it up, grant locations, log it."""
         with self._write() as conn:
-            row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
-            ).fetchone()
+            row = self._lock_link(conn, _LINK_COLUMNS, link_id)
             if row is None:
                 return RetrievalResult(LinkStatus.REVOKED)
             link = _link(row, self.keys)
@@ -512,7 +445,9 @@ class LinkStore:
             )
             if link.one_time:
                 conn.execute("UPDATE links SET used_up = ? WHERE id = ?", (now, link_id))
-            conn.execute("DELETE FROM locations WHERE expires < ?", (now - 60.0,))
+            conn.execute(
+                "DELETE FROM locations WHERE link_id = ? AND expires < ?", (link_id, now - 60.0)
+            )
             conn.executemany(
                 "INSERT INTO locations (token, link_id, position, recipient, expires) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -530,7 +465,8 @@ class LinkStore:
         """Use a single-use location token; ``None`` when the token was never issued."""
         with self._write() as conn:
             row = conn.execute(
-                "SELECT link_id, position, recipient, expires, used FROM locations WHERE token = ?",
+                "SELECT link_id, position, recipient, expires, used FROM locations "
+                f"WHERE token = ?{self.db.lock}",
                 (token,),
             ).fetchone()
             if row is None:
@@ -575,7 +511,7 @@ class LinkStore:
 
     @staticmethod
     def _log(
-        conn: sqlite3.Connection,
+        conn: Session,
         link_id: str,
         now: float,
         recipient: str,
@@ -600,6 +536,6 @@ class LinkStore:
         if link_id is not None:
             query += " WHERE link_id = ?"
             args = (link_id,)
-        with self._connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(query + " ORDER BY time, id", args).fetchall()
         return [AccessEntry(str(r[0]), float(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
