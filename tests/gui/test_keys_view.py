@@ -61,11 +61,19 @@ def test_short_passphrase_is_explained(qtbot, view: KeysView) -> None:  # type: 
     view.name_edit.setText("Karen")
     view.passphrase_edit.setText("short")
     view.repeat_edit.setText("short")
-    worker = view.create_key()
-    assert worker is not None
-    with qtbot.waitSignal(worker.done, timeout=20_000):
-        pass
+    assert view.passphrase_strength.text().startswith("Too easy to guess")
+    assert view.create_key() is None  # said at once, before any work starts
     assert "at least" in view.status.text()
+    assert not keys.has_identity()
+
+
+def test_a_common_passphrase_is_refused_with_the_reason(qtbot, view: KeysView) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 8: length alone let "password" through."""
+    view.name_edit.setText("Karen Testesen")
+    view.passphrase_edit.setText("password")
+    view.repeat_edit.setText("password")
+    assert view.create_key() is None
+    assert "passwords people use most" in view.status.text()
     assert not keys.has_identity()
 
 

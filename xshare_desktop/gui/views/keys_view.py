@@ -29,6 +29,7 @@ from xshare_desktop.core.signing.trust import TrustStore
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.formatting import format_date
+from xshare_desktop.gui.strength import StrengthMeter
 from xshare_desktop.gui.style import set_heading
 from xshare_desktop.gui.widgets import MutedLabel, action_button, button_row
 from xshare_desktop.gui.worker import Worker
@@ -93,6 +94,10 @@ class KeysView(QWidget):
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.email_label, self.email_edit)
         form.addRow(self.passphrase_label, self.passphrase_edit)
+        self.passphrase_strength = StrengthMeter(
+            self.passphrase_edit, lambda: [self.name_edit.text(), self.email_edit.text()]
+        )
+        form.addRow("", self.passphrase_strength)
         form.addRow(self.repeat_label, self.repeat_edit)
         form.addRow("", self.demo_ca_check)
         key_layout.addLayout(form)
@@ -265,6 +270,10 @@ class KeysView(QWidget):
 
     # -- key -----------------------------------------------------------------------------------
     def create_key(self) -> Worker | None:
+        weak = self.passphrase_strength.problem()
+        if weak:
+            self._say(weak, error=True)
+            return None
         if self.passphrase_edit.text() != self.repeat_edit.text():
             self._say(self.tr("The two passphrases differ; type the same one twice."), error=True)
             return None
