@@ -60,7 +60,6 @@ def test_a_killed_write_leaves_no_lasting_part_file(tmp_path: Path) -> None:
     """Issue 16 item 7: hidden `.NAME.*.part` files of killed writes are cleaned up by the next
     write of the same name; a fresh one (a write in progress elsewhere) is left alone."""
     import os
-    import time
 
     from xshare_desktop.core.fileio import STALE_PART_SECONDS
 
@@ -69,7 +68,8 @@ def test_a_killed_write_leaves_no_lasting_part_file(tmp_path: Path) -> None:
     other = tmp_path / ".other.json.xyz.part"
     for leftover in (old, fresh, other):
         leftover.write_bytes(b"half")
-    long_ago = time.time() - STALE_PART_SECONDS - 60
+    # the file system's clock, not Python's (CI runs a second time with Python's clock moved)
+    long_ago = fresh.stat().st_mtime - STALE_PART_SECONDS - 60
     os.utime(old, (long_ago, long_ago))
     os.utime(other, (long_ago, long_ago))
     atomic_write_bytes(tmp_path / "share.json", b"{}")

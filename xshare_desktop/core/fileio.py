@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -210,11 +209,16 @@ def atomic_write_bytes(
 STALE_PART_SECONDS = 15 * 60
 
 
-def _remove_stale_parts(target: Path) -> None:
-    cutoff = time.time() - STALE_PART_SECONDS
+def _remove_stale_parts(target: Path, own: str) -> None:
+    # "Now" is the file system's clock (our fresh temporary file's time), not the process's:
+    # on a network share or with a skewed clock the two differ.
+    try:
+        cutoff = os.stat(own).st_mtime - STALE_PART_SECONDS
+    except OSError:
+        return
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
         try:
-            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+            if str(leftover) != own and leftover.is_file() and leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
         except OSError:
             pass  # not ours to fight over
@@ -222,12 +226,12 @@ def _remove_stale_parts(target: Path) -> None:
 
 def _write_atomically(target: Path, data: bytes, overwrite: bool) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_parts(target)
     if not overwrite and target.exists():
         raise UserFacingError(
             f"{target.name} already exists; choose another name or allow replacing it."
         )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    _remove_stale_parts(target, tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
