@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.document import load_document
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.shl import client
+from xshare_desktop.core.sharing import delivery
+from xshare_desktop.core.shl import app_host, client
 from xshare_desktop.core.signing import Verdict, keys, verify_path
 from xshare_desktop.gui.flow import ShareFlow, step_choose, tasks
 
@@ -43,7 +43,7 @@ TEXTS = {
 @pytest.fixture(autouse=True)
 def _stop_link_host() -> Iterator[None]:
     yield
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 @pytest.fixture()
@@ -551,7 +551,7 @@ def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[n
 
     click(qtbot, page.host_button)  # Stop, on the links page
     assert page.host_state() == "stopped"
-    assert delivery.link_host_url() is None
+    assert app_host.link_host_url() is None
     with pytest.raises(client.HostUnreachable):
         client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)
 
@@ -623,7 +623,7 @@ def test_phones_on_this_network_only_after_the_warning(  # type: ignore[no-untyp
 def test_without_a_network_the_phone_option_says_why(  # type: ignore[no-untyped-def]
     qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    monkeypatch.setattr(app_host, "lan_address", lambda: None)
     flow = make_flow("en")
     _to_link_options(qtbot, flow)
     flow.options.local_network.check.setChecked(True)
