@@ -176,6 +176,36 @@ def test_download_signed_and_protected(qtbot, make_flow, tmp_path: Path, lang: s
         click(qtbot, flow.finish_button)
 
 
+def test_the_files_are_the_previewed_bytes(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, one pipeline: the preview's FHIR JSON and PDF are the bytes written.
+
+    The PDF is rendered from the preview before Share is pressed (with Qt's real writer,
+    which stamps each PDF with its creation time); the written PDF must be that one.
+    """
+    from xshare_desktop.render.share_pdf import share_pdf_renderer
+
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.download_card)
+    click(qtbot, flow.next_button)
+    flow.options.folder_edit.setText(str(tmp_path))
+    assert flow.options.pdf_check.isChecked()
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    preview = flow.preview.preview
+    assert preview is not None
+    shown_json = preview.prepared.fhir_json()
+    shown_pdf = preview.prepared.pdf(share_pdf_renderer(None))
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "done"
+    [written_json] = tmp_path.glob("*.json")
+    [written_pdf] = tmp_path.glob("*.pdf")
+    assert written_json.read_bytes() == shown_json
+    assert written_pdf.read_bytes() == shown_pdf and shown_pdf.startswith(b"%PDF")
+    assert len(list(tmp_path.iterdir())) == 2
+
+
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_link_with_passcode_qr_copy_and_revoke(  # type: ignore[no-untyped-def]
     qtbot, make_flow, monkeypatch: pytest.MonkeyPatch, lang: str
