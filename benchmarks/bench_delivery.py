@@ -1,6 +1,6 @@
 """``delivery``: the Yellow Button's last step on a sample IPS, from the document to what is handed over.
 
-Each figure is the best of 5 runs of ``core.delivery.share_and_deliver`` on
+Each figure is the best of 5 runs of ``core.sharing.delivery.share_and_deliver`` on
 ``samples/ips-karen-testesen.json`` with FHIR JSON only (the PDF renderer is
 measured by the ``share-*`` benchmarks): plain files; signed; signed and
 password-protected (PBES2, 600,000 iterations per file); one signed,
@@ -18,9 +18,10 @@ from typing import Any
 
 import orjson
 
-from xshare_desktop.core import delivery
+from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import ShareOptions
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.core.signing import keys
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ips-karen-testesen.json"
@@ -72,7 +73,7 @@ def bench_delivery() -> Iterator[tuple[str, float, str]]:
 
             yield name, round(_best_ms(run), 1), "ms"
     finally:
-        delivery.stop_link_host()
+        app_host.stop_link_host()
 
 
 BENCHMARKS = {"delivery": bench_delivery}

@@ -59,29 +59,6 @@
 <context>
     <name>ChooseStep</name>
     <message numerus="yes">
-        <source>%1 · %n entries</source>
-        <translation>
-            <numerusform>%1 · %n oplysning</numerusform>
-            <numerusform>%1 · %n oplysninger</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The recipient sees this section with the entries you keep ticked.</source>
-        <translation>Modtageren ser dette afsnit med de oplysninger, du lader være markeret.</translation>
-    </message>
-    <message>
-        <source>Untick to leave out just this entry.</source>
-        <translation>Fjern markeringen for at udelade netop denne oplysning.</translation>
-    </message>
-    <message>
-        <source>Details about you</source>
-        <translation>Oplysninger om dig</translation>
-    </message>
-    <message>
-        <source>Your name and birth date always go along; these details are up to you.</source>
-        <translation>Dit navn og din fødselsdato kommer altid med; disse oplysninger bestemmer du selv over.</translation>
-    </message>
-    <message numerus="yes">
         <source>You share %1 of %n entries.</source>
         <translation>
             <numerusform>Du deler %1 af %n oplysning.</numerusform>
@@ -2942,6 +2919,61 @@
     </message>
 </context>
 <context>
+    <name>SelectionTree</name>
+    <message>
+        <source>Share</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om</translation>
+    </message>
+    <message>
+        <source>The whole document</source>
+        <translation>Hele dokumentet</translation>
+    </message>
+    <message>
+        <source>Your personal details</source>
+        <translation>Dine personlige oplysninger</translation>
+    </message>
+    <message>
+        <source>Name, date of birth and gender are always shared; pseudonymise to hide them.</source>
+        <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
+    </message>
+    <message>
+        <source>Details of the report</source>
+        <translation>Detaljer om svaret</translation>
+    </message>
+    <message>
+        <source>Who did what and when, and the lab&apos;s numbers: untick what to withhold.</source>
+        <translation>Hvem gjorde hvad og hvornår, og laboratoriets numre: fjern fluebenet ved det, du vil holde tilbage.</translation>
+    </message>
+    <message>
+        <source>%1: exact date</source>
+        <translation>%1: præcis dato</translation>
+    </message>
+    <message>
+        <source>%1 Untick to share the year only.</source>
+        <translation>%1 Fjern fluebenet for kun at dele årstallet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shared</source>
+        <translation>%1 af %2 deles</translation>
+    </message>
+    <message>
+        <source>Free text, shared as written</source>
+        <translation>Fritekst, deles som den er skrevet</translation>
+    </message>
+    <message>
+        <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+        <translation>Dette afsnit er tekst skrevet af en person. Med flueben deles det, som det er skrevet. Pseudonymisering kan ikke kontrollere fritekst for navne, så med pseudonymisering udelades det.</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Ingen oplysninger</translation>
+    </message>
+</context>
+<context>
     <name>ShareFlow</name>
     <message>
         <source>Tick at least one entry to share.</source>
@@ -3098,168 +3130,6 @@
     <message>
         <source>Share now</source>
         <translation>Del nu</translation>
-    </message>
-</context>
-<context>
-    <name>ShareView</name>
-    <message>
-        <source>Choose what to share</source>
-        <translation>Vælg, hvad du vil dele</translation>
-    </message>
-    <message>
-        <source>Untick what should stay with you. The preview shows exactly what the recipient will see; nothing leaves this computer until you share.</source>
-        <translation>Fjern fluebenet ved det, du vil beholde for dig selv. Forhåndsvisningen viser præcis, hvad modtageren vil se; intet forlader computeren, før du deler.</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>Del</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>Om</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Indstillinger</translation>
-    </message>
-    <message>
-        <source>Pseudonymise (hide my name, CPR number and contact details)</source>
-        <translation>Pseudonymisér (skjul mit navn, CPR-nummer og kontaktoplysninger)</translation>
-    </message>
-    <message>
-        <source>See what changes</source>
-        <translation>Se, hvad der ændres</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprog</translation>
-    </message>
-    <message>
-        <source>As the document</source>
-        <translation>Som dokumentet</translation>
-    </message>
-    <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
-        <source>Formats</source>
-        <translation>Formater</translation>
-    </message>
-    <message>
-        <source>Health data file (FHIR)</source>
-        <translation>Helbredsdatafil (FHIR)</translation>
-    </message>
-    <message>
-        <source>PDF to read</source>
-        <translation>PDF til at læse</translation>
-    </message>
-    <message>
-        <source>What the recipient sees</source>
-        <translation>Det ser modtageren</translation>
-    </message>
-    <message>
-        <source>Left out</source>
-        <translation>Udeladt</translation>
-    </message>
-    <message>
-        <source>What changes</source>
-        <translation>Det ændres</translation>
-    </message>
-    <message>
-        <source>Share…</source>
-        <translation>Del…</translation>
-    </message>
-    <message>
-        <source>The whole document</source>
-        <translation>Hele dokumentet</translation>
-    </message>
-    <message>
-        <source>Your personal details</source>
-        <translation>Dine personlige oplysninger</translation>
-    </message>
-    <message>
-        <source>Name, date of birth and gender are always shared; pseudonymise to hide them.</source>
-        <translation>Navn, fødselsdato og køn deles altid; pseudonymisér for at skjule dem.</translation>
-    </message>
-    <message>
-        <source>Details of the report</source>
-        <translation>Detaljer om svaret</translation>
-    </message>
-    <message>
-        <source>Who did what and when, and the lab&apos;s numbers: untick what to withhold.</source>
-        <translation>Hvem gjorde hvad og hvornår, og laboratoriets numre: fjern fluebenet ved det, du vil holde tilbage.</translation>
-    </message>
-    <message>
-        <source>%1: exact date</source>
-        <translation>%1: præcis dato</translation>
-    </message>
-    <message>
-        <source>%1 Untick to share the year only.</source>
-        <translation>%1 Fjern fluebenet for kun at dele årstallet.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 shared</source>
-        <translation>%1 af %2 deles</translation>
-    </message>
-    <message>
-        <source>Free text, shared as written</source>
-        <translation>Fritekst, deles som den er skrevet</translation>
-    </message>
-    <message>
-        <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
-        <translation>Dette afsnit er tekst skrevet af en person. Med flueben deles det, som det er skrevet. Pseudonymisering kan ikke kontrollere fritekst for navne, så med pseudonymisering udelades det.</translation>
-    </message>
-    <message>
-        <source>No entries</source>
-        <translation>Ingen oplysninger</translation>
-    </message>
-    <message>
-        <source>Choose where to save the files</source>
-        <translation>Vælg, hvor filerne skal gemmes</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Gemmer…</translation>
-    </message>
-    <message>
-        <source>Saved %1 in %2.</source>
-        <translation>Gemte %1 i %2.</translation>
-    </message>
-    <message>
-        <source>Replace files?</source>
-        <translation>Erstat filer?</translation>
-    </message>
-    <message>
-        <source>%1 already exists in this folder. Replace it?</source>
-        <translation>%1 findes allerede i denne mappe. Vil du erstatte den?</translation>
-    </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>Intet blev gemt.</translation>
-    </message>
-    <message>
-        <source>Updating the preview…</source>
-        <translation>Opdaterer forhåndsvisningen…</translation>
-    </message>
-    <message>
-        <source>(removed)</source>
-        <translation>(fjernet)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thing(s) stay with you; see “Left out”.</source>
-        <translation>
-            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
-            <numerusform>%n ting bliver hos dig; se »Udeladt«.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Everything in the document will be shared.</source>
-        <translation>Alt i dokumentet bliver delt.</translation>
     </message>
 </context>
 <context>

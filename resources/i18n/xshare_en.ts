@@ -59,29 +59,6 @@
     <context>
         <name>ChooseStep</name>
         <message numerus="yes">
-            <source>%1 · %n entries</source>
-            <translation>
-                <numerusform>%1 · %n entry</numerusform>
-                <numerusform>%1 · %n entries</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The recipient sees this section with the entries you keep ticked.</source>
-            <translation>The recipient sees this section with the entries you keep ticked.</translation>
-        </message>
-        <message>
-            <source>Untick to leave out just this entry.</source>
-            <translation>Untick to leave out just this entry.</translation>
-        </message>
-        <message>
-            <source>Details about you</source>
-            <translation>Details about you</translation>
-        </message>
-        <message>
-            <source>Your name and birth date always go along; these details are up to you.</source>
-            <translation>Your name and birth date always go along; these details are up to you.</translation>
-        </message>
-        <message numerus="yes">
             <source>You share %1 of %n entries.</source>
             <translation>
                 <numerusform>You share %1 of %n entry.</numerusform>
@@ -2942,6 +2919,61 @@
         </message>
     </context>
     <context>
+        <name>SelectionTree</name>
+        <message>
+            <source>Share</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>The whole document</source>
+            <translation>The whole document</translation>
+        </message>
+        <message>
+            <source>Your personal details</source>
+            <translation>Your personal details</translation>
+        </message>
+        <message>
+            <source>Name, date of birth and gender are always shared; pseudonymise to hide them.</source>
+            <translation>Name, date of birth and gender are always shared; pseudonymise to hide them.</translation>
+        </message>
+        <message>
+            <source>Details of the report</source>
+            <translation>Details of the report</translation>
+        </message>
+        <message>
+            <source>Who did what and when, and the lab's numbers: untick what to withhold.</source>
+            <translation>Who did what and when, and the lab's numbers: untick what to withhold.</translation>
+        </message>
+        <message>
+            <source>%1: exact date</source>
+            <translation>%1: exact date</translation>
+        </message>
+        <message>
+            <source>%1 Untick to share the year only.</source>
+            <translation>%1 Untick to share the year only.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 shared</source>
+            <translation>%1 of %2 shared</translation>
+        </message>
+        <message>
+            <source>Free text, shared as written</source>
+            <translation>Free text, shared as written</translation>
+        </message>
+        <message>
+            <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
+            <translation>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</translation>
+        </message>
+        <message>
+            <source>No entries</source>
+            <translation>No entries</translation>
+        </message>
+    </context>
+    <context>
         <name>ShareFlow</name>
         <message>
             <source>Tick at least one entry to share.</source>
@@ -3098,168 +3130,6 @@
         <message>
             <source>Share now</source>
             <translation>Share now</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShareView</name>
-        <message>
-            <source>Choose what to share</source>
-            <translation>Choose what to share</translation>
-        </message>
-        <message>
-            <source>Untick what should stay with you. The preview shows exactly what the recipient will see; nothing leaves this computer until you share.</source>
-            <translation>Untick what should stay with you. The preview shows exactly what the recipient will see; nothing leaves this computer until you share.</translation>
-        </message>
-        <message>
-            <source>Share</source>
-            <translation>Share</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>About</translation>
-        </message>
-        <message>
-            <source>Options</source>
-            <translation>Options</translation>
-        </message>
-        <message>
-            <source>Pseudonymise (hide my name, CPR number and contact details)</source>
-            <translation>Pseudonymise (hide my name, CPR number and contact details)</translation>
-        </message>
-        <message>
-            <source>See what changes</source>
-            <translation>See what changes</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>As the document</source>
-            <translation>As the document</translation>
-        </message>
-        <message>
-            <source>Danish</source>
-            <translation>Danish</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>English</translation>
-        </message>
-        <message>
-            <source>Formats</source>
-            <translation>Formats</translation>
-        </message>
-        <message>
-            <source>Health data file (FHIR)</source>
-            <translation>Health data file (FHIR)</translation>
-        </message>
-        <message>
-            <source>PDF to read</source>
-            <translation>PDF to read</translation>
-        </message>
-        <message>
-            <source>What the recipient sees</source>
-            <translation>What the recipient sees</translation>
-        </message>
-        <message>
-            <source>Left out</source>
-            <translation>Left out</translation>
-        </message>
-        <message>
-            <source>What changes</source>
-            <translation>What changes</translation>
-        </message>
-        <message>
-            <source>Share…</source>
-            <translation>Share…</translation>
-        </message>
-        <message>
-            <source>The whole document</source>
-            <translation>The whole document</translation>
-        </message>
-        <message>
-            <source>Your personal details</source>
-            <translation>Your personal details</translation>
-        </message>
-        <message>
-            <source>Name, date of birth and gender are always shared; pseudonymise to hide them.</source>
-            <translation>Name, date of birth and gender are always shared; pseudonymise to hide them.</translation>
-        </message>
-        <message>
-            <source>Details of the report</source>
-            <translation>Details of the report</translation>
-        </message>
-        <message>
-            <source>Who did what and when, and the lab's numbers: untick what to withhold.</source>
-            <translation>Who did what and when, and the lab's numbers: untick what to withhold.</translation>
-        </message>
-        <message>
-            <source>%1: exact date</source>
-            <translation>%1: exact date</translation>
-        </message>
-        <message>
-            <source>%1 Untick to share the year only.</source>
-            <translation>%1 Untick to share the year only.</translation>
-        </message>
-        <message>
-            <source>%1 of %2 shared</source>
-            <translation>%1 of %2 shared</translation>
-        </message>
-        <message>
-            <source>Free text, shared as written</source>
-            <translation>Free text, shared as written</translation>
-        </message>
-        <message>
-            <source>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</source>
-            <translation>This section is text written by a person. Ticked, it is shared as it is written. Pseudonymisation cannot check free text for names, so with pseudonymisation it is left out.</translation>
-        </message>
-        <message>
-            <source>No entries</source>
-            <translation>No entries</translation>
-        </message>
-        <message>
-            <source>Choose where to save the files</source>
-            <translation>Choose where to save the files</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
-        <message>
-            <source>Saved %1 in %2.</source>
-            <translation>Saved %1 in %2.</translation>
-        </message>
-        <message>
-            <source>Replace files?</source>
-            <translation>Replace files?</translation>
-        </message>
-        <message>
-            <source>%1 already exists in this folder. Replace it?</source>
-            <translation>%1 already exists in this folder. Replace it?</translation>
-        </message>
-        <message>
-            <source>Nothing was saved.</source>
-            <translation>Nothing was saved.</translation>
-        </message>
-        <message>
-            <source>Updating the preview…</source>
-            <translation>Updating the preview…</translation>
-        </message>
-        <message>
-            <source>(removed)</source>
-            <translation>(removed)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n thing(s) stay with you; see “Left out”.</source>
-            <translation>
-                <numerusform>%n thing stays with you; see “Left out”.</numerusform>
-                <numerusform>%n things stay with you; see “Left out”.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Everything in the document will be shared.</source>
-            <translation>Everything in the document will be shared.</translation>
         </message>
     </context>
     <context>

@@ -155,33 +155,33 @@ def test_booth_start_page_offers_samples_not_the_file_system(make_window, qtbot)
 
 
 def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
 
     window = make_window(booth=True, lang="da")
-    url = delivery.ensure_link_host()  # as the share wizard does; no page has a handle on it
+    url = app_host.ensure_link_host()  # as the share wizard does; no page has a handle on it
     try:
-        assert delivery.link_host_url() == url
+        assert app_host.link_host_url() == url
         window.app_bar.reset.click()
-        assert delivery.link_host_url() is None
+        assert app_host.link_host_url() is None
     finally:
-        delivery.stop_link_host()
+        app_host.stop_link_host()
 
 
 def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch) -> None:
     """A visitor's phone demo ends with the visitor: the next one starts on this computer only."""
     from tests.gui.test_link_views import _network_on_loopback
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
 
     _network_on_loopback(monkeypatch)
     window = make_window(booth=True, lang="da")
     try:
-        url = delivery.start_link_host(local_network=True)
-        assert url.startswith("http://192.0.2.10:") and delivery.link_host_state().local_network
+        url = app_host.start_link_host(local_network=True)
+        assert url.startswith("http://192.0.2.10:") and app_host.link_host_state().local_network
         window.app_bar.reset.click()
-        assert not delivery.link_host_state().running
-        assert delivery.ensure_link_host().startswith("http://127.0.0.1:")
+        assert not app_host.link_host_state().running
+        assert app_host.ensure_link_host().startswith("http://127.0.0.1:")
     finally:
-        delivery.stop_link_host()
+        app_host.stop_link_host()
 
 
 def test_booth_starts_in_danish_after_english_was_chosen_in_normal_mode(settings) -> None:

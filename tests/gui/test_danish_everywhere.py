@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.navigation import available_plugins
 
@@ -154,7 +154,7 @@ def untranslated(texts: Iterator[tuple[str, str]]) -> list[str]:
 @pytest.fixture(autouse=True)
 def _stop_link_host() -> Iterator[None]:
     yield
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 @pytest.fixture()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from xshare_desktop.core import delivery
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.gui.views.help_view import TOPICS, XSHARE_URL, HelpView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def test_help_from_a_step_of_the_flow_opens_at_that_step(window, load, opened) -
     assert window.navigator.page("help").topic == "how"
     window.navigator.back()
     assert window.navigator.current_name == "share" and flow.step == "how"
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 def test_f1_opens_the_help_about_the_current_page(window, load, opened) -> None:

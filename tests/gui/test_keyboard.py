@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.document import load_document
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.gui.flow import ShareFlow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ MOST_TABS = 14  # past this many stops a keyboard user has lost the way
 @pytest.fixture(autouse=True)
 def _stop_link_host() -> Iterator[None]:
     yield
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 def focused() -> QWidget:

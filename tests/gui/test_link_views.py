@@ -239,7 +239,7 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
 
 def _network_on_loopback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Tests never open a port to the network: the "local network" host binds loopback here."""
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
     from xshare_desktop.core.shl import host as host_module
 
     binds: list[str] = []
@@ -248,8 +248,8 @@ def _network_on_loopback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         binds.append(bind)
         return host_module.serve("127.0.0.1", port)
 
-    monkeypatch.setattr(delivery, "serve", serve)
-    monkeypatch.setattr(delivery, "lan_address", lambda: "192.0.2.10")
+    monkeypatch.setattr(app_host, "serve", serve)
+    monkeypatch.setattr(app_host, "lan_address", lambda: "192.0.2.10")
     return binds
 
 
@@ -322,7 +322,7 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
 ) -> None:
     import threading
 
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
 
     binds = _network_on_loopback(monkeypatch)
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
@@ -331,11 +331,11 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
     assert link_view.host_state() == "stopped"
     # The wizard starts the host on its worker thread; the page follows.
     started: list[str] = []
-    wizard = threading.Thread(target=lambda: started.append(delivery.ensure_link_host()))
+    wizard = threading.Thread(target=lambda: started.append(app_host.ensure_link_host()))
     wizard.start()
     wizard.join(timeout=10)
     qtbot.waitUntil(lambda: link_view.host_status.text() == "Only this computer can fetch links.")
-    assert link_view.host.base_url == started[0] == delivery.link_host_url()
+    assert link_view.host.base_url == started[0] == app_host.link_host_url()
     assert link_view.host_address.text() == "Address: " + started[0]
 
     # Starting from the page now adds no second host.
@@ -346,29 +346,29 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
     link_view.lan_check.setChecked(True)
     assert binds == ["127.0.0.1", "0.0.0.0"]
     assert link_view.host_state() == "local-network"
-    network_url = delivery.link_host_url()
+    network_url = app_host.link_host_url()
     assert network_url is not None and network_url.startswith("http://192.0.2.10:")
     assert network_url in link_view.host_address.text()
-    assert delivery.ensure_link_host() == network_url and len(binds) == 2
+    assert app_host.ensure_link_host() == network_url and len(binds) == 2
 
     # Back to this computer only, then Stop on the page stops it for the wizard as well.
     link_view.lan_check.setChecked(False)
     assert binds[-1] == "127.0.0.1" and link_view.host_state() == "this-computer"
     qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
-    assert link_view.host_state() == "stopped" and delivery.link_host_url() is None
+    assert link_view.host_state() == "stopped" and app_host.link_host_url() is None
 
 
 def test_no_network_keeps_the_host_on_this_computer(  # type: ignore[no-untyped-def]
     link_view: LinkView, monkeypatch
 ) -> None:
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
 
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
-    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    monkeypatch.setattr(app_host, "lan_address", lambda: None)
     url = link_view.start_host()
     link_view.lan_check.setChecked(True)
     assert "not on a local network" in link_view.create_status.text()
-    assert link_view.host_state() == "this-computer" and delivery.link_host_url() == url
+    assert link_view.host_state() == "this-computer" and app_host.link_host_url() == url
     assert not link_view.lan_check.isChecked(), "the switch says what the host does"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QScrollArea, QTreeWidgetItem
 
-from xshare_desktop.core.delivery import DeliveryResult
+from xshare_desktop.core.sharing.delivery import DeliveryResult
 from xshare_desktop.core.sharing.prune import LeftOut
 from xshare_desktop.core.signing import TrustStore, create_identity, demo_ca, write_package
 from xshare_desktop.gui.flow.step_done import DoneStep

@@ -16,16 +16,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMessageBox,
+    QScrollBar,
     QTreeWidget,
     QWidget,
 )
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.document import load_document
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.shl import client
+from xshare_desktop.core.sharing import delivery
+from xshare_desktop.core.shl import app_host, client
 from xshare_desktop.core.signing import Verdict, keys, verify_path
-from xshare_desktop.gui.flow import ShareFlow, step_choose, tasks
+from xshare_desktop.gui.flow import ShareFlow, tasks
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ips-karen-testesen.json"
@@ -43,7 +44,7 @@ TEXTS = {
 @pytest.fixture(autouse=True)
 def _stop_link_host() -> Iterator[None]:
     yield
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 @pytest.fixture()
@@ -174,6 +175,36 @@ def test_download_signed_and_protected(qtbot, make_flow, tmp_path: Path, lang: s
     assert flow.done.open_folder.isVisible() and not flow.done.qr.isVisible()
     with qtbot.waitSignal(flow.finished, timeout=5_000):
         click(qtbot, flow.finish_button)
+
+
+def test_the_files_are_the_previewed_bytes(qtbot, make_flow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, one pipeline: the preview's FHIR JSON and PDF are the bytes written.
+
+    The PDF is rendered from the preview before Share is pressed (with Qt's real writer,
+    which stamps each PDF with its creation time); the written PDF must be that one.
+    """
+    from xshare_desktop.render.share_pdf import share_pdf_renderer
+
+    flow = make_flow()
+    click(qtbot, flow.next_button)
+    click(qtbot, flow.how.download_card)
+    click(qtbot, flow.next_button)
+    flow.options.folder_edit.setText(str(tmp_path))
+    assert flow.options.pdf_check.isChecked()
+    click(qtbot, flow.next_button)
+    wait_idle(qtbot, flow)
+    preview = flow.preview.preview
+    assert preview is not None
+    shown_json = preview.prepared.fhir_json()
+    shown_pdf = preview.prepared.pdf(share_pdf_renderer(None))
+    click(qtbot, flow.share_button)
+    wait_idle(qtbot, flow)
+    assert flow.step == "done"
+    [written_json] = tmp_path.glob("*.json")
+    [written_pdf] = tmp_path.glob("*.pdf")
+    assert written_json.read_bytes() == shown_json
+    assert written_pdf.read_bytes() == shown_pdf and shown_pdf.startswith(b"%PDF")
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
@@ -322,23 +353,33 @@ def test_nothing_ticked_cannot_go_on(qtbot, make_flow) -> None:  # type: ignore[
     assert kept == total
 
 
-def test_without_the_share_view_a_simpler_chooser_is_used(  # type: ignore[no-untyped-def]
-    qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(step_choose, "share_view_class", lambda: None)
+def test_step_one_has_one_tree_and_every_part_of_it_is_shown(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: one selection tree in step 1, nothing hidden; in the person's language."""
     flow = make_flow("da")
-    assert flow.choose.view is None and flow.choose.tree.isVisible()
+    trees = flow.choose.findChildren(QTreeWidget)
+    assert trees == [flow.choose.tree] and flow.choose.tree is not None
+    hidden = [
+        f"{type(w).__name__}#{w.objectName()}"
+        for w in flow.choose.findChildren(QWidget)
+        if not w.isVisibleTo(flow.choose)
+        # a scroll area's own bars come and go with the content
+        and not (isinstance(w, QScrollBar) or w.objectName().startswith("qt_scrollarea"))
+    ]
+    assert hidden == [], "nothing in step 1 is built only to be hidden"
+    tree = flow.choose.tree
+    assert (
+        tree.patient_item is not None and tree.patient_item.text(0) == "Dine personlige oplysninger"
+    )
     kept, total = flow.choose.entry_counts()
     leave_out_medications(flow)
     assert flow.choose.entry_counts() == (kept - 5, total)
-    personal = flow.choose.top_items()[-1]
-    assert personal.text(0) == "Oplysninger om dig"
-    address = next(c for c in flow.choose.child_items(personal) if "Adresse" in c.text(0))
+    address = next(c for c in flow.choose.child_items(tree.patient_item) if c.text(0) == "Adresse")
     address.setCheckState(0, Qt.CheckState.Unchecked)
     selection = flow.choose.selection()
-    assert set(selection.exclude) == {f"section:{MEDICATIONS}", "Patient.address"}
+    assert f"section:{MEDICATIONS}" in selection.exclude
+    assert any(s.endswith("#address") for s in selection.exclude)
     flow.choose.set_all(True)
-    assert flow.choose.selection().exclude == ()
+    assert flow.choose.entry_counts() == (total, total)
 
 
 def test_switching_language_keeps_the_choice(qtbot, make_flow) -> None:  # type: ignore[no-untyped-def]
@@ -551,7 +592,7 @@ def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[n
 
     click(qtbot, page.host_button)  # Stop, on the links page
     assert page.host_state() == "stopped"
-    assert delivery.link_host_url() is None
+    assert app_host.link_host_url() is None
     with pytest.raises(client.HostUnreachable):
         client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)
 
@@ -623,7 +664,7 @@ def test_phones_on_this_network_only_after_the_warning(  # type: ignore[no-untyp
 def test_without_a_network_the_phone_option_says_why(  # type: ignore[no-untyped-def]
     qtbot, make_flow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(delivery, "lan_address", lambda: None)
+    monkeypatch.setattr(app_host, "lan_address", lambda: None)
     flow = make_flow("en")
     _to_link_options(qtbot, flow)
     flow.options.local_network.check.setChecked(True)

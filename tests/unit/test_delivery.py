@@ -1,4 +1,4 @@
-"""Delivering what share() wrote: signed, protected, packaged, or behind a SMART Health Link."""
+"""Delivering a prepared share: signed, protected, packaged, or behind a SMART Health Link."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ import orjson
 import pytest
 
 from tests.unit.signing_support import make_identity, shared_ca
-from xshare_desktop.core import delivery, paths
+from xshare_desktop.core import paths
 from xshare_desktop.core.errors import Cancelled, UserFacingError
 from xshare_desktop.core.progress import Progress
+from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import PreparedShare, ShareOptions
-from xshare_desktop.core.shl import client, provider
+from xshare_desktop.core.shl import app_host, client, provider
 from xshare_desktop.core.shl.host_settings import load_host_settings
 from xshare_desktop.core.signing import (
     TrustStore,
@@ -43,20 +44,18 @@ def raw() -> dict[str, Any]:
 
 
 @pytest.fixture()
-def staged(tmp_path: Path) -> list[Path]:
-    folder = tmp_path / "staged"
-    folder.mkdir()
-    document = folder / "patient-summary-shared-20261127-120000.json"
-    document.write_bytes(SAMPLE.read_bytes())
-    pdf = folder / "patient-summary-shared-20261127-120000.pdf"
-    pdf.write_bytes(FAKE_PDF)
-    return [document, pdf]
+def staged() -> list[tuple[str, bytes]]:
+    """A share's files in memory, as ``PreparedShare.files`` hands them to delivery."""
+    return [
+        ("patient-summary-shared-20261127-120000.json", SAMPLE.read_bytes()),
+        ("patient-summary-shared-20261127-120000.pdf", FAKE_PDF),
+    ]
 
 
 @pytest.fixture()
 def stop_host() -> Iterator[None]:
     yield
-    delivery.stop_link_host()
+    app_host.stop_link_host()
 
 
 def trust() -> TrustStore:
@@ -66,18 +65,18 @@ def trust() -> TrustStore:
 
 
 def test_plain_download_copies_the_files_and_nothing_else(
-    staged: list[Path], tmp_path: Path
+    staged: list[tuple[str, bytes]], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     result = delivery.deliver_download(staged, out, delivery.DownloadOptions())
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in staged)
+    assert sorted(p.name for p in out.iterdir()) == sorted(name for name, _ in staged)
     assert [f.kind for f in result.files] == ["document", "pdf"]
-    assert (out / staged[0].name).read_bytes() == staged[0].read_bytes()
+    assert (out / staged[0][0]).read_bytes() == staged[0][1]
     assert result.folder == out and not result.protected and result.signer is None
 
 
 def test_signing_puts_a_detached_signature_beside_each_file(
-    staged: list[Path], tmp_path: Path
+    staged: list[tuple[str, bytes]], tmp_path: Path
 ) -> None:
     identity = make_identity("Karen Testesen")
     out = tmp_path / "out"
@@ -85,48 +84,52 @@ def test_signing_puts_a_detached_signature_beside_each_file(
         staged, out, delivery.DownloadOptions(sign=True), identity=identity
     )
     assert result.signer == "Karen Testesen"
-    for source in staged:
-        token = (out / (source.name + ".jws")).read_text("ascii")
-        assert verify_detached(source.read_bytes(), token, trust()).ok
-    report = verify_path(out / staged[0].name, trust=trust())
+    for name, data in staged:
+        token = (out / (name + ".jws")).read_text("ascii")
+        assert verify_detached(data, token, trust()).ok
+    report = verify_path(out / staged[0][0], trust=trust())
     assert report.verdict == Verdict.VERIFIED
 
 
 def test_signing_without_a_key_is_refused_in_plain_words(
-    staged: list[Path], tmp_path: Path
+    staged: list[tuple[str, bytes]], tmp_path: Path
 ) -> None:
     with pytest.raises(UserFacingError, match="signing key"):
         delivery.deliver_download(staged, tmp_path / "out", delivery.DownloadOptions(sign=True))
     assert not (tmp_path / "out").exists()
 
 
-def test_password_protection_leaves_no_plain_copy(staged: list[Path], tmp_path: Path) -> None:
+def test_password_protection_leaves_no_plain_copy(
+    staged: list[tuple[str, bytes]], tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     identity = make_identity()
     delivery.deliver_download(
         staged, out, delivery.DownloadOptions(sign=True, password=PASSWORD), identity=identity
     )
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([s.name + ".jwe" for s in staged] + [s.name + ".jws" for s in staged])
-    sealed = (out / (staged[0].name + ".jwe")).read_bytes()
+    assert names == sorted([n + ".jwe" for n, _ in staged] + [n + ".jws" for n, _ in staged])
+    sealed = (out / (staged[0][0] + ".jwe")).read_bytes()
     assert b"Testesen" not in sealed
     plain, content_type = unprotect_bytes(sealed, PASSWORD)
-    assert plain == staged[0].read_bytes() and content_type == "application/fhir+json"
+    assert plain == staged[0][1] and content_type == "application/fhir+json"
     with pytest.raises(WrongPassword):
         unprotect_bytes(sealed, "not the password")
-    report = verify_path(out / (staged[0].name + ".jwe"), password=PASSWORD, trust=trust())
+    report = verify_path(out / (staged[0][0] + ".jwe"), password=PASSWORD, trust=trust())
     assert report.verdict == Verdict.VERIFIED
 
 
 def test_a_too_short_password_is_refused_before_anything_happens(
-    staged: list[Path], tmp_path: Path
+    staged: list[tuple[str, bytes]], tmp_path: Path
 ) -> None:
     with pytest.raises(UserFacingError, match="at least"):
         delivery.deliver_download(staged, tmp_path / "o", delivery.DownloadOptions(password="kort"))
     assert not (tmp_path / "o").exists()
 
 
-def test_package_is_one_signed_protected_file(staged: list[Path], tmp_path: Path) -> None:
+def test_package_is_one_signed_protected_file(
+    staged: list[tuple[str, bytes]], tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     result = delivery.deliver_download(
         staged,
@@ -139,10 +142,12 @@ def test_package_is_one_signed_protected_file(staged: list[Path], tmp_path: Path
     assert result.packaged and result.protected and result.files[0].kind == "package"
     report = verify_path(package, password=PASSWORD, trust=trust())
     assert report.verdict == Verdict.VERIFIED
-    assert set(report.documents) >= {s.name for s in staged}
+    assert set(report.documents) >= {name for name, _ in staged}
 
 
-def test_unsigned_package_without_password_is_a_zip(staged: list[Path], tmp_path: Path) -> None:
+def test_unsigned_package_without_password_is_a_zip(
+    staged: list[tuple[str, bytes]], tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     delivery.deliver_download(staged, out, delivery.DownloadOptions(package=True))
     [package] = list(out.iterdir())
@@ -150,10 +155,12 @@ def test_unsigned_package_without_password_is_a_zip(staged: list[Path], tmp_path
     assert verify_path(package).verdict == Verdict.UNSIGNED
 
 
-def test_nothing_is_overwritten_without_permission(staged: list[Path], tmp_path: Path) -> None:
+def test_nothing_is_overwritten_without_permission(
+    staged: list[tuple[str, bytes]], tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    existing = out / staged[1].name
+    existing = out / staged[1][0]
     existing.write_bytes(b"mine")
     with pytest.raises(UserFacingError, match="already exists"):
         delivery.deliver_download(staged, out, delivery.DownloadOptions())
@@ -164,7 +171,7 @@ def test_nothing_is_overwritten_without_permission(staged: list[Path], tmp_path:
 
 
 def test_a_failed_write_removes_what_this_delivery_wrote(
-    staged: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    staged: list[tuple[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_write = delivery.atomic_write_bytes
     calls = []
@@ -182,7 +189,7 @@ def test_a_failed_write_removes_what_this_delivery_wrote(
     assert list(out.iterdir()) == []
 
 
-def test_share_and_deliver_stages_in_temp_and_cleans_up(
+def test_share_and_deliver_stages_nothing_and_keeps_the_input(
     raw: dict[str, Any], tmp_path: Path
 ) -> None:
     original = orjson.dumps(raw)
@@ -250,7 +257,7 @@ def test_link_delivery_starts_the_host_and_the_recipient_gets_the_same_bytes(
     )
     assert result.method == "link" and result.link_uri and result.link_uri.startswith("shlink:/")
     assert result.passcode and result.expires == expires and result.link_label == "Til min læge"
-    assert delivery.link_host_url() == result.host_url
+    assert app_host.link_host_url() == result.host_url
     settings = load_host_settings()
     assert settings is not None and settings.base_url == result.host_url
     assert settings.host == "127.0.0.1"
@@ -262,7 +269,7 @@ def test_link_delivery_starts_the_host_and_the_recipient_gets_the_same_bytes(
 
 
 @pytest.mark.usefixtures("stop_host")
-def test_a_second_link_reuses_the_running_host(staged: list[Path]) -> None:
+def test_a_second_link_reuses_the_running_host(staged: list[tuple[str, bytes]]) -> None:
     first = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
     second = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
     assert first.host_url == second.host_url
@@ -270,7 +277,7 @@ def test_a_second_link_reuses_the_running_host(staged: list[Path]) -> None:
 
 
 @pytest.mark.usefixtures("stop_host")
-def test_a_host_started_elsewhere_is_reused(staged: list[Path]) -> None:
+def test_a_host_started_elsewhere_is_reused(staged: list[tuple[str, bytes]]) -> None:
     from xshare_desktop.core.shl.host import serve
     from xshare_desktop.core.shl.host_settings import HostSettings, save_host_settings
 
@@ -279,14 +286,14 @@ def test_a_host_started_elsewhere_is_reused(staged: list[Path]) -> None:
         save_host_settings(HostSettings(other.base_url, "127.0.0.1", other.port))
         result = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
         assert result.host_url == other.base_url
-        assert delivery.link_host_url() is None, "no second host was started"
+        assert app_host.link_host_url() is None, "no second host was started"
     finally:
         other.stop()
 
 
 @pytest.mark.usefixtures("stop_host")
 def test_something_else_on_the_remembered_port_is_not_mistaken_for_the_host(
-    staged: list[Path],
+    staged: list[tuple[str, bytes]],
 ) -> None:
     import socket
 
@@ -299,11 +306,11 @@ def test_something_else_on_the_remembered_port_is_not_mistaken_for_the_host(
         save_host_settings(HostSettings(f"http://127.0.0.1:{port}", "127.0.0.1", port))
         result = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
     assert result.host_url != f"http://127.0.0.1:{port}"
-    assert result.host_url == delivery.link_host_url()
+    assert result.host_url == app_host.link_host_url()
 
 
 @pytest.mark.usefixtures("stop_host")
-def test_revoking_a_delivered_link_stops_it(staged: list[Path]) -> None:
+def test_revoking_a_delivered_link_stops_it(staged: list[tuple[str, bytes]]) -> None:
     result = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
     assert result.link_id and result.link_uri
     provider.revoke_link(result.link_id)
@@ -312,12 +319,12 @@ def test_revoking_a_delivered_link_stops_it(staged: list[Path]) -> None:
 
 
 def test_stop_without_a_host_says_so() -> None:
-    assert delivery.stop_link_host() is False
+    assert app_host.stop_link_host() is False
 
 
 @pytest.mark.usefixtures("stop_host")
 def test_a_proxy_setting_does_not_hide_the_running_host(
-    staged: list[Path], monkeypatch: pytest.MonkeyPatch
+    staged: list[tuple[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from xshare_desktop.core.shl.host import serve
     from xshare_desktop.core.shl.host_settings import HostSettings, save_host_settings
@@ -329,10 +336,10 @@ def test_a_proxy_setting_does_not_hide_the_running_host(
     other = serve("127.0.0.1", 0)
     try:
         save_host_settings(HostSettings(other.base_url, "127.0.0.1", other.port))
-        assert delivery._answers_as_link_host(other.base_url)
+        assert app_host._answers_as_link_host(other.base_url)
         result = delivery.deliver_link(staged[:1], delivery.LinkDelivery())
         assert result.host_url == other.base_url
-        assert delivery.link_host_url() is None, "no second host was started"
+        assert app_host.link_host_url() is None, "no second host was started"
     finally:
         other.stop()
 
@@ -349,36 +356,36 @@ def test_one_host_moves_between_interfaces_and_tells_its_listeners(
         binds.append(bind)  # tests never open a port to the network: bind loopback
         return host_module.serve("127.0.0.1", port)
 
-    monkeypatch.setattr(delivery, "serve", serve)
-    monkeypatch.setattr(delivery, "lan_address", lambda: "192.0.2.10")
-    heard: list[delivery.LinkHostState] = []
+    monkeypatch.setattr(app_host, "serve", serve)
+    monkeypatch.setattr(app_host, "lan_address", lambda: "192.0.2.10")
+    heard: list[app_host.LinkHostState] = []
 
     def listener() -> None:
-        heard.append(delivery.link_host_state())
+        heard.append(app_host.link_host_state())
 
-    delivery.add_link_host_listener(listener)
+    app_host.add_link_host_listener(listener)
     try:
-        loopback = delivery.ensure_link_host()
-        assert delivery.start_link_host() == loopback and binds == ["127.0.0.1"]
-        network = delivery.start_link_host(local_network=True)
+        loopback = app_host.ensure_link_host()
+        assert app_host.start_link_host() == loopback and binds == ["127.0.0.1"]
+        network = app_host.start_link_host(local_network=True)
         assert network.startswith("http://192.0.2.10:") and binds[-1] == "0.0.0.0"
-        assert delivery.ensure_link_host() == network, "the wizard publishes on the same host"
+        assert app_host.ensure_link_host() == network, "the wizard publishes on the same host"
         settings = load_host_settings()
         assert settings is not None and settings.base_url == network
-        assert delivery.stop_link_host() is True
-        assert not delivery.link_host_state().running
+        assert app_host.stop_link_host() is True
+        assert not app_host.link_host_state().running
         assert [state.local_network for state in heard] == [False, True, False]
         assert [state.running for state in heard] == [True, True, False]
     finally:
-        delivery.remove_link_host_listener(listener)
-    delivery.ensure_link_host()
+        app_host.remove_link_host_listener(listener)
+    app_host.ensure_link_host()
     assert len(heard) == 3, "a removed listener hears nothing"
 
 
 @pytest.mark.usefixtures("stop_host")
 def test_without_a_network_the_host_stays_where_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(delivery, "lan_address", lambda: None)
-    url = delivery.ensure_link_host()
+    monkeypatch.setattr(app_host, "lan_address", lambda: None)
+    url = app_host.ensure_link_host()
     with pytest.raises(UserFacingError, match="not on a local network"):
-        delivery.start_link_host(local_network=True)
-    assert delivery.link_host_url() == url
+        app_host.start_link_host(local_network=True)
+    assert app_host.link_host_url() == url

@@ -13,7 +13,7 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import read_input_bytes
 from xshare_desktop.core.sharing.explain import left_out_lines
 from xshare_desktop.core.sharing.selection import Selection
-from xshare_desktop.core.sharing.writer import FORMATS, PdfRenderer, ShareOptions, share
+from xshare_desktop.core.sharing.writer import FORMATS, PdfRenderer, ShareOptions
 
 
 def register(subparsers: Any) -> None:
@@ -87,10 +87,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     raw = parse_document_bytes(read_input_bytes(path), name=path.name)
     renderer = _pdf_renderer() if "pdf" in formats else None
-    if share_delivery.requested(args):
-        result = share_delivery.share_and_deliver(args, raw, selection, options, renderer)
-    else:
-        result = share(raw, selection, options, args.out, pdf_renderer=renderer)
+    result = share_delivery.share_and_deliver(args, raw, selection, options, renderer)
     lang = options.language or "en"
     for written in result.files:
         print(f"wrote {written}")

@@ -1,8 +1,8 @@
 """``xshare share`` delivery options: --sign, --passphrase-file, --password-file, --package.
 
-The share is written to a private staging folder first and then delivered by
-``core.delivery`` (signed, protected, packaged), so a protected share never
-leaves a plain copy in the output folder.
+The share is prepared in memory and delivered by ``core.sharing.delivery``
+(signed, protected, packaged, each output written once), so a protected share
+never leaves a plain copy anywhere on disk.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 
 from xshare_desktop.cli.cmd_keys import PASSPHRASE_ENV, read_passphrase
 from xshare_desktop.cli.cmd_protect import read_password
-from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import PdfRenderer, ShareOptions, ShareResult
 from xshare_desktop.core.signing import keys
@@ -50,12 +50,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def requested(args: argparse.Namespace) -> bool:
-    return bool(
-        args.sign or args.passphrase_file or args.password_file or args.package or args.open_copy
-    )
-
-
 def share_and_deliver(
     args: argparse.Namespace,
     raw: dict[str, Any],
@@ -63,7 +57,10 @@ def share_and_deliver(
     options: ShareOptions,
     renderer: PdfRenderer | None,
 ) -> ShareResult:
-    """Share, then sign/protect/package; returns what was written, in ``share()``'s shape."""
+    """The one share pipeline: prepare in memory, sign/protect/package, write each output once.
+
+    Returns what was written, in ``share()``'s shape.
+    """
     if args.passphrase_file and not args.sign:
         raise UserFacingError("--passphrase-file is the key's passphrase for --sign; add --sign.")
     identity = None
@@ -100,6 +97,5 @@ def share_and_deliver(
             f"kept an unprotected copy for you to look at and print: {copy} "
             "(it is not protected: anyone who can open that folder can read it)"
         )
-    shared = result.share
-    assert shared is not None
-    return ShareResult(result.paths, shared.left_out, shared.changes, shared.prepared)
+    assert result.share is not None
+    return result.share

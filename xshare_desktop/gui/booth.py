@@ -14,7 +14,8 @@ import time
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from xshare_desktop.core import delivery, paths
+from xshare_desktop.core import paths
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.gui.i18n import DEFAULT_LANGUAGE
 from xshare_desktop.gui.main_window import MainWindow
 
@@ -73,7 +74,7 @@ def start_over(window: MainWindow) -> None:
     # The app's one link host, whoever started it (the wizard, the links page): a page that
     # was never opened has no reset() to do it.
     try:
-        delivery.stop_link_host()
+        app_host.stop_link_host()
     except Exception:
         log.exception("Could not stop the link host during reset")
     clear_temp_dir()

@@ -12,6 +12,7 @@ hyphen. Uses only QtGui, so the CLI renders headless.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -373,8 +374,13 @@ def render_clinical_pdf(document: ClinicalDocument) -> bytes:
     return bytes(data.data())
 
 
+@functools.cache
 def share_pdf_renderer(signer: str | None = None) -> Callable[[PreparedShare, str], bytes]:
-    """The PDF renderer ``share()`` calls; ``signer`` names who signs the files, if anyone."""
+    """The PDF renderer ``share()`` calls; ``signer`` names who signs the files, if anyone.
+
+    One renderer per signer, so a prepared share that already made its PDF with it (the
+    preview) hands out those same bytes (``PreparedShare.pdf``) instead of a second PDF.
+    """
 
     def render(prepared: PreparedShare, title: str) -> bytes:
         document = clinical_document(

@@ -1,7 +1,9 @@
 """Share: apply the selection and options, then write the chosen formats.
 
 ``prepare_share`` does all the work in memory (the GUI previews its result);
-``share`` writes what it made. Files are written atomically, never over an
+``PreparedShare.files`` turns it into the bytes of each chosen format, made once
+and kept, so the preview, a signature and the written file are the same bytes;
+``share`` writes them. Files are written atomically, never over an
 existing file unless ``overwrite`` is set, and their names carry no personal
 data (document kind and time only). The PDF renderer is passed in as a
 callable so this core module never touches Qt.
@@ -88,6 +90,47 @@ class PreparedShare:
     stem: str
     # what the recipient may be told is missing, each with its true reason (for the PDF)
     not_shared: list[NotShared] = field(default_factory=list)
+    # bytes already made from this share: "fhir-json" once, the PDF once per renderer
+    _made: dict[object, bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        return str(self.document["entry"][0]["resource"].get("title") or "Health document")
+
+    def fhir_json(self) -> bytes:
+        """The FHIR JSON of the shared document, exactly as it is written (made once)."""
+        if "fhir-json" not in self._made:
+            self._made["fhir-json"] = dumps_json(self.document)
+        return self._made["fhir-json"]
+
+    def pdf(self, renderer: PdfRenderer) -> bytes:
+        """The PDF ``renderer`` makes of this share, made once per renderer and kept.
+
+        A PDF carries its own creation time, so rendering twice gives other bytes; keeping
+        the first makes the preview, the signature and the written file one PDF.
+        """
+        if renderer not in self._made:
+            self._made[renderer] = renderer(self, self.title)
+        return self._made[renderer]
+
+    def files(
+        self,
+        formats: tuple[str, ...],
+        pdf_renderer: PdfRenderer | None = None,
+        progress: Progress | None = None,
+    ) -> list[tuple[str, bytes]]:
+        """(file name, bytes) of each chosen format, in memory; nothing is written."""
+        progress = ensure_progress(progress)
+        if "pdf" in formats and pdf_renderer is None:
+            raise UserFacingError("PDF output needs the PDF renderer, which is not available here.")
+        outputs: list[tuple[str, bytes]] = []
+        if "fhir-json" in formats:
+            outputs.append((f"{self.stem}.json", self.fhir_json()))
+        if "pdf" in formats:
+            assert pdf_renderer is not None
+            progress.step(4, 5, "Making the PDF")
+            outputs.append((f"{self.stem}.pdf", self.pdf(pdf_renderer)))
+        return outputs
 
 
 @dataclass
@@ -193,17 +236,26 @@ def share(
     if "pdf" in options.formats and pdf_renderer is None:
         raise UserFacingError("PDF output needs the PDF renderer, which is not available here.")
     prepared = prepare_share(document_json, selection, options, progress, now=now, salt=salt)
+    return write_prepared(prepared, options, out_dir, progress, pdf_renderer=pdf_renderer)
+
+
+def write_prepared(
+    prepared: PreparedShare,
+    options: ShareOptions,
+    out_dir: str | os.PathLike[str],
+    progress: Progress | None = None,
+    *,
+    pdf_renderer: PdfRenderer | None = None,
+) -> ShareResult:
+    """Write the chosen formats of a share already prepared (the one the preview showed)."""
+    progress = ensure_progress(progress)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise UserFacingError(f"{folder.name} is a file, not a folder.")
-    outputs: list[tuple[Path, bytes]] = []
-    if "fhir-json" in options.formats:
-        outputs.append((folder / f"{prepared.stem}.json", dumps_json(prepared.document)))
-    if "pdf" in options.formats:
-        assert pdf_renderer is not None
-        progress.step(4, 5, "Making the PDF")
-        title = str(prepared.document["entry"][0]["resource"].get("title") or "Health document")
-        outputs.append((folder / f"{prepared.stem}.pdf", pdf_renderer(prepared, title)))
+    outputs = [
+        (folder / name, data)
+        for name, data in prepared.files(options.formats, pdf_renderer, progress)
+    ]
     if not options.overwrite:
         existing = [p.name for p, _ in outputs if p.exists()]
         if existing:

@@ -33,7 +33,7 @@ def _wait(condition: object, timeout_ms: int = 60_000) -> None:
 
 
 def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
-    from xshare_desktop.core import delivery
+    from xshare_desktop.core.shl import app_host
     from xshare_desktop.gui.flow import ShareFlow
     from xshare_desktop.gui.navigation import instantiate
     from xshare_desktop.gui.samples import samples_dir
@@ -99,7 +99,7 @@ def take(outdir: Path, languages: tuple[str, ...] = ("da", "en")) -> list[Path]:
         assert isinstance(flow, ShareFlow)
         for method in ("download", "link"):
             run(flow, lang, method)
-    delivery.stop_link_host()
+    app_host.stop_link_host()
     window.close()
     QCoreApplication.processEvents()
     return written

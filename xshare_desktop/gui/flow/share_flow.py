@@ -21,10 +21,11 @@ from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.pseudonymise import new_salt
 from xshare_desktop.core.sharing.writer import ShareOptions
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.core.shl.provider import LinkOptions
 from xshare_desktop.core.signing import SigningIdentity
 from xshare_desktop.gui import errors
@@ -198,7 +199,7 @@ class ShareFlow(QWidget):
     def reset(self) -> None:
         """Booth "Start over": forget the choice and the unlocked key; stop served links."""
         self._salt = new_salt()
-        delivery.stop_link_host()
+        app_host.stop_link_host()
         self._restart(self._document)
 
     def go_next(self) -> None:
@@ -362,14 +363,11 @@ class ShareFlow(QWidget):
         self._run(
             self.tr("Sharing…"),
             tasks.deliver,
-            dict(self._document.raw),
-            self.choose.selection(),
+            preview.prepared,
             self._share_options(plan),
             self._delivery(plan),
             plan.folder if self.how.method != LINK else None,
             self._identity if plan.sign else None,
-            preview.prepared,
-            self._salt,
             outcome,
             plan.open_copy_folder if self.how.method != LINK else None,
             on_ok=self._shared,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.core.delivery import DeliveryResult
+from xshare_desktop.core.sharing.delivery import DeliveryResult
 from xshare_desktop.core.shl import provider
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.flow.parts import StepPage

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.core import delivery
+from xshare_desktop.core.shl import app_host
 from xshare_desktop.core.shl.payload import MAX_LABEL_CHARS
 from xshare_desktop.core.signing import keys
 from xshare_desktop.gui.flow.parts import ExplainedOption, StepPage
@@ -410,7 +410,7 @@ class OptionsStep(StepPage):
     def _local_network_toggled(self, checked: bool) -> None:
         if not checked:
             return
-        address = delivery.network_address_preview()
+        address = app_host.network_address_preview()
         if address is None or not self.confirm_local_network():
             self.local_network.check.blockSignals(True)
             self.local_network.check.setChecked(False)
@@ -426,7 +426,7 @@ class OptionsStep(StepPage):
 
     def _show_network_address(self, address: str | None = None) -> None:
         if address is None:
-            address = delivery.network_address_preview() or ""
+            address = app_host.network_address_preview() or ""
         self.network_address.setText(
             self.tr("Phones on this network will open the link at %1 while this app runs.").replace(
                 "%1", address

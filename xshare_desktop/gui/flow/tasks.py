@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.progress import Progress
+from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.explain import left_out_lines
 from xshare_desktop.core.sharing.prune import LeftOut
 from xshare_desktop.core.sharing.selection import Selection
@@ -66,20 +66,17 @@ def unlock_key(passphrase: str, *, progress: Progress) -> SigningIdentity:
 
 
 def deliver(
-    raw: dict[str, Any],
-    selection: Selection,
+    prepared: PreparedShare,
     options: ShareOptions,
     how: delivery.DownloadOptions | delivery.LinkDelivery,
     out_dir: str | None,
     identity: SigningIdentity | None,
-    prepared: PreparedShare,
-    salt: bytes,
     outcome: list[delivery.DeliveryResult],
     open_copy_dir: str | None = None,
     *,
     progress: Progress,
 ) -> delivery.DeliveryResult:
-    """Write exactly what the preview showed: same time stamp and the same pseudonyms.
+    """Deliver the very share the preview showed: its bytes are signed, protected and written.
 
     The result also goes into ``outcome``: a Cancel that arrives after the files
     were written makes the worker drop its result, and the person must still be
@@ -91,17 +88,14 @@ def deliver(
 
         signer = identity.subject_name if identity is not None and how.sign else None
         renderer = share_pdf_renderer(signer)
-    result = delivery.share_and_deliver(
-        raw,
-        selection,
+    result = delivery.deliver_prepared(
+        prepared,
         options,
         how,
         out_dir=out_dir,
         identity=identity,
         pdf_renderer=renderer,
         progress=progress,
-        now=prepared.created,
-        salt=salt,
         open_copy_dir=open_copy_dir,
     )
     outcome.append(result)

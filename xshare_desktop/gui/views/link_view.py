@@ -1,6 +1,6 @@
 """Shared links: run the link host, create SMART Health Links, show their QR code, revoke them.
 
-The link host is the app's one host (``core.delivery``), which the share wizard
+The link host is the app's one host (``core.shl.app_host``), which the share wizard
 also starts; ``LinkHostController`` shows and steers it. It binds 127.0.0.1 unless
 the person turns on "local network" (for a phone at the booth) and confirms the
 warning. Creating a link (scrypt, encryption) runs on a worker.
@@ -44,9 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.core import delivery
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import provider, qr
+from xshare_desktop.core.shl import app_host, provider, qr
 from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.store import LinkStatus
 from xshare_desktop.gui import errors
@@ -81,7 +80,7 @@ def _forward_host_changes(controller: weakref.ref[LinkHostController]) -> Callab
 
 
 class LinkHostController(QObject):
-    """The page's handle on the app's one link host (``core.delivery``), which the wizard uses too.
+    """The page's handle on the app's one link host (``core.shl.app_host``), which the wizard uses too.
 
     It starts, restarts (on this computer or the local network) and stops that host, and
     emits ``state_changed`` whenever anyone does, so the page always shows the truth.
@@ -92,27 +91,27 @@ class LinkHostController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         listener = _forward_host_changes(weakref.ref(self))
-        delivery.add_link_host_listener(listener)
-        self.destroyed.connect(partial(delivery.remove_link_host_listener, listener))
+        app_host.add_link_host_listener(listener)
+        self.destroyed.connect(partial(app_host.remove_link_host_listener, listener))
 
     @property
     def running(self) -> bool:
-        return delivery.link_host_state().running
+        return app_host.link_host_state().running
 
     @property
     def base_url(self) -> str | None:
-        return delivery.link_host_state().base_url
+        return app_host.link_host_state().base_url
 
     @property
     def local_network(self) -> bool:
-        return delivery.link_host_state().local_network
+        return app_host.link_host_state().local_network
 
     def start(self, *, local_network: bool = False) -> str:
         """Start (or move) the host; returns the base URL links will carry."""
-        return delivery.start_link_host(local_network=local_network)
+        return app_host.start_link_host(local_network=local_network)
 
     def stop(self) -> None:
-        delivery.stop_link_host()
+        app_host.stop_link_host()
 
 
 def _create_link(
@@ -647,7 +646,7 @@ class LinkView(QWidget):
             starts = self.tr("It starts by itself when you create a link, or press Start.")
             if self.lan_check.isChecked():
                 # Say before it runs where phones will find it.
-                preview = delivery.network_address_preview()
+                preview = app_host.network_address_preview()
                 starts += " " + (
                     self.tr("Phones will reach it at %1.").replace("%1", preview)
                     if preview

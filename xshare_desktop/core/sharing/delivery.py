@@ -1,60 +1,57 @@
-"""Deliver what ``share()`` wrote: signed, password-protected, packaged, or behind a link.
+"""Deliver a prepared share: signed, password-protected, packaged, or behind a link.
 
-``share()`` writes the chosen formats (the FHIR JSON document, optionally its
-PDF). This module turns those files into what the person asked for:
+One pass in memory: ``prepare_share`` (the preview) makes the shared document;
+``PreparedShare.files`` makes the bytes of each chosen format once (the FHIR
+JSON, the PDF); this module signs, protects or packages those same bytes and
+writes each output once, or publishes them behind a link:
 
-- **Download**: the files in a folder they chose, each optionally signed
+- **Download**: the files in a folder the person chose, each optionally signed
   (``<name>.jws`` beside it) and optionally password-protected
   (``<name>.jwe``), or everything in one xShare package (``.xshare.zip``,
   signed when a key is given; ``.xshare.jwe`` with a password).
 - **Link**: a SMART Health Link carrying the files (and their signatures),
-  served by the local link host, which is started here when none answers.
+  served by the app's link host (``core.shl.app_host``), started when none answers.
 
-Everything is built in memory first; then every target name is checked, so a
-refusal to overwrite leaves the folder untouched, and each file is written
-atomically. Work that ``share()`` stages goes to ``paths.temp_dir()`` and is
-removed afterwards, whatever happens.
+Every target name is checked before the first write, so a refusal to overwrite
+leaves the folder untouched, and each file is written atomically. Nothing is
+staged on disk.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-import threading
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.fileio import atomic_write_bytes
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.selection import Selection
-from xshare_desktop.core.sharing.writer import PdfRenderer, ShareOptions, ShareResult, share
-from xshare_desktop.core.shl import provider
-from xshare_desktop.core.shl.content import share_file_from_bytes
-from xshare_desktop.core.shl.host import RunningHost, http_base, lan_address, serve
-from xshare_desktop.core.shl.host_settings import (
-    HostSettings,
-    load_host_settings,
-    save_host_settings,
+from xshare_desktop.core.sharing.writer import (
+    PdfRenderer,
+    PreparedShare,
+    ShareOptions,
+    ShareResult,
+    prepare_share,
 )
+from xshare_desktop.core.shl import app_host, provider
+from xshare_desktop.core.shl.content import share_file_from_bytes
 from xshare_desktop.core.shl.store import LinkStore
 from xshare_desktop.core.signing import SigningIdentity, protect_bytes, sign_bytes
 from xshare_desktop.core.signing.content_types import guess_content_type
 from xshare_desktop.core.signing.password import check_new_password
 from xshare_desktop.core.signing.xshare_package import build_package_bytes
 
+# (file name, bytes): one output of a share, in memory
+SharedFile = tuple[str, bytes]
+
 SIGNATURE_SUFFIX = ".jws"
 PROTECTED_SUFFIX = ".jwe"
 PACKAGE_SUFFIX = ".xshare.zip"
 PROTECTED_PACKAGE_SUFFIX = ".xshare.jwe"
-LOOPBACK = "127.0.0.1"
 
 FileKind = Literal["document", "pdf", "signature", "package"]
 Method = Literal["download", "link"]
@@ -142,18 +139,15 @@ def _kind_of(name: str) -> FileKind:
     return "pdf" if name.lower().endswith(".pdf") else "document"
 
 
-def _read_staged(staged: Sequence[str | os.PathLike[str]]) -> list[tuple[str, bytes]]:
-    if not staged:
-        raise UserFacingError("There is nothing to deliver: no file was written.")
-    files: list[tuple[str, bytes]] = []
+def _checked_files(files: Sequence[SharedFile]) -> list[SharedFile]:
+    if not files:
+        raise UserFacingError("There is nothing to deliver: no file was made.")
     seen: set[str] = set()
-    for item in staged:
-        source = Path(item)
-        if source.name.lower() in seen:
-            raise UserFacingError(f"Two files are called {source.name}; give them distinct names.")
-        seen.add(source.name.lower())
-        files.append((source.name, read_input_bytes(source)))
-    return files
+    for name, _data in files:
+        if name.lower() in seen:
+            raise UserFacingError(f"Two files are called {name}; give them distinct names.")
+        seen.add(name.lower())
+    return list(files)
 
 
 def _need_identity(sign: bool, identity: SigningIdentity | None) -> SigningIdentity | None:
@@ -235,17 +229,17 @@ def _write_all(
 
 
 def deliver_download(
-    staged: Sequence[str | os.PathLike[str]],
+    files: Sequence[SharedFile],
     out_dir: str | os.PathLike[str],
     options: DownloadOptions,
     *,
     identity: SigningIdentity | None = None,
     progress: Progress | None = None,
 ) -> DeliveryResult:
-    """Write ``staged`` files into ``out_dir`` as ``options`` say; the staged files are kept."""
+    """Write ``files`` (name, bytes) into ``out_dir`` as ``options`` say, each output once."""
     progress = ensure_progress(progress)
     signer = _need_identity(options.sign, identity)
-    files = _read_staged(staged)
+    files = _checked_files(files)
     outputs = _download_outputs(files, options, signer, progress)
     folder = Path(out_dir)
     written = _write_all(folder, outputs, overwrite=options.overwrite)
@@ -267,7 +261,7 @@ def deliver_download(
 
 
 def deliver_link(
-    staged: Sequence[str | os.PathLike[str]],
+    files: Sequence[SharedFile],
     options: LinkDelivery,
     *,
     identity: SigningIdentity | None = None,
@@ -276,10 +270,10 @@ def deliver_link(
     progress: Progress | None = None,
     now: float | None = None,
 ) -> DeliveryResult:
-    """Publish ``staged`` files as a SMART Health Link; the local host is started if needed."""
+    """Publish ``files`` (name, bytes) as a SMART Health Link; the app's host starts if needed."""
     progress = ensure_progress(progress)
     signer = _need_identity(options.sign, identity)
-    files = _read_staged(staged)
+    files = _checked_files(files)
     progress.step(0, 3, "Preparing the files for the link")
     to_share = []
     for name, data in files:
@@ -291,9 +285,9 @@ def deliver_link(
     if base_url:
         url = base_url
     elif options.local_network:
-        url = start_link_host(local_network=True)
+        url = app_host.start_link_host(local_network=True)
     else:
-        url = ensure_link_host()
+        url = app_host.ensure_link_host()
     link_options = options.link
     if options.host_viewer and not link_options.viewer:
         link_options = replace(link_options, viewer=provider.host_viewer_url(url))
@@ -314,7 +308,7 @@ def deliver_link(
     )
 
 
-# -- the whole thing: share, then deliver ------------------------------------------------------
+# -- the whole thing: one prepared share, delivered --------------------------------------------
 
 
 def share_and_deliver(
@@ -332,49 +326,73 @@ def share_and_deliver(
     base_url: str | None = None,
     open_copy_dir: str | os.PathLike[str] | None = None,
 ) -> DeliveryResult:
-    """Run ``share()`` into a private staging folder, then deliver; staging is always removed.
+    """Prepare the share (as the preview does), then deliver it: see ``deliver_prepared``."""
+    progress = ensure_progress(progress)
+    _check_before_share(share_options, delivery, out_dir, identity, open_copy_dir)
+    prepared = prepare_share(document_json, selection, share_options, progress, now=now, salt=salt)
+    return deliver_prepared(
+        prepared,
+        share_options,
+        delivery,
+        out_dir=out_dir,
+        identity=identity,
+        pdf_renderer=pdf_renderer,
+        progress=progress,
+        base_url=base_url,
+        open_copy_dir=open_copy_dir,
+    )
+
+
+def deliver_prepared(
+    prepared: PreparedShare,
+    share_options: ShareOptions,
+    delivery: DownloadOptions | LinkDelivery,
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+    identity: SigningIdentity | None = None,
+    pdf_renderer: PdfRenderer | None = None,
+    progress: Progress | None = None,
+    base_url: str | None = None,
+    open_copy_dir: str | os.PathLike[str] | None = None,
+) -> DeliveryResult:
+    """Deliver the share the person previewed: its bytes are signed, protected and written once.
 
     ``open_copy_dir``: also keep an unprotected copy of the PDF there, for the person to look
     at and print (a protected or linked share is otherwise unreadable to them); only where they
     ask, and never in the folder of the protected files, where it could be sent along.
     """
     progress = ensure_progress(progress)
+    _check_before_share(share_options, delivery, out_dir, identity, open_copy_dir)
+    files = prepared.files(share_options.formats, pdf_renderer, progress)
+    if isinstance(delivery, DownloadOptions):
+        assert out_dir is not None
+        result = deliver_download(files, out_dir, delivery, identity=identity, progress=progress)
+    else:
+        result = deliver_link(
+            files, delivery, identity=identity, base_url=base_url, progress=progress
+        )
+    if open_copy_dir is not None:
+        overwrite = isinstance(delivery, DownloadOptions) and delivery.overwrite
+        result.open_copies = _keep_open_copies(files, open_copy_dir, overwrite)
+    result.share = ShareResult(result.paths, prepared.left_out, prepared.changes, prepared)
+    return result
+
+
+def _check_before_share(
+    share_options: ShareOptions,
+    delivery: DownloadOptions | LinkDelivery,
+    out_dir: str | os.PathLike[str] | None,
+    identity: SigningIdentity | None,
+    open_copy_dir: str | os.PathLike[str] | None,
+) -> None:
+    """What can be refused before the (slower) share runs, so a missing key fails at once."""
     if isinstance(delivery, DownloadOptions) and out_dir is None:
         raise UserFacingError("Choose the folder the files should go to.")
     if open_copy_dir is not None:
         _check_open_copy(open_copy_dir, out_dir, share_options)
-    # Checked before the (slower) share so a missing key fails at once.
     _need_identity(delivery.sign, identity)
     if isinstance(delivery, DownloadOptions) and delivery.password is not None:
         check_new_password(delivery.password)
-    staging = Path(tempfile.mkdtemp(prefix="share-", dir=paths.temp_dir()))
-    try:
-        shared = share(
-            document_json,
-            selection,
-            share_options,
-            staging,
-            progress,
-            pdf_renderer=pdf_renderer,
-            now=now,
-            salt=salt,
-        )
-        if isinstance(delivery, DownloadOptions):
-            assert out_dir is not None
-            result = deliver_download(
-                shared.files, out_dir, delivery, identity=identity, progress=progress
-            )
-        else:
-            result = deliver_link(
-                shared.files, delivery, identity=identity, base_url=base_url, progress=progress
-            )
-        if open_copy_dir is not None:
-            overwrite = isinstance(delivery, DownloadOptions) and delivery.overwrite
-            result.open_copies = _keep_open_copies(shared.files, open_copy_dir, overwrite)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    result.share = shared
-    return result
 
 
 def _check_open_copy(
@@ -395,218 +413,16 @@ def _check_open_copy(
 
 
 def _keep_open_copies(
-    staged: Sequence[Path], folder: str | os.PathLike[str], overwrite: bool
+    files: Sequence[SharedFile], folder: str | os.PathLike[str], overwrite: bool
 ) -> list[Path]:
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise UserFacingError(f"{target.name} is a file, not a folder.")
-    pdfs = [p for p in staged if p.suffix == ".pdf"]
-    existing = [p.name for p in pdfs if (target / p.name).exists()]
+    pdfs = [(name, data) for name, data in files if name.lower().endswith(".pdf")]
+    existing = [name for name, _ in pdfs if (target / name).exists()]
     if existing and not overwrite:
         raise UserFacingError(
             f"{', '.join(existing)} already exists in the folder for your open copy; the "
             "share was made, but no open copy was written. Choose another folder."
         )
-    return [atomic_write_bytes(target / p.name, p.read_bytes(), overwrite=overwrite) for p in pdfs]
-
-
-# -- the one link host of this app -------------------------------------------------------------
-#
-# The share wizard and the Shared links page publish through the same host, so every link made
-# in the app carries the same address and one Stop (or the booth's Start over) ends it for all.
-
-ALL_INTERFACES = "0.0.0.0"
-
-
-@dataclass(frozen=True)
-class LinkHostState:
-    """What links made now will carry, and whether this app can stop that host."""
-
-    base_url: str | None = None
-    local_network: bool = False
-    # False when another program's host (``xshare shl serve``, another window) answered.
-    owned: bool = False
-
-    @property
-    def running(self) -> bool:
-        return self.base_url is not None
-
-
-_host_lock = threading.RLock()
-_host: RunningHost | None = None
-_host_url: str | None = None  # what links carry: differs from _host.base_url on the network
-_host_on_network = False
-_reused_url: str | None = None
-_listeners: list[Callable[[], None]] = []
-
-
-def _answers_as_link_host(base_url: str, timeout: float = 1.0) -> bool:
-    """True when ``base_url`` is one of our link hosts (another window's or ``xshare shl serve``).
-
-    An unknown location token gets our host's JSON 404 with its CORS header; any other
-    program on that port answers differently or not at all.
-    """
-    probe = base_url.rstrip("/") + "/shl/file/" + "A" * 43
-    request = urllib.request.Request(probe, method="GET")
-    # The host is on this machine: a proxy (http_proxy) would not reach it, or would answer
-    # in its place.
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        with opener.open(request, timeout=timeout):
-            return False
-    except urllib.error.HTTPError as exc:
-        with exc:
-            exposed = exc.headers.get("Access-Control-Expose-Headers", "")
-            return exc.code == 404 and "Retry-After" in exposed
-    except (OSError, ValueError):
-        return False
-
-
-def add_link_host_listener(listener: Callable[[], None]) -> None:
-    """Call ``listener()`` (from whichever thread made the change) when the host starts or stops."""
-    with _host_lock:
-        if listener not in _listeners:
-            _listeners.append(listener)
-
-
-def remove_link_host_listener(listener: Callable[[], None]) -> None:
-    with _host_lock:
-        if listener in _listeners:
-            _listeners.remove(listener)
-
-
-def _tell_listeners() -> None:
-    with _host_lock:
-        listeners = list(_listeners)
-    for listener in listeners:
-        listener()
-
-
-def link_host_state() -> LinkHostState:
-    """The host links made now would carry (this app's, or one it found running)."""
-    with _host_lock:
-        if _host is not None and _host.running:
-            return LinkHostState(_host_url, _host_on_network, owned=True)
-        if _reused_url is not None:
-            return LinkHostState(_reused_url, owned=False)
-        return LinkHostState()
-
-
-def link_host_url() -> str | None:
-    """The base URL of the host this process started, if it still runs."""
-    state = link_host_state()
-    return state.base_url if state.owned else None
-
-
-def _stop_owned() -> bool:
-    global _host, _host_url, _host_on_network, _reused_url
-    running, _host, _host_url, _host_on_network, _reused_url = _host, None, None, False, None
-    if running is None:
-        return False
-    running.stop()
-    return True
-
-
-def _serve_remembered_port(bind: str) -> RunningHost:
-    previous = load_host_settings()
-    port = previous.port if previous is not None and previous.host == bind else 0
-    try:
-        return serve(bind, port)
-    except OSError:
-        return serve(bind, 0)
-
-
-def _start_loopback() -> str:
-    global _host, _host_url, _reused_url
-    previous = load_host_settings()
-    if previous is not None and _answers_as_link_host(previous.base_url):
-        _reused_url = previous.base_url
-        return previous.base_url
-    running = _serve_remembered_port(LOOPBACK)
-    save_host_settings(HostSettings(running.base_url, LOOPBACK, running.port))
-    _host, _host_url = running, running.base_url
-    return running.base_url
-
-
-def _network_address() -> str:
-    public = lan_address()
-    if public is None:
-        raise UserFacingError(
-            "This computer is not on a local network, so a phone cannot reach it."
-        )
-    return public
-
-
-def _start_local_network(public: str) -> str:
-    global _host, _host_url, _host_on_network
-    running = _serve_remembered_port(ALL_INTERFACES)
-    url = http_base(public, running.port)
-    save_host_settings(HostSettings(url, ALL_INTERFACES, running.port))
-    _host, _host_url, _host_on_network = running, url, True
-    return url
-
-
-def network_address_preview() -> str | None:
-    """The address phones would reach the host at on the local network, before it runs there.
-
-    The host's own address when it already runs on the network; else this computer's
-    network address with the port it will try first; None when the computer has no network.
-    """
-    with _host_lock:
-        state = link_host_state()
-        if state.owned and state.local_network and state.base_url is not None:
-            return state.base_url
-    address = lan_address()
-    if address is None:
-        return None
-    previous = load_host_settings()
-    if previous is not None and previous.host == ALL_INTERFACES:
-        return http_base(address, previous.port)
-    return f"http://{address}"  # lan_address() is IPv4; the port is chosen at the start
-
-
-def ensure_link_host() -> str:
-    """The base URL of a running link host, starting one on 127.0.0.1 when none answers.
-
-    A host already running (on the local network too, when the person turned that on) is
-    used as it is.
-    """
-    with _host_lock:
-        state = link_host_state()
-        if state.owned and state.base_url is not None:
-            return state.base_url
-        _stop_owned()  # a host whose thread died is cleared away first
-        url = _start_loopback()
-    _tell_listeners()
-    return url
-
-
-def start_link_host(*, local_network: bool = False) -> str:
-    """Run the one host on the chosen interface, restarting it when it runs on the other.
-
-    ``local_network`` binds all interfaces so a phone on the same network can fetch links;
-    only call it after the person chose that and saw the warning.
-    """
-    with _host_lock:
-        state = link_host_state()
-        if state.owned and state.local_network == local_network and state.base_url is not None:
-            return state.base_url
-        # Asked first, so a computer without a network keeps the host it has.
-        public = _network_address() if local_network else None
-        _stop_owned()
-        url = _start_local_network(public) if public is not None else _start_loopback()
-    _tell_listeners()
-    return url
-
-
-def stop_link_host() -> bool:
-    """Stop the host this process started (links then wait until a host runs again).
-
-    A host found running elsewhere is only forgotten: this app cannot stop it.
-    """
-    with _host_lock:
-        was_running = link_host_state().running
-        stopped = _stop_owned()
-    if was_running:
-        _tell_listeners()
-    return stopped
+    return [atomic_write_bytes(target / name, data, overwrite=overwrite) for name, data in pdfs]
