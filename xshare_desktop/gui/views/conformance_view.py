@@ -7,7 +7,6 @@ element an issue points at, and exports the report (HTML, OperationOutcome JSON,
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext, shared_context
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.validation.checking import CheckRun, DocumentSource, check_files
+from xshare_desktop.core.validation.checking import (
+    CheckRun,
+    DocumentSource,
+    check_files,
+    shared_checker,
+)
 from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.outcome import outcome_for, sorted_issues
 from xshare_desktop.core.validation.report import render_html, render_junit, resource_label
@@ -58,32 +61,18 @@ EXPORT_FORMATS = ("html", "json", "junit")
 
 
 class _Checker:
-    """The package context and validator, built once, off the GUI thread, and shared."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.context: ConformanceContext | None = None
-        self.validator: Any = None
-
-    def ensure(self) -> ConformanceContext:
-        with self._lock:
-            if self.context is None:
-                from xshare_desktop.core.validation.engine import Validator
-
-                context = shared_context()
-                self.validator = Validator(context)
-                self.context = context
-            return self.context
+    """The view's way to the process's shared context and validator (``shared_checker``), asked
+    for on a worker thread: the first ask loads the packages, an install loads them afresh."""
 
     def profiles(self, *, progress: Progress) -> list[tuple[str, str, str]]:
-        context = self.ensure()
+        context, _validator = shared_checker()
         return [(url, name, package.id) for url, name, package in context.profiles()]
 
     def check(
         self, sources: list[DocumentSource], profile: str | None, *, progress: Progress
     ) -> CheckRun:
-        context = self.ensure()
-        return check_files(sources, context, self.validator, profile=profile, progress=progress)
+        context, validator = shared_checker()
+        return check_files(sources, context, validator, profile=profile, progress=progress)
 
 
 class ConformanceView(QWidget):
