@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from xshare_desktop.core.workbench.link_tests import LinkTestOptions, run_link_tests
+from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
 
 from tests.unit.shl_corpus import (
     Corpus,
