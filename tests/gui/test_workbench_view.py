@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from xshare_desktop.gui.views.workbench_view import WorkbenchView
+from xshare_desktop.gui.workbench.workbench_view import WorkbenchView
 
 
 @pytest.fixture()

@@ -28,8 +28,8 @@ from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.core.workbench.specifications import CATEGORY_TITLES
 from xshare_desktop.core.workbench.statement import COLUMNS, FORMATS, content_matrix
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.views.workbench_parts import readonly_item
 from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.workbench.parts import readonly_item
 
 _STATUS_COLOURS = {"passed": "#2e7d32", "failed": "#c62828"}
 
