@@ -988,6 +988,10 @@
         <translation>Vælg en tom mappe til dokumentationspakken</translation>
     </message>
     <message>
+        <source>Writing the evidence pack…</source>
+        <translation>Skriver dokumentationspakken…</translation>
+    </message>
+    <message>
         <source>The evidence pack is in %1. Every file is signed.</source>
         <translation>Dokumentationspakken ligger i %1. Alle filer er signeret.</translation>
     </message>
@@ -1794,6 +1798,10 @@
     <message>
         <source>Saved %1.</source>
         <translation>Gemt: %1.</translation>
+    </message>
+    <message>
+        <source>Saving the QR code…</source>
+        <translation>Gemmer QR-koden…</translation>
     </message>
     <message>
         <source>Revoke this link?</source>

@@ -988,6 +988,10 @@
             <translation>Choose an empty folder for the evidence pack</translation>
         </message>
         <message>
+            <source>Writing the evidence pack…</source>
+            <translation>Writing the evidence pack…</translation>
+        </message>
+        <message>
             <source>The evidence pack is in %1. Every file is signed.</source>
             <translation>The evidence pack is in %1. Every file is signed.</translation>
         </message>
@@ -1794,6 +1798,10 @@
         <message>
             <source>Saved %1.</source>
             <translation>Saved %1.</translation>
+        </message>
+        <message>
+            <source>Saving the QR code…</source>
+            <translation>Saving the QR code…</translation>
         </message>
         <message>
             <source>Revoke this link?</source>

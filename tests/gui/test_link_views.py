@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from xshare_desktop.core.shl import client, qr
 from xshare_desktop.core.shl.payload import decode_uri
 from xshare_desktop.core.shl.provider import list_links
+from xshare_desktop.gui.views import link_view as link_view_module
 from xshare_desktop.gui.views.link_view import LinkView, format_moment
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
 
@@ -45,6 +47,16 @@ def _create(  # type: ignore[no-untyped-def]
     return view.uri_edit.text()
 
 
+def _export_qr(qtbot, view: LinkView, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Save the selected link's QR code and wait for the worker; the saved file."""
+    worker = view.export_qr(path)
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert view.create_status.text() == f"Saved {path}."
+    return path
+
+
 def test_create_link_shows_a_scannable_qr(qtbot, link_view: LinkView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert link_view.host_state() == "stopped"
     assert "stopped" in link_view.host_status.text()
@@ -71,10 +83,10 @@ def test_create_link_shows_a_scannable_qr(qtbot, link_view: LinkView, tmp_path: 
     assert link_view.right.currentWidget() is link_view.link_card
     assert link_view.fact_reach.text() == "Can be fetched from this computer only."
     assert link_view.fact_passcode.text() == "Passcode: not needed"
-    png = link_view.export_qr(tmp_path / "qr.png")
-    assert png is not None and qr.decode_qr_file(png) == uri
-    svg = link_view.export_qr(tmp_path / "qr.svg")
-    assert svg is not None and b"<svg" in svg.read_bytes()
+    png = _export_qr(qtbot, link_view, tmp_path / "qr.png")
+    assert qr.decode_qr_file(png) == uri
+    svg = _export_qr(qtbot, link_view, tmp_path / "qr.svg")
+    assert b"<svg" in svg.read_bytes()
     assert link_view.links_table.rowCount() == 1
     assert link_view.links_table.item(0, 1).text() == "active"
 
@@ -219,8 +231,8 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
     link_view.passcode_check.setChecked(True)
     link_view.passcode_edit.setText("2468")
     uri = _create(qtbot, link_view)
-    pdf = link_view.export_qr(tmp_path / "link.pdf")
-    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    pdf = _export_qr(qtbot, link_view, tmp_path / "link.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -233,8 +245,12 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
         check=True,
     )
     assert qr.decode_qr_file(tmp_path / "page.png") == uri
-    assert link_view.export_qr(tmp_path / "link.txt") is None
+    worker = link_view.export_qr(tmp_path / "link.txt")
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=10_000):
+        pass
     assert ".pdf" in link_view.create_status.text()
+    assert not (tmp_path / "link.txt").exists()
 
 
 def _network_on_loopback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -432,3 +448,31 @@ def test_fetching_speaks_the_interface_language(
     assert any(text.startswith(("Henter", "Kontakter", "Dekrypterer")) for text in said), said
     english = {"Done", "Decrypting", "Contacting the link host"}
     assert not [text for text in said if text in english or text.startswith("Fetching")], said
+
+
+def test_the_qr_pdf_is_rendered_and_written_on_a_worker_thread(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, tmp_path: Path, monkeypatch
+) -> None:
+    """Conventions, "All long work through one helper": nothing that writes a file runs on the
+    GUI thread (issue 15: the QR PDF export); the status line says it is saving meanwhile."""
+    link_view.add_files([SAMPLE])
+    _create(qtbot, link_view)
+    seen: list[threading.Thread] = []
+    release = threading.Event()
+    real_save = link_view_module.save_qr
+
+    def save_qr(uri: str, path: Path, *, lang: str) -> Path:
+        seen.append(threading.current_thread())
+        assert release.wait(10), "the test never released the export"
+        return real_save(uri, path, lang=lang)
+
+    monkeypatch.setattr(link_view_module, "save_qr", save_qr)
+    worker = link_view.export_qr(tmp_path / "page.pdf")
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(seen))
+    assert link_view.create_status.text() == "Saving the QR code…"
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        release.set()
+    assert seen[0] is not threading.main_thread()
+    assert (tmp_path / "page.pdf").read_bytes().startswith(b"%PDF")
+    assert link_view.create_status.text() == f"Saved {tmp_path / 'page.pdf'}."

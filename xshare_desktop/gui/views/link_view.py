@@ -130,6 +130,10 @@ def _update_link(link_id: str, paths: list[str], *, progress: Any) -> str:
     return record.id
 
 
+def _save_qr(uri: str, path: Path, lang: str, *, progress: Any) -> Path:
+    return save_qr(uri, path, lang=lang)
+
+
 def format_moment(ts: float) -> str:
     """A moment in local time, written the way the chosen language writes it."""
     moment = QDateTime.fromSecsSinceEpoch(int(ts)).toLocalTime()
@@ -241,6 +245,7 @@ class LinkView(QWidget):
         self.host.state_changed.connect(self._show_host_state)
         self._summaries: list[provider.LinkSummary] = []
         self._worker: Worker | None = None
+        self._qr_worker: Worker | None = None  # saving a QR code, beside creating a link
         self.setStyleSheet(PANEL_STYLE)
 
         outer = QVBoxLayout(self)
@@ -974,19 +979,23 @@ class LinkView(QWidget):
         if name:
             self.export_qr(Path(name))
 
-    def export_qr(self, path: Path) -> Path | None:
-        """Save the selected link's QR code as .png, .svg or a printable .pdf page."""
+    def export_qr(self, path: Path) -> Worker | None:
+        """Save the selected link's QR code as .png, .svg or a printable .pdf page, on a worker
+        thread (the PDF page is rendered and written there); the status line says when."""
         summary = self.selected()
         if summary is None:
             return None
         lang = self._context.ui_language if self._context is not None else "en"
-        try:
-            written = save_qr(summary.uri, path, lang=lang)
-        except UserFacingError as exc:
-            self._say(self.create_status, exc.message, error=True)
-            return None
-        self._say(self.create_status, self.tr("Saved %1.").replace("%1", str(written)))
-        return written
+        worker = Worker(_save_qr, summary.uri, path, lang)
+        worker.finished_ok.connect(
+            lambda written: self._say(
+                self.create_status, self.tr("Saved %1.").replace("%1", str(written))
+            )
+        )
+        worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
+        self._say(self.create_status, self.tr("Saving the QR code…"))
+        self._qr_worker = worker.start()
+        return worker
 
     def confirm_revoke(self) -> bool:
         answer = QMessageBox.question(
@@ -1048,8 +1057,9 @@ class LinkView(QWidget):
 
     def reset(self) -> None:
         """Booth "Start over": stop the host and forget the form."""
-        if self._worker is not None:
-            self._worker.cancel()
+        for worker in (self._worker, self._qr_worker):
+            if worker is not None:
+                worker.cancel()
         self.host.stop()
         self.files_list.clear()
         self.label_edit.clear()
