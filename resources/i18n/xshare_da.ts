@@ -1713,6 +1713,10 @@
         <translation>Kun denne computer kan hente links.</translation>
     </message>
     <message>
+        <source>The link host is starting…</source>
+        <translation>Linkserveren starter…</translation>
+    </message>
+    <message>
         <source>Open a health document from a file first.</source>
         <translation>Åbn først et helbredsdokument fra en fil.</translation>
     </message>

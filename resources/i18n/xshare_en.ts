@@ -1713,6 +1713,10 @@
             <translation>Only this computer can fetch links.</translation>
         </message>
         <message>
+            <source>The link host is starting…</source>
+            <translation>The link host is starting…</translation>
+        </message>
+        <message>
             <source>Open a health document from a file first.</source>
             <translation>Open a health document from a file first.</translation>
         </message>

@@ -115,9 +115,22 @@ class LinkHostController(QObject):
         delivery.stop_link_host()
 
 
+def _start_host(local_network: bool, *, progress: Any) -> str:
+    """Start (or move) the app's link host: binding the port and probing that it answers take
+    a moment, so this runs on a worker; the page learns the new state from the host's listener."""
+    return delivery.start_link_host(local_network=local_network)
+
+
 def _create_link(
-    paths: list[str], options: provider.LinkOptions, base_url: str, *, progress: Any
+    paths: list[str],
+    options: provider.LinkOptions,
+    base_url: str | None,
+    local_network: bool,
+    *,
+    progress: Any,
 ) -> tuple[str, str]:
+    if base_url is None:  # no host yet: start it here, off the GUI thread, then publish on it
+        base_url = _start_host(local_network, progress=progress)
     progress.step(0, 2, "")
     files = share_files_from_paths(list(paths))
     progress.step(1, 2, "")
@@ -246,6 +259,7 @@ class LinkView(QWidget):
         self._summaries: list[provider.LinkSummary] = []
         self._worker: Worker | None = None
         self._qr_worker: Worker | None = None  # saving a QR code, beside creating a link
+        self._host_worker: Worker | None = None  # starting the link host
         self.setStyleSheet(PANEL_STYLE)
 
         outer = QVBoxLayout(self)
@@ -673,6 +687,9 @@ class LinkView(QWidget):
                 self.host_status.setText(self.tr("Only this computer can fetch links."))
                 self.host_address.setText(address)
             self.host_button.setText(self.tr("Stop link host"))
+        if self.host_starting and state == "stopped":
+            self.host_status.setText(self.tr("The link host is starting…"))
+        self.host_button.setEnabled(not self.host_starting)
         self.host_light.setStyleSheet(f"background: {colour}; border-radius: 8px;")
         self.host_light.setAccessibleName(self.host_status.text())
         # The warning matters while phones can reach the host; the switch itself asks first.
@@ -686,12 +703,19 @@ class LinkView(QWidget):
             return
         self.start_host()
 
-    def start_host(self) -> str | None:
-        try:
-            return self.host.start(local_network=self.lan_check.isChecked())
-        except UserFacingError as exc:
-            self._say(self.create_status, exc.message, error=True)
-            return None
+    @property
+    def host_starting(self) -> bool:
+        return self._host_worker is not None and self._host_worker.is_running
+
+    def start_host(self) -> Worker:
+        """Start the host (or move it, as the local-network switch says) on a worker thread;
+        the status line says it is starting, and an error shows under "Create link"."""
+        worker = Worker(_start_host, self.lan_check.isChecked())
+        worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
+        worker.done.connect(self._show_host_state)
+        self._host_worker = worker.start()
+        self._show_host_state()
+        return worker
 
     def confirm_local_network(self) -> bool:
         return confirm_local_network(self)
@@ -818,10 +842,9 @@ class LinkView(QWidget):
         if reason is not None:
             self._say(self.create_status, reason, error=True)
             return None
-        base_url = self.host.base_url or self.start_host()
-        if base_url is None:
-            return None
-        worker = Worker(_create_link, files, self.options(), base_url)
+        worker = Worker(
+            _create_link, files, self.options(), self.host.base_url, self.lan_check.isChecked()
+        )
         worker.finished_ok.connect(self._created)
         worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
         worker.done.connect(self._options_changed)
@@ -1060,6 +1083,8 @@ class LinkView(QWidget):
         for worker in (self._worker, self._qr_worker):
             if worker is not None:
                 worker.cancel()
+        if self._host_worker is not None and self._host_worker.is_running:
+            self._host_worker.done.connect(self.host.stop)  # a start in flight ends stopped
         self.host.stop()
         self.files_list.clear()
         self.label_edit.clear()
