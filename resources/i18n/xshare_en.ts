@@ -1381,184 +1381,8 @@
     <context>
         <name>LinkView</name>
         <message>
-            <source>Shared links</source>
-            <translation>Shared links</translation>
-        </message>
-        <message>
-            <source>Let phones on this network open the links</source>
-            <translation>Let phones on this network open the links</translation>
-        </message>
-        <message>
-            <source>New link</source>
-            <translation>New link</translation>
-        </message>
-        <message>
-            <source>Add the open document</source>
-            <translation>Add the open document</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <source>Label:</source>
-            <translation>Label:</translation>
-        </message>
-        <message>
-            <source>For example: My patient summary</source>
-            <translation>For example: My patient summary</translation>
-        </message>
-        <message>
-            <source>Passcode:</source>
-            <translation>Passcode:</translation>
-        </message>
-        <message>
-            <source>Require</source>
-            <translation>Require</translation>
-        </message>
-        <message>
-            <source>Tell it to the recipient yourself</source>
-            <translation>Tell it to the recipient yourself</translation>
-        </message>
-        <message>
-            <source>Stops working:</source>
-            <translation>Stops working:</translation>
-        </message>
-        <message>
-            <source>after 1 hour</source>
-            <translation>after 1 hour</translation>
-        </message>
-        <message>
-            <source>after 1 day</source>
-            <translation>after 1 day</translation>
-        </message>
-        <message>
-            <source>after 7 days</source>
-            <translation>after 7 days</translation>
-        </message>
-        <message>
-            <source>after 30 days</source>
-            <translation>after 30 days</translation>
-        </message>
-        <message>
-            <source>never (until I revoke it)</source>
-            <translation>never (until I revoke it)</translation>
-        </message>
-        <message>
-            <source>Kind:</source>
-            <translation>Kind:</translation>
-        </message>
-        <message>
             <source>One-time: stops after the first retrieval</source>
             <translation>One-time: stops after the first retrieval</translation>
-        </message>
-        <message>
-            <source>Long-term: I can update the content later</source>
-            <translation>Long-term: I can update the content later</translation>
-        </message>
-        <message>
-            <source>Viewer address:</source>
-            <translation>Viewer address:</translation>
-        </message>
-        <message>
-            <source>optional, e.g. https://viewer.example.org/</source>
-            <translation>optional, e.g. https://viewer.example.org/</translation>
-        </message>
-        <message>
-            <source>Create link</source>
-            <translation>Create link</translation>
-        </message>
-        <message>
-            <source>Your links</source>
-            <translation>Your links</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Label</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Ends</source>
-            <translation>Ends</translation>
-        </message>
-        <message>
-            <source>Copy link</source>
-            <translation>Copy link</translation>
-        </message>
-        <message>
-            <source>Update content…</source>
-            <translation>Update content…</translation>
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation>Revoke</translation>
-        </message>
-        <message>
-            <source>Who fetched it</source>
-            <translation>Who fetched it</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>active</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>expired</translation>
-        </message>
-        <message>
-            <source>revoked</source>
-            <translation>revoked</translation>
-        </message>
-        <message>
-            <source>used</source>
-            <translation>used</translation>
-        </message>
-        <message>
-            <source>locked (wrong passcodes)</source>
-            <translation>locked (wrong passcodes)</translation>
-        </message>
-        <message>
-            <source>fetched</source>
-            <translation>fetched</translation>
-        </message>
-        <message>
-            <source>wrong passcode</source>
-            <translation>wrong passcode</translation>
-        </message>
-        <message>
-            <source>no passcode given</source>
-            <translation>no passcode given</translation>
-        </message>
-        <message>
-            <source>asked too often</source>
-            <translation>asked too often</translation>
-        </message>
-        <message>
-            <source>refused: expired</source>
-            <translation>refused: expired</translation>
-        </message>
-        <message>
-            <source>refused: revoked</source>
-            <translation>refused: revoked</translation>
-        </message>
-        <message>
-            <source>refused: already used</source>
-            <translation>refused: already used</translation>
-        </message>
-        <message>
-            <source>refused: locked</source>
-            <translation>refused: locked</translation>
-        </message>
-        <message>
-            <source>file address expired</source>
-            <translation>file address expired</translation>
-        </message>
-        <message>
-            <source>file address already used</source>
-            <translation>file address already used</translation>
         </message>
         <message>
             <source>Phones will reach it at %1.</source>
@@ -1627,66 +1451,6 @@
         <message>
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
-        </message>
-        <message>
-            <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
-            <translation>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</translation>
-        </message>
-        <message>
-            <source>Link host</source>
-            <translation>Link host</translation>
-        </message>
-        <message>
-            <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
-            <translation>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</translation>
-        </message>
-        <message>
-            <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
-            <translation>Nothing chosen yet. Add the open document, or choose files to share.</translation>
-        </message>
-        <message>
-            <source>Choose files…</source>
-            <translation>Choose files…</translation>
-        </message>
-        <message>
-            <source>Single file, fetched directly</source>
-            <translation>Single file, fetched directly</translation>
-        </message>
-        <message>
-            <source>You have not shared any links yet.</source>
-            <translation>You have not shared any links yet.</translation>
-        </message>
-        <message>
-            <source>Fetched</source>
-            <translation>Fetched</translation>
-        </message>
-        <message>
-            <source>Save QR code:</source>
-            <translation>Save QR code:</translation>
-        </message>
-        <message>
-            <source>Save the QR code as a PNG image</source>
-            <translation>Save the QR code as a PNG image</translation>
-        </message>
-        <message>
-            <source>Save the QR code as an SVG drawing</source>
-            <translation>Save the QR code as an SVG drawing</translation>
-        </message>
-        <message>
-            <source>PDF to print</source>
-            <translation>PDF to print</translation>
-        </message>
-        <message>
-            <source>A printable page with the QR code, the label, the end date and how to open it</source>
-            <translation>A printable page with the QR code, the label, the end date and how to open it</translation>
-        </message>
-        <message>
-            <source>The QR code appears here</source>
-            <translation>The QR code appears here</translation>
-        </message>
-        <message>
-            <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
-            <translation>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</translation>
         </message>
         <message>
             <source>The link host is stopped: nobody can fetch your links right now.</source>
@@ -1822,6 +1586,249 @@
         <message>
             <source>The link now shares the new content.</source>
             <translation>The link now shares the new content.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkViewLayout</name>
+        <message>
+            <source>Shared links</source>
+            <translation>Shared links</translation>
+        </message>
+        <message>
+            <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
+            <translation>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</translation>
+        </message>
+        <message>
+            <source>Link host</source>
+            <translation>Link host</translation>
+        </message>
+        <message>
+            <source>Let phones on this network open the links</source>
+            <translation>Let phones on this network open the links</translation>
+        </message>
+        <message>
+            <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
+            <translation>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</translation>
+        </message>
+        <message>
+            <source>New link</source>
+            <translation>New link</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
+            <translation>Nothing chosen yet. Add the open document, or choose files to share.</translation>
+        </message>
+        <message>
+            <source>Choose files…</source>
+            <translation>Choose files…</translation>
+        </message>
+        <message>
+            <source>Add the open document</source>
+            <translation>Add the open document</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Label:</source>
+            <translation>Label:</translation>
+        </message>
+        <message>
+            <source>For example: My patient summary</source>
+            <translation>For example: My patient summary</translation>
+        </message>
+        <message>
+            <source>Passcode:</source>
+            <translation>Passcode:</translation>
+        </message>
+        <message>
+            <source>Require</source>
+            <translation>Require</translation>
+        </message>
+        <message>
+            <source>Tell it to the recipient yourself</source>
+            <translation>Tell it to the recipient yourself</translation>
+        </message>
+        <message>
+            <source>Stops working:</source>
+            <translation>Stops working:</translation>
+        </message>
+        <message>
+            <source>after 1 hour</source>
+            <translation>after 1 hour</translation>
+        </message>
+        <message>
+            <source>after 1 day</source>
+            <translation>after 1 day</translation>
+        </message>
+        <message>
+            <source>after 7 days</source>
+            <translation>after 7 days</translation>
+        </message>
+        <message>
+            <source>after 30 days</source>
+            <translation>after 30 days</translation>
+        </message>
+        <message>
+            <source>never (until I revoke it)</source>
+            <translation>never (until I revoke it)</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <source>One-time: stops after the first retrieval</source>
+            <translation>One-time: stops after the first retrieval</translation>
+        </message>
+        <message>
+            <source>Long-term: I can update the content later</source>
+            <translation>Long-term: I can update the content later</translation>
+        </message>
+        <message>
+            <source>Single file, fetched directly</source>
+            <translation>Single file, fetched directly</translation>
+        </message>
+        <message>
+            <source>Viewer address:</source>
+            <translation>Viewer address:</translation>
+        </message>
+        <message>
+            <source>optional, e.g. https://viewer.example.org/</source>
+            <translation>optional, e.g. https://viewer.example.org/</translation>
+        </message>
+        <message>
+            <source>Create link</source>
+            <translation>Create link</translation>
+        </message>
+        <message>
+            <source>Your links</source>
+            <translation>Your links</translation>
+        </message>
+        <message>
+            <source>You have not shared any links yet.</source>
+            <translation>You have not shared any links yet.</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>Ends</translation>
+        </message>
+        <message>
+            <source>Fetched</source>
+            <translation>Fetched</translation>
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation>Copy link</translation>
+        </message>
+        <message>
+            <source>Save QR code:</source>
+            <translation>Save QR code:</translation>
+        </message>
+        <message>
+            <source>Save the QR code as a PNG image</source>
+            <translation>Save the QR code as a PNG image</translation>
+        </message>
+        <message>
+            <source>Save the QR code as an SVG drawing</source>
+            <translation>Save the QR code as an SVG drawing</translation>
+        </message>
+        <message>
+            <source>PDF to print</source>
+            <translation>PDF to print</translation>
+        </message>
+        <message>
+            <source>A printable page with the QR code, the label, the end date and how to open it</source>
+            <translation>A printable page with the QR code, the label, the end date and how to open it</translation>
+        </message>
+        <message>
+            <source>Update content…</source>
+            <translation>Update content…</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <source>Who fetched it</source>
+            <translation>Who fetched it</translation>
+        </message>
+        <message>
+            <source>The QR code appears here</source>
+            <translation>The QR code appears here</translation>
+        </message>
+        <message>
+            <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
+            <translation>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>revoked</translation>
+        </message>
+        <message>
+            <source>used</source>
+            <translation>used</translation>
+        </message>
+        <message>
+            <source>locked (wrong passcodes)</source>
+            <translation>locked (wrong passcodes)</translation>
+        </message>
+        <message>
+            <source>fetched</source>
+            <translation>fetched</translation>
+        </message>
+        <message>
+            <source>wrong passcode</source>
+            <translation>wrong passcode</translation>
+        </message>
+        <message>
+            <source>no passcode given</source>
+            <translation>no passcode given</translation>
+        </message>
+        <message>
+            <source>asked too often</source>
+            <translation>asked too often</translation>
+        </message>
+        <message>
+            <source>refused: expired</source>
+            <translation>refused: expired</translation>
+        </message>
+        <message>
+            <source>refused: revoked</source>
+            <translation>refused: revoked</translation>
+        </message>
+        <message>
+            <source>refused: already used</source>
+            <translation>refused: already used</translation>
+        </message>
+        <message>
+            <source>refused: locked</source>
+            <translation>refused: locked</translation>
+        </message>
+        <message>
+            <source>file address expired</source>
+            <translation>file address expired</translation>
+        </message>
+        <message>
+            <source>file address already used</source>
+            <translation>file address already used</translation>
         </message>
     </context>
     <context>
