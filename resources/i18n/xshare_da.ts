@@ -108,66 +108,6 @@
 <context>
     <name>ConformanceView</name>
     <message>
-        <source>Check conformance</source>
-        <translation>Kontrollér overensstemmelse</translation>
-    </message>
-    <message>
-        <source>Choose a finding on the left to see it here, in the document&apos;s own text.</source>
-        <translation>Vælg et fund til venstre for at se det her, i dokumentets egen tekst.</translation>
-    </message>
-    <message>
-        <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
-        <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
-    </message>
-    <message>
-        <source>Documents to check:</source>
-        <translation>Dokumenter, der skal kontrolleres:</translation>
-    </message>
-    <message>
-        <source>Add files…</source>
-        <translation>Tilføj filer…</translation>
-    </message>
-    <message>
-        <source>Use the open document</source>
-        <translation>Brug det åbne dokument</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Specification:</source>
-        <translation>Specifikation:</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Kontrollér</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Gem rapport…</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Fund</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Placering</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Linje</translation>
-    </message>
-    <message>
-        <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
-        <translation>Find ud fra hvert dokument (meta.profile, eller IPS for en patientoversigt)</translation>
-    </message>
-    <message>
         <source>Choose FHIR documents to check</source>
         <translation>Vælg FHIR-dokumenter, der skal kontrolleres</translation>
     </message>
@@ -291,6 +231,69 @@
     <message>
         <source>Add one or more documents to check.</source>
         <translation>Tilføj et eller flere dokumenter, der skal kontrolleres.</translation>
+    </message>
+</context>
+<context>
+    <name>ConformanceViewLayout</name>
+    <message>
+        <source>Check conformance</source>
+        <translation>Kontrollér overensstemmelse</translation>
+    </message>
+    <message>
+        <source>Choose a finding on the left to see it here, in the document&apos;s own text.</source>
+        <translation>Vælg et fund til venstre for at se det her, i dokumentets egen tekst.</translation>
+    </message>
+    <message>
+        <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
+        <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
+    </message>
+    <message>
+        <source>Documents to check:</source>
+        <translation>Dokumenter, der skal kontrolleres:</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Tilføj filer…</translation>
+    </message>
+    <message>
+        <source>Use the open document</source>
+        <translation>Brug det åbne dokument</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Specification:</source>
+        <translation>Specifikation:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Gem rapport…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
+        <translation>Find ud fra hvert dokument (meta.profile, eller IPS for en patientoversigt)</translation>
     </message>
 </context>
 <context>

@@ -108,66 +108,6 @@
     <context>
         <name>ConformanceView</name>
         <message>
-            <source>Check conformance</source>
-            <translation>Check conformance</translation>
-        </message>
-        <message>
-            <source>Choose a finding on the left to see it here, in the document's own text.</source>
-            <translation>Choose a finding on the left to see it here, in the document's own text.</translation>
-        </message>
-        <message>
-            <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
-            <translation>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</translation>
-        </message>
-        <message>
-            <source>Documents to check:</source>
-            <translation>Documents to check:</translation>
-        </message>
-        <message>
-            <source>Add files…</source>
-            <translation>Add files…</translation>
-        </message>
-        <message>
-            <source>Use the open document</source>
-            <translation>Use the open document</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Specification:</source>
-            <translation>Specification:</translation>
-        </message>
-        <message>
-            <source>Check</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Export report…</source>
-            <translation>Export report…</translation>
-        </message>
-        <message>
-            <source>Issue</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Line</source>
-            <translation>Line</translation>
-        </message>
-        <message>
-            <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
-            <translation>Detect from each document (meta.profile, or IPS for a patient summary)</translation>
-        </message>
-        <message>
             <source>Choose FHIR documents to check</source>
             <translation>Choose FHIR documents to check</translation>
         </message>
@@ -291,6 +231,69 @@
         <message>
             <source>Add one or more documents to check.</source>
             <translation>Add one or more documents to check.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConformanceViewLayout</name>
+        <message>
+            <source>Check conformance</source>
+            <translation>Check conformance</translation>
+        </message>
+        <message>
+            <source>Choose a finding on the left to see it here, in the document's own text.</source>
+            <translation>Choose a finding on the left to see it here, in the document's own text.</translation>
+        </message>
+        <message>
+            <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
+            <translation>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</translation>
+        </message>
+        <message>
+            <source>Documents to check:</source>
+            <translation>Documents to check:</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <source>Use the open document</source>
+            <translation>Use the open document</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Specification:</source>
+            <translation>Specification:</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Export report…</source>
+            <translation>Export report…</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
+            <translation>Detect from each document (meta.profile, or IPS for a patient summary)</translation>
         </message>
     </context>
     <context>
