@@ -85,66 +85,6 @@
 <context>
     <name>ConformanceView</name>
     <message>
-        <source>Check conformance</source>
-        <translation>Kontrollér overensstemmelse</translation>
-    </message>
-    <message>
-        <source>Choose a finding on the left to see it here, in the document&apos;s own text.</source>
-        <translation>Vælg et fund til venstre for at se det her, i dokumentets egen tekst.</translation>
-    </message>
-    <message>
-        <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
-        <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
-    </message>
-    <message>
-        <source>Documents to check:</source>
-        <translation>Dokumenter, der skal kontrolleres:</translation>
-    </message>
-    <message>
-        <source>Add files…</source>
-        <translation>Tilføj filer…</translation>
-    </message>
-    <message>
-        <source>Use the open document</source>
-        <translation>Brug det åbne dokument</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Specification:</source>
-        <translation>Specifikation:</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Kontrollér</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Gem rapport…</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Fund</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Placering</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Linje</translation>
-    </message>
-    <message>
-        <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
-        <translation>Find ud fra hvert dokument (meta.profile, eller IPS for en patientoversigt)</translation>
-    </message>
-    <message>
         <source>Choose FHIR documents to check</source>
         <translation>Vælg FHIR-dokumenter, der skal kontrolleres</translation>
     </message>
@@ -268,6 +208,69 @@
     <message>
         <source>Add one or more documents to check.</source>
         <translation>Tilføj et eller flere dokumenter, der skal kontrolleres.</translation>
+    </message>
+</context>
+<context>
+    <name>ConformanceViewLayout</name>
+    <message>
+        <source>Check conformance</source>
+        <translation>Kontrollér overensstemmelse</translation>
+    </message>
+    <message>
+        <source>Choose a finding on the left to see it here, in the document&apos;s own text.</source>
+        <translation>Vælg et fund til venstre for at se det her, i dokumentets egen tekst.</translation>
+    </message>
+    <message>
+        <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
+        <translation>Kontrollér FHIR-dokumenter (JSON eller XML) mod profilerne i de installerede implementeringsguider, fx International Patient Summary. Alt foregår på denne computer.</translation>
+    </message>
+    <message>
+        <source>Documents to check:</source>
+        <translation>Dokumenter, der skal kontrolleres:</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Tilføj filer…</translation>
+    </message>
+    <message>
+        <source>Use the open document</source>
+        <translation>Brug det åbne dokument</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Specification:</source>
+        <translation>Specifikation:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Gem rapport…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
+        <translation>Find ud fra hvert dokument (meta.profile, eller IPS for en patientoversigt)</translation>
     </message>
 </context>
 <context>
@@ -965,6 +968,10 @@
         <translation>Vælg en tom mappe til dokumentationspakken</translation>
     </message>
     <message>
+        <source>Writing the evidence pack…</source>
+        <translation>Skriver dokumentationspakken…</translation>
+    </message>
+    <message>
         <source>The evidence pack is in %1. Every file is signed.</source>
         <translation>Dokumentationspakken ligger i %1. Alle filer er signeret.</translation>
     </message>
@@ -1354,184 +1361,8 @@
 <context>
     <name>LinkView</name>
     <message>
-        <source>Shared links</source>
-        <translation>Delte links</translation>
-    </message>
-    <message>
-        <source>Let phones on this network open the links</source>
-        <translation>Lad telefoner på dette netværk åbne linkene</translation>
-    </message>
-    <message>
-        <source>New link</source>
-        <translation>Nyt link</translation>
-    </message>
-    <message>
-        <source>Add the open document</source>
-        <translation>Tilføj det åbne dokument</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Ryd</translation>
-    </message>
-    <message>
-        <source>Label:</source>
-        <translation>Betegnelse:</translation>
-    </message>
-    <message>
-        <source>For example: My patient summary</source>
-        <translation>For eksempel: Min patientoversigt</translation>
-    </message>
-    <message>
-        <source>Passcode:</source>
-        <translation>Adgangskode:</translation>
-    </message>
-    <message>
-        <source>Require</source>
-        <translation>Kræv</translation>
-    </message>
-    <message>
-        <source>Tell it to the recipient yourself</source>
-        <translation>Fortæl den selv til modtageren</translation>
-    </message>
-    <message>
-        <source>Stops working:</source>
-        <translation>Holder op med at virke:</translation>
-    </message>
-    <message>
-        <source>after 1 hour</source>
-        <translation>efter 1 time</translation>
-    </message>
-    <message>
-        <source>after 1 day</source>
-        <translation>efter 1 dag</translation>
-    </message>
-    <message>
-        <source>after 7 days</source>
-        <translation>efter 7 dage</translation>
-    </message>
-    <message>
-        <source>after 30 days</source>
-        <translation>efter 30 dage</translation>
-    </message>
-    <message>
-        <source>never (until I revoke it)</source>
-        <translation>aldrig (indtil jeg tilbagekalder det)</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>Slags:</translation>
-    </message>
-    <message>
         <source>One-time: stops after the first retrieval</source>
         <translation>Engangs: holder op efter første hentning</translation>
-    </message>
-    <message>
-        <source>Long-term: I can update the content later</source>
-        <translation>Langvarigt: jeg kan opdatere indholdet senere</translation>
-    </message>
-    <message>
-        <source>Viewer address:</source>
-        <translation>Fremviseradresse:</translation>
-    </message>
-    <message>
-        <source>optional, e.g. https://viewer.example.org/</source>
-        <translation>valgfri, fx https://viewer.example.org/</translation>
-    </message>
-    <message>
-        <source>Create link</source>
-        <translation>Lav link</translation>
-    </message>
-    <message>
-        <source>Your links</source>
-        <translation>Dine links</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Betegnelse</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Slutter</translation>
-    </message>
-    <message>
-        <source>Copy link</source>
-        <translation>Kopiér link</translation>
-    </message>
-    <message>
-        <source>Update content…</source>
-        <translation>Opdatér indhold…</translation>
-    </message>
-    <message>
-        <source>Revoke</source>
-        <translation>Tilbagekald</translation>
-    </message>
-    <message>
-        <source>Who fetched it</source>
-        <translation>Hvem har hentet det</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktivt</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>udløbet</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>tilbagekaldt</translation>
-    </message>
-    <message>
-        <source>used</source>
-        <translation>brugt</translation>
-    </message>
-    <message>
-        <source>locked (wrong passcodes)</source>
-        <translation>spærret (forkerte adgangskoder)</translation>
-    </message>
-    <message>
-        <source>fetched</source>
-        <translation>hentet</translation>
-    </message>
-    <message>
-        <source>wrong passcode</source>
-        <translation>forkert adgangskode</translation>
-    </message>
-    <message>
-        <source>no passcode given</source>
-        <translation>ingen adgangskode angivet</translation>
-    </message>
-    <message>
-        <source>asked too often</source>
-        <translation>spurgt for ofte</translation>
-    </message>
-    <message>
-        <source>refused: expired</source>
-        <translation>afvist: udløbet</translation>
-    </message>
-    <message>
-        <source>refused: revoked</source>
-        <translation>afvist: tilbagekaldt</translation>
-    </message>
-    <message>
-        <source>refused: already used</source>
-        <translation>afvist: allerede brugt</translation>
-    </message>
-    <message>
-        <source>refused: locked</source>
-        <translation>afvist: spærret</translation>
-    </message>
-    <message>
-        <source>file address expired</source>
-        <translation>filadressen var udløbet</translation>
-    </message>
-    <message>
-        <source>file address already used</source>
-        <translation>filadressen var allerede brugt</translation>
     </message>
     <message>
         <source>Phones will reach it at %1.</source>
@@ -1602,66 +1433,6 @@
         <translation>PNG-billede (*.png)</translation>
     </message>
     <message>
-        <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
-        <translation>Med et SMART Health Link kan en, du vælger, hente dit helbredsdokument krypteret fra denne computer. Kun de, der har linket (og adgangskoden, hvis du har valgt en), kan åbne det, og du kan stoppe det når som helst.</translation>
-    </message>
-    <message>
-        <source>Link host</source>
-        <translation>Linkserver</translation>
-    </message>
-    <message>
-        <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
-        <translation>Til en demonstration på et netværk, du stoler på: alle på samme netværk, der får et link, kan hente det. Links lavet før beholder deres gamle adresse.</translation>
-    </message>
-    <message>
-        <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
-        <translation>Intet valgt endnu. Tilføj det åbne dokument, eller vælg filer, du vil dele.</translation>
-    </message>
-    <message>
-        <source>Choose files…</source>
-        <translation>Vælg filer…</translation>
-    </message>
-    <message>
-        <source>Single file, fetched directly</source>
-        <translation>Én fil, der hentes direkte</translation>
-    </message>
-    <message>
-        <source>You have not shared any links yet.</source>
-        <translation>Du har ikke delt nogen links endnu.</translation>
-    </message>
-    <message>
-        <source>Fetched</source>
-        <translation>Hentet</translation>
-    </message>
-    <message>
-        <source>Save QR code:</source>
-        <translation>Gem QR-kode:</translation>
-    </message>
-    <message>
-        <source>Save the QR code as a PNG image</source>
-        <translation>Gem QR-koden som PNG-billede</translation>
-    </message>
-    <message>
-        <source>Save the QR code as an SVG drawing</source>
-        <translation>Gem QR-koden som SVG-tegning</translation>
-    </message>
-    <message>
-        <source>PDF to print</source>
-        <translation>PDF til udskrift</translation>
-    </message>
-    <message>
-        <source>A printable page with the QR code, the label, the end date and how to open it</source>
-        <translation>En side til udskrift med QR-koden, betegnelsen, slutdatoen og hvordan man åbner det</translation>
-    </message>
-    <message>
-        <source>The QR code appears here</source>
-        <translation>QR-koden vises her</translation>
-    </message>
-    <message>
-        <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
-        <translation>Vælg til venstre, hvad du vil dele, og tryk på »Lav link«. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
-    </message>
-    <message>
         <source>The link host is stopped: nobody can fetch your links right now.</source>
         <translation>Linkserveren er stoppet: ingen kan hente dine links lige nu.</translation>
     </message>
@@ -1684,6 +1455,10 @@
     <message>
         <source>Only this computer can fetch links.</source>
         <translation>Kun denne computer kan hente links.</translation>
+    </message>
+    <message>
+        <source>The link host is starting…</source>
+        <translation>Linkserveren starter…</translation>
     </message>
     <message>
         <source>Open a health document from a file first.</source>
@@ -1773,6 +1548,10 @@
         <translation>Gemt: %1.</translation>
     </message>
     <message>
+        <source>Saving the QR code…</source>
+        <translation>Gemmer QR-koden…</translation>
+    </message>
+    <message>
         <source>Revoke this link?</source>
         <translation>Tilbagekald dette link?</translation>
     </message>
@@ -1787,6 +1566,249 @@
     <message>
         <source>The link now shares the new content.</source>
         <translation>Linket deler nu det nye indhold.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkViewLayout</name>
+    <message>
+        <source>Shared links</source>
+        <translation>Delte links</translation>
+    </message>
+    <message>
+        <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
+        <translation>Med et SMART Health Link kan en, du vælger, hente dit helbredsdokument krypteret fra denne computer. Kun de, der har linket (og adgangskoden, hvis du har valgt en), kan åbne det, og du kan stoppe det når som helst.</translation>
+    </message>
+    <message>
+        <source>Link host</source>
+        <translation>Linkserver</translation>
+    </message>
+    <message>
+        <source>Let phones on this network open the links</source>
+        <translation>Lad telefoner på dette netværk åbne linkene</translation>
+    </message>
+    <message>
+        <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
+        <translation>Til en demonstration på et netværk, du stoler på: alle på samme netværk, der får et link, kan hente det. Links lavet før beholder deres gamle adresse.</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>Nyt link</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
+        <translation>Intet valgt endnu. Tilføj det åbne dokument, eller vælg filer, du vil dele.</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>Vælg filer…</translation>
+    </message>
+    <message>
+        <source>Add the open document</source>
+        <translation>Tilføj det åbne dokument</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Betegnelse:</translation>
+    </message>
+    <message>
+        <source>For example: My patient summary</source>
+        <translation>For eksempel: Min patientoversigt</translation>
+    </message>
+    <message>
+        <source>Passcode:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Require</source>
+        <translation>Kræv</translation>
+    </message>
+    <message>
+        <source>Tell it to the recipient yourself</source>
+        <translation>Fortæl den selv til modtageren</translation>
+    </message>
+    <message>
+        <source>Stops working:</source>
+        <translation>Holder op med at virke:</translation>
+    </message>
+    <message>
+        <source>after 1 hour</source>
+        <translation>efter 1 time</translation>
+    </message>
+    <message>
+        <source>after 1 day</source>
+        <translation>efter 1 dag</translation>
+    </message>
+    <message>
+        <source>after 7 days</source>
+        <translation>efter 7 dage</translation>
+    </message>
+    <message>
+        <source>after 30 days</source>
+        <translation>efter 30 dage</translation>
+    </message>
+    <message>
+        <source>never (until I revoke it)</source>
+        <translation>aldrig (indtil jeg tilbagekalder det)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Slags:</translation>
+    </message>
+    <message>
+        <source>One-time: stops after the first retrieval</source>
+        <translation>Engangs: holder op efter første hentning</translation>
+    </message>
+    <message>
+        <source>Long-term: I can update the content later</source>
+        <translation>Langvarigt: jeg kan opdatere indholdet senere</translation>
+    </message>
+    <message>
+        <source>Single file, fetched directly</source>
+        <translation>Én fil, der hentes direkte</translation>
+    </message>
+    <message>
+        <source>Viewer address:</source>
+        <translation>Fremviseradresse:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://viewer.example.org/</source>
+        <translation>valgfri, fx https://viewer.example.org/</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>Lav link</translation>
+    </message>
+    <message>
+        <source>Your links</source>
+        <translation>Dine links</translation>
+    </message>
+    <message>
+        <source>You have not shared any links yet.</source>
+        <translation>Du har ikke delt nogen links endnu.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Betegnelse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutter</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Hentet</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Kopiér link</translation>
+    </message>
+    <message>
+        <source>Save QR code:</source>
+        <translation>Gem QR-kode:</translation>
+    </message>
+    <message>
+        <source>Save the QR code as a PNG image</source>
+        <translation>Gem QR-koden som PNG-billede</translation>
+    </message>
+    <message>
+        <source>Save the QR code as an SVG drawing</source>
+        <translation>Gem QR-koden som SVG-tegning</translation>
+    </message>
+    <message>
+        <source>PDF to print</source>
+        <translation>PDF til udskrift</translation>
+    </message>
+    <message>
+        <source>A printable page with the QR code, the label, the end date and how to open it</source>
+        <translation>En side til udskrift med QR-koden, betegnelsen, slutdatoen og hvordan man åbner det</translation>
+    </message>
+    <message>
+        <source>Update content…</source>
+        <translation>Opdatér indhold…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Tilbagekald</translation>
+    </message>
+    <message>
+        <source>Who fetched it</source>
+        <translation>Hvem har hentet det</translation>
+    </message>
+    <message>
+        <source>The QR code appears here</source>
+        <translation>QR-koden vises her</translation>
+    </message>
+    <message>
+        <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
+        <translation>Vælg til venstre, hvad du vil dele, og tryk på »Lav link«. Modtageren scanner koden med en telefon eller åbner linket i en SMART Health Link-fremviser.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktivt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>brugt</translation>
+    </message>
+    <message>
+        <source>locked (wrong passcodes)</source>
+        <translation>spærret (forkerte adgangskoder)</translation>
+    </message>
+    <message>
+        <source>fetched</source>
+        <translation>hentet</translation>
+    </message>
+    <message>
+        <source>wrong passcode</source>
+        <translation>forkert adgangskode</translation>
+    </message>
+    <message>
+        <source>no passcode given</source>
+        <translation>ingen adgangskode angivet</translation>
+    </message>
+    <message>
+        <source>asked too often</source>
+        <translation>spurgt for ofte</translation>
+    </message>
+    <message>
+        <source>refused: expired</source>
+        <translation>afvist: udløbet</translation>
+    </message>
+    <message>
+        <source>refused: revoked</source>
+        <translation>afvist: tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>refused: already used</source>
+        <translation>afvist: allerede brugt</translation>
+    </message>
+    <message>
+        <source>refused: locked</source>
+        <translation>afvist: spærret</translation>
+    </message>
+    <message>
+        <source>file address expired</source>
+        <translation>filadressen var udløbet</translation>
+    </message>
+    <message>
+        <source>file address already used</source>
+        <translation>filadressen var allerede brugt</translation>
     </message>
 </context>
 <context>

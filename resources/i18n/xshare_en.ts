@@ -85,66 +85,6 @@
     <context>
         <name>ConformanceView</name>
         <message>
-            <source>Check conformance</source>
-            <translation>Check conformance</translation>
-        </message>
-        <message>
-            <source>Choose a finding on the left to see it here, in the document's own text.</source>
-            <translation>Choose a finding on the left to see it here, in the document's own text.</translation>
-        </message>
-        <message>
-            <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
-            <translation>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</translation>
-        </message>
-        <message>
-            <source>Documents to check:</source>
-            <translation>Documents to check:</translation>
-        </message>
-        <message>
-            <source>Add files…</source>
-            <translation>Add files…</translation>
-        </message>
-        <message>
-            <source>Use the open document</source>
-            <translation>Use the open document</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Specification:</source>
-            <translation>Specification:</translation>
-        </message>
-        <message>
-            <source>Check</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Export report…</source>
-            <translation>Export report…</translation>
-        </message>
-        <message>
-            <source>Issue</source>
-            <translation>Issue</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Line</source>
-            <translation>Line</translation>
-        </message>
-        <message>
-            <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
-            <translation>Detect from each document (meta.profile, or IPS for a patient summary)</translation>
-        </message>
-        <message>
             <source>Choose FHIR documents to check</source>
             <translation>Choose FHIR documents to check</translation>
         </message>
@@ -268,6 +208,69 @@
         <message>
             <source>Add one or more documents to check.</source>
             <translation>Add one or more documents to check.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConformanceViewLayout</name>
+        <message>
+            <source>Check conformance</source>
+            <translation>Check conformance</translation>
+        </message>
+        <message>
+            <source>Choose a finding on the left to see it here, in the document's own text.</source>
+            <translation>Choose a finding on the left to see it here, in the document's own text.</translation>
+        </message>
+        <message>
+            <source>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</source>
+            <translation>Check FHIR documents (JSON or XML) against the profiles of the installed implementation guides, such as the International Patient Summary. Everything runs on this computer.</translation>
+        </message>
+        <message>
+            <source>Documents to check:</source>
+            <translation>Documents to check:</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <source>Use the open document</source>
+            <translation>Use the open document</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Specification:</source>
+            <translation>Specification:</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Export report…</source>
+            <translation>Export report…</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Detect from each document (meta.profile, or IPS for a patient summary)</source>
+            <translation>Detect from each document (meta.profile, or IPS for a patient summary)</translation>
         </message>
     </context>
     <context>
@@ -965,6 +968,10 @@
             <translation>Choose an empty folder for the evidence pack</translation>
         </message>
         <message>
+            <source>Writing the evidence pack…</source>
+            <translation>Writing the evidence pack…</translation>
+        </message>
+        <message>
             <source>The evidence pack is in %1. Every file is signed.</source>
             <translation>The evidence pack is in %1. Every file is signed.</translation>
         </message>
@@ -1354,184 +1361,8 @@
     <context>
         <name>LinkView</name>
         <message>
-            <source>Shared links</source>
-            <translation>Shared links</translation>
-        </message>
-        <message>
-            <source>Let phones on this network open the links</source>
-            <translation>Let phones on this network open the links</translation>
-        </message>
-        <message>
-            <source>New link</source>
-            <translation>New link</translation>
-        </message>
-        <message>
-            <source>Add the open document</source>
-            <translation>Add the open document</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <source>Label:</source>
-            <translation>Label:</translation>
-        </message>
-        <message>
-            <source>For example: My patient summary</source>
-            <translation>For example: My patient summary</translation>
-        </message>
-        <message>
-            <source>Passcode:</source>
-            <translation>Passcode:</translation>
-        </message>
-        <message>
-            <source>Require</source>
-            <translation>Require</translation>
-        </message>
-        <message>
-            <source>Tell it to the recipient yourself</source>
-            <translation>Tell it to the recipient yourself</translation>
-        </message>
-        <message>
-            <source>Stops working:</source>
-            <translation>Stops working:</translation>
-        </message>
-        <message>
-            <source>after 1 hour</source>
-            <translation>after 1 hour</translation>
-        </message>
-        <message>
-            <source>after 1 day</source>
-            <translation>after 1 day</translation>
-        </message>
-        <message>
-            <source>after 7 days</source>
-            <translation>after 7 days</translation>
-        </message>
-        <message>
-            <source>after 30 days</source>
-            <translation>after 30 days</translation>
-        </message>
-        <message>
-            <source>never (until I revoke it)</source>
-            <translation>never (until I revoke it)</translation>
-        </message>
-        <message>
-            <source>Kind:</source>
-            <translation>Kind:</translation>
-        </message>
-        <message>
             <source>One-time: stops after the first retrieval</source>
             <translation>One-time: stops after the first retrieval</translation>
-        </message>
-        <message>
-            <source>Long-term: I can update the content later</source>
-            <translation>Long-term: I can update the content later</translation>
-        </message>
-        <message>
-            <source>Viewer address:</source>
-            <translation>Viewer address:</translation>
-        </message>
-        <message>
-            <source>optional, e.g. https://viewer.example.org/</source>
-            <translation>optional, e.g. https://viewer.example.org/</translation>
-        </message>
-        <message>
-            <source>Create link</source>
-            <translation>Create link</translation>
-        </message>
-        <message>
-            <source>Your links</source>
-            <translation>Your links</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Label</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Ends</source>
-            <translation>Ends</translation>
-        </message>
-        <message>
-            <source>Copy link</source>
-            <translation>Copy link</translation>
-        </message>
-        <message>
-            <source>Update content…</source>
-            <translation>Update content…</translation>
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation>Revoke</translation>
-        </message>
-        <message>
-            <source>Who fetched it</source>
-            <translation>Who fetched it</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>active</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>expired</translation>
-        </message>
-        <message>
-            <source>revoked</source>
-            <translation>revoked</translation>
-        </message>
-        <message>
-            <source>used</source>
-            <translation>used</translation>
-        </message>
-        <message>
-            <source>locked (wrong passcodes)</source>
-            <translation>locked (wrong passcodes)</translation>
-        </message>
-        <message>
-            <source>fetched</source>
-            <translation>fetched</translation>
-        </message>
-        <message>
-            <source>wrong passcode</source>
-            <translation>wrong passcode</translation>
-        </message>
-        <message>
-            <source>no passcode given</source>
-            <translation>no passcode given</translation>
-        </message>
-        <message>
-            <source>asked too often</source>
-            <translation>asked too often</translation>
-        </message>
-        <message>
-            <source>refused: expired</source>
-            <translation>refused: expired</translation>
-        </message>
-        <message>
-            <source>refused: revoked</source>
-            <translation>refused: revoked</translation>
-        </message>
-        <message>
-            <source>refused: already used</source>
-            <translation>refused: already used</translation>
-        </message>
-        <message>
-            <source>refused: locked</source>
-            <translation>refused: locked</translation>
-        </message>
-        <message>
-            <source>file address expired</source>
-            <translation>file address expired</translation>
-        </message>
-        <message>
-            <source>file address already used</source>
-            <translation>file address already used</translation>
         </message>
         <message>
             <source>Phones will reach it at %1.</source>
@@ -1602,66 +1433,6 @@
             <translation>PNG image (*.png)</translation>
         </message>
         <message>
-            <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
-            <translation>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</translation>
-        </message>
-        <message>
-            <source>Link host</source>
-            <translation>Link host</translation>
-        </message>
-        <message>
-            <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
-            <translation>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</translation>
-        </message>
-        <message>
-            <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
-            <translation>Nothing chosen yet. Add the open document, or choose files to share.</translation>
-        </message>
-        <message>
-            <source>Choose files…</source>
-            <translation>Choose files…</translation>
-        </message>
-        <message>
-            <source>Single file, fetched directly</source>
-            <translation>Single file, fetched directly</translation>
-        </message>
-        <message>
-            <source>You have not shared any links yet.</source>
-            <translation>You have not shared any links yet.</translation>
-        </message>
-        <message>
-            <source>Fetched</source>
-            <translation>Fetched</translation>
-        </message>
-        <message>
-            <source>Save QR code:</source>
-            <translation>Save QR code:</translation>
-        </message>
-        <message>
-            <source>Save the QR code as a PNG image</source>
-            <translation>Save the QR code as a PNG image</translation>
-        </message>
-        <message>
-            <source>Save the QR code as an SVG drawing</source>
-            <translation>Save the QR code as an SVG drawing</translation>
-        </message>
-        <message>
-            <source>PDF to print</source>
-            <translation>PDF to print</translation>
-        </message>
-        <message>
-            <source>A printable page with the QR code, the label, the end date and how to open it</source>
-            <translation>A printable page with the QR code, the label, the end date and how to open it</translation>
-        </message>
-        <message>
-            <source>The QR code appears here</source>
-            <translation>The QR code appears here</translation>
-        </message>
-        <message>
-            <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
-            <translation>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</translation>
-        </message>
-        <message>
             <source>The link host is stopped: nobody can fetch your links right now.</source>
             <translation>The link host is stopped: nobody can fetch your links right now.</translation>
         </message>
@@ -1684,6 +1455,10 @@
         <message>
             <source>Only this computer can fetch links.</source>
             <translation>Only this computer can fetch links.</translation>
+        </message>
+        <message>
+            <source>The link host is starting…</source>
+            <translation>The link host is starting…</translation>
         </message>
         <message>
             <source>Open a health document from a file first.</source>
@@ -1773,6 +1548,10 @@
             <translation>Saved %1.</translation>
         </message>
         <message>
+            <source>Saving the QR code…</source>
+            <translation>Saving the QR code…</translation>
+        </message>
+        <message>
             <source>Revoke this link?</source>
             <translation>Revoke this link?</translation>
         </message>
@@ -1787,6 +1566,249 @@
         <message>
             <source>The link now shares the new content.</source>
             <translation>The link now shares the new content.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkViewLayout</name>
+        <message>
+            <source>Shared links</source>
+            <translation>Shared links</translation>
+        </message>
+        <message>
+            <source>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</source>
+            <translation>A SMART Health Link lets someone you choose fetch your health document from this computer, encrypted. Only people with the link (and the passcode, if you set one) can open it, and you can stop it at any time.</translation>
+        </message>
+        <message>
+            <source>Link host</source>
+            <translation>Link host</translation>
+        </message>
+        <message>
+            <source>Let phones on this network open the links</source>
+            <translation>Let phones on this network open the links</translation>
+        </message>
+        <message>
+            <source>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</source>
+            <translation>For a demonstration on a network you trust: anyone on the same network who gets a link can fetch it. Links made before keep their old address.</translation>
+        </message>
+        <message>
+            <source>New link</source>
+            <translation>New link</translation>
+        </message>
+        <message>
+            <source>Nothing chosen yet. Add the open document, or choose files to share.</source>
+            <translation>Nothing chosen yet. Add the open document, or choose files to share.</translation>
+        </message>
+        <message>
+            <source>Choose files…</source>
+            <translation>Choose files…</translation>
+        </message>
+        <message>
+            <source>Add the open document</source>
+            <translation>Add the open document</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Label:</source>
+            <translation>Label:</translation>
+        </message>
+        <message>
+            <source>For example: My patient summary</source>
+            <translation>For example: My patient summary</translation>
+        </message>
+        <message>
+            <source>Passcode:</source>
+            <translation>Passcode:</translation>
+        </message>
+        <message>
+            <source>Require</source>
+            <translation>Require</translation>
+        </message>
+        <message>
+            <source>Tell it to the recipient yourself</source>
+            <translation>Tell it to the recipient yourself</translation>
+        </message>
+        <message>
+            <source>Stops working:</source>
+            <translation>Stops working:</translation>
+        </message>
+        <message>
+            <source>after 1 hour</source>
+            <translation>after 1 hour</translation>
+        </message>
+        <message>
+            <source>after 1 day</source>
+            <translation>after 1 day</translation>
+        </message>
+        <message>
+            <source>after 7 days</source>
+            <translation>after 7 days</translation>
+        </message>
+        <message>
+            <source>after 30 days</source>
+            <translation>after 30 days</translation>
+        </message>
+        <message>
+            <source>never (until I revoke it)</source>
+            <translation>never (until I revoke it)</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <source>One-time: stops after the first retrieval</source>
+            <translation>One-time: stops after the first retrieval</translation>
+        </message>
+        <message>
+            <source>Long-term: I can update the content later</source>
+            <translation>Long-term: I can update the content later</translation>
+        </message>
+        <message>
+            <source>Single file, fetched directly</source>
+            <translation>Single file, fetched directly</translation>
+        </message>
+        <message>
+            <source>Viewer address:</source>
+            <translation>Viewer address:</translation>
+        </message>
+        <message>
+            <source>optional, e.g. https://viewer.example.org/</source>
+            <translation>optional, e.g. https://viewer.example.org/</translation>
+        </message>
+        <message>
+            <source>Create link</source>
+            <translation>Create link</translation>
+        </message>
+        <message>
+            <source>Your links</source>
+            <translation>Your links</translation>
+        </message>
+        <message>
+            <source>You have not shared any links yet.</source>
+            <translation>You have not shared any links yet.</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>Ends</translation>
+        </message>
+        <message>
+            <source>Fetched</source>
+            <translation>Fetched</translation>
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation>Copy link</translation>
+        </message>
+        <message>
+            <source>Save QR code:</source>
+            <translation>Save QR code:</translation>
+        </message>
+        <message>
+            <source>Save the QR code as a PNG image</source>
+            <translation>Save the QR code as a PNG image</translation>
+        </message>
+        <message>
+            <source>Save the QR code as an SVG drawing</source>
+            <translation>Save the QR code as an SVG drawing</translation>
+        </message>
+        <message>
+            <source>PDF to print</source>
+            <translation>PDF to print</translation>
+        </message>
+        <message>
+            <source>A printable page with the QR code, the label, the end date and how to open it</source>
+            <translation>A printable page with the QR code, the label, the end date and how to open it</translation>
+        </message>
+        <message>
+            <source>Update content…</source>
+            <translation>Update content…</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <source>Who fetched it</source>
+            <translation>Who fetched it</translation>
+        </message>
+        <message>
+            <source>The QR code appears here</source>
+            <translation>The QR code appears here</translation>
+        </message>
+        <message>
+            <source>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</source>
+            <translation>Choose what to share on the left and press “Create link”. The recipient scans the code with a phone or opens the link in a SMART Health Link viewer.</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>revoked</translation>
+        </message>
+        <message>
+            <source>used</source>
+            <translation>used</translation>
+        </message>
+        <message>
+            <source>locked (wrong passcodes)</source>
+            <translation>locked (wrong passcodes)</translation>
+        </message>
+        <message>
+            <source>fetched</source>
+            <translation>fetched</translation>
+        </message>
+        <message>
+            <source>wrong passcode</source>
+            <translation>wrong passcode</translation>
+        </message>
+        <message>
+            <source>no passcode given</source>
+            <translation>no passcode given</translation>
+        </message>
+        <message>
+            <source>asked too often</source>
+            <translation>asked too often</translation>
+        </message>
+        <message>
+            <source>refused: expired</source>
+            <translation>refused: expired</translation>
+        </message>
+        <message>
+            <source>refused: revoked</source>
+            <translation>refused: revoked</translation>
+        </message>
+        <message>
+            <source>refused: already used</source>
+            <translation>refused: already used</translation>
+        </message>
+        <message>
+            <source>refused: locked</source>
+            <translation>refused: locked</translation>
+        </message>
+        <message>
+            <source>file address expired</source>
+            <translation>file address expired</translation>
+        </message>
+        <message>
+            <source>file address already used</source>
+            <translation>file address already used</translation>
         </message>
     </context>
     <context>

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from xshare_desktop.core.shl import client, qr
+from xshare_desktop.core.shl import app_host, client, qr
 from xshare_desktop.core.shl.payload import decode_uri
 from xshare_desktop.core.shl.provider import list_links
+from xshare_desktop.gui.views import link_view as link_view_module
 from xshare_desktop.gui.views.link_view import LinkView, format_moment
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
 
@@ -45,12 +47,36 @@ def _create(  # type: ignore[no-untyped-def]
     return view.uri_edit.text()
 
 
+def _settle(qtbot, view: LinkView) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a start of the link host (on its worker) has finished."""
+    qtbot.waitUntil(lambda: not view.host_starting, timeout=10_000)
+
+
+def _start(qtbot, view: LinkView) -> str:  # type: ignore[no-untyped-def]
+    """Start the host from the page and wait for it; the URL links will carry."""
+    with qtbot.waitSignal(view.start_host().done, timeout=10_000):
+        pass
+    assert view.host.base_url is not None
+    return view.host.base_url
+
+
+def _export_qr(qtbot, view: LinkView, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Save the selected link's QR code and wait for the worker; the saved file."""
+    worker = view.export_qr(path)
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    assert view.create_status.text() == f"Saved {path}."
+    return path
+
+
 def test_create_link_shows_a_scannable_qr(qtbot, link_view: LinkView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert link_view.host_state() == "stopped"
     assert "stopped" in link_view.host_status.text()
     assert link_view.right.currentWidget() is link_view.qr_placeholder
     assert link_view.placeholder_title.text() == "The QR code appears here"
     qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, link_view)
     assert link_view.host.running and link_view.host.base_url.startswith("http://127.0.0.1:")
     assert link_view.host_state() == "this-computer"
     assert link_view.host_status.text() == "Only this computer can fetch links."
@@ -71,10 +97,10 @@ def test_create_link_shows_a_scannable_qr(qtbot, link_view: LinkView, tmp_path: 
     assert link_view.right.currentWidget() is link_view.link_card
     assert link_view.fact_reach.text() == "Can be fetched from this computer only."
     assert link_view.fact_passcode.text() == "Passcode: not needed"
-    png = link_view.export_qr(tmp_path / "qr.png")
-    assert png is not None and qr.decode_qr_file(png) == uri
-    svg = link_view.export_qr(tmp_path / "qr.svg")
-    assert svg is not None and b"<svg" in svg.read_bytes()
+    png = _export_qr(qtbot, link_view, tmp_path / "qr.png")
+    assert qr.decode_qr_file(png) == uri
+    svg = _export_qr(qtbot, link_view, tmp_path / "qr.svg")
+    assert b"<svg" in svg.read_bytes()
     assert link_view.links_table.rowCount() == 1
     assert link_view.links_table.item(0, 1).text() == "active"
 
@@ -121,11 +147,11 @@ def test_revoke_and_accesses(
     assert open_view.status.text().startswith("This link no longer works")
 
 
-def test_local_network_needs_confirmation(link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_local_network_needs_confirmation(qtbot, link_view: LinkView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: False)
     link_view.lan_check.setChecked(True)
     assert not link_view.lan_check.isChecked()
-    link_view.start_host()
+    _start(qtbot, link_view)
     assert link_view.host.base_url.startswith("http://127.0.0.1:")
 
 
@@ -219,8 +245,8 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
     link_view.passcode_check.setChecked(True)
     link_view.passcode_edit.setText("2468")
     uri = _create(qtbot, link_view)
-    pdf = link_view.export_qr(tmp_path / "link.pdf")
-    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    pdf = _export_qr(qtbot, link_view, tmp_path / "link.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -233,13 +259,16 @@ def test_qr_pdf_export_from_the_view(qtbot, link_view: LinkView, tmp_path: Path)
         check=True,
     )
     assert qr.decode_qr_file(tmp_path / "page.png") == uri
-    assert link_view.export_qr(tmp_path / "link.txt") is None
+    worker = link_view.export_qr(tmp_path / "link.txt")
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=10_000):
+        pass
     assert ".pdf" in link_view.create_status.text()
+    assert not (tmp_path / "link.txt").exists()
 
 
 def _network_on_loopback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Tests never open a port to the network: the "local network" host binds loopback here."""
-    from xshare_desktop.core.shl import app_host
     from xshare_desktop.core.shl import host as host_module
 
     binds: list[str] = []
@@ -258,9 +287,10 @@ def test_host_status_states_and_the_local_network(qtbot, link_view: LinkView, mo
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
     assert link_view.host_state() == "stopped"
     assert not link_view.lan_warning.isVisibleTo(link_view)
-    link_view.start_host()
+    _start(qtbot, link_view)
     assert link_view.host_state() == "this-computer"
     link_view.lan_check.setChecked(True)
+    _settle(qtbot, link_view)
     assert link_view.host_state() == "local-network"
     assert link_view.host_status.text() == "Phones on this network can fetch links."
     assert "http://192.0.2.10:" in link_view.host_address.text()
@@ -322,8 +352,6 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
 ) -> None:
     import threading
 
-    from xshare_desktop.core.shl import app_host
-
     binds = _network_on_loopback(monkeypatch)
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
     link_view.show()
@@ -339,11 +367,12 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
     assert link_view.host_address.text() == "Address: " + started[0]
 
     # Starting from the page now adds no second host.
-    link_view.start_host()
+    _start(qtbot, link_view)
     assert binds == ["127.0.0.1"] and link_view.host.base_url == started[0]
 
     # The network opt-in moves the one host; the wizard then publishes on it too.
     link_view.lan_check.setChecked(True)
+    _settle(qtbot, link_view)
     assert binds == ["127.0.0.1", "0.0.0.0"]
     assert link_view.host_state() == "local-network"
     network_url = app_host.link_host_url()
@@ -353,20 +382,21 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
 
     # Back to this computer only, then Stop on the page stops it for the wizard as well.
     link_view.lan_check.setChecked(False)
+    _settle(qtbot, link_view)
     assert binds[-1] == "127.0.0.1" and link_view.host_state() == "this-computer"
     qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
     assert link_view.host_state() == "stopped" and app_host.link_host_url() is None
 
 
 def test_no_network_keeps_the_host_on_this_computer(  # type: ignore[no-untyped-def]
-    link_view: LinkView, monkeypatch
+    qtbot, link_view: LinkView, monkeypatch
 ) -> None:
-    from xshare_desktop.core.shl import app_host
 
     monkeypatch.setattr(link_view, "confirm_local_network", lambda: True)
     monkeypatch.setattr(app_host, "lan_address", lambda: None)
-    url = link_view.start_host()
+    url = _start(qtbot, link_view)
     link_view.lan_check.setChecked(True)
+    _settle(qtbot, link_view)
     assert "not on a local network" in link_view.create_status.text()
     assert link_view.host_state() == "this-computer" and app_host.link_host_url() == url
     assert not link_view.lan_check.isChecked(), "the switch says what the host does"
@@ -432,3 +462,80 @@ def test_fetching_speaks_the_interface_language(
     assert any(text.startswith(("Henter", "Kontakter", "Dekrypterer")) for text in said), said
     english = {"Done", "Decrypting", "Contacting the link host"}
     assert not [text for text in said if text in english or text.startswith("Fetching")], said
+
+
+def test_the_qr_pdf_is_rendered_and_written_on_a_worker_thread(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, tmp_path: Path, monkeypatch
+) -> None:
+    """Conventions, "All long work through one helper": nothing that writes a file runs on the
+    GUI thread (issue 15: the QR PDF export); the status line says it is saving meanwhile."""
+    link_view.add_files([SAMPLE])
+    _create(qtbot, link_view)
+    seen: list[threading.Thread] = []
+    release = threading.Event()
+    real_save = link_view_module.save_qr
+
+    def save_qr(uri: str, path: Path, *, lang: str) -> Path:
+        seen.append(threading.current_thread())
+        assert release.wait(10), "the test never released the export"
+        return real_save(uri, path, lang=lang)
+
+    monkeypatch.setattr(link_view_module, "save_qr", save_qr)
+    worker = link_view.export_qr(tmp_path / "page.pdf")
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(seen))
+    assert link_view.create_status.text() == "Saving the QR code…"
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        release.set()
+    assert seen[0] is not threading.main_thread()
+    assert (tmp_path / "page.pdf").read_bytes().startswith(b"%PDF")
+    assert link_view.create_status.text() == f"Saved {tmp_path / 'page.pdf'}."
+
+
+def test_the_link_host_starts_on_a_worker_thread(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, monkeypatch
+) -> None:
+    """Conventions, "Nothing that ... opens a socket runs on the GUI thread" (issue 15: the
+    link-host start probe): Start binds and probes on the worker; the page says it is starting
+    and keeps the button from being pressed twice."""
+
+    seen: list[threading.Thread] = []
+    release = threading.Event()
+    real_start = app_host.start_link_host
+
+    def start_link_host(*, local_network: bool = False) -> str:
+        seen.append(threading.current_thread())
+        assert release.wait(10), "the test never released the start"
+        return real_start(local_network=local_network)
+
+    monkeypatch.setattr(app_host, "start_link_host", start_link_host)
+    qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert link_view.host_status.text() == "The link host is starting…"
+    assert not link_view.host_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: link_view.host_state() == "this-computer", timeout=10_000)
+    _settle(qtbot, link_view)
+    assert seen[0] is not threading.main_thread()
+    assert link_view.host_button.isEnabled()
+    assert link_view.host_status.text() == "Only this computer can fetch links."
+
+
+def test_creating_a_link_starts_the_host_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, monkeypatch
+) -> None:
+    """Issue 15: creating the first link starts the host inside the create worker, not first
+    on the GUI thread."""
+
+    seen: list[threading.Thread] = []
+    real_start = app_host.start_link_host
+
+    def start_link_host(*, local_network: bool = False) -> str:
+        seen.append(threading.current_thread())
+        return real_start(local_network=local_network)
+
+    monkeypatch.setattr(app_host, "start_link_host", start_link_host)
+    link_view.add_files([SAMPLE])
+    uri = _create(qtbot, link_view)
+    assert len(seen) == 1 and seen[0] is not threading.main_thread()
+    assert decode_uri(uri).url.startswith(link_view.host.base_url)

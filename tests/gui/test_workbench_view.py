@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from xshare_desktop.gui.views.workbench_view import WorkbenchView
+from xshare_desktop.core.signing import keys
+from xshare_desktop.gui.workbench import evidence_tab
+from xshare_desktop.gui.workbench.workbench_view import WorkbenchView
 
 
 @pytest.fixture()
@@ -107,7 +110,10 @@ def test_link_tests_against_the_published_test_links_and_export(
         view.reset()
     assert view.links.test_links.rowCount() == 0
     out = tmp_path / "pack"
-    assert view.evidence.export_to(out, with_pdf=True)
+    worker = view.evidence.export_to(out, with_pdf=True)
+    assert worker is not None
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
     assert (out / "evidence.pdf").read_bytes().startswith(b"%PDF")
     summary = json.loads((out / "evidence.json").read_text())
     assert summary["verdict"] == "fail"
@@ -122,3 +128,47 @@ def test_the_view_speaks_danish(qtbot: Any, docs: Path, make_context: Any) -> No
     assert view.tabs.tabText(0) == "1. Erklær"
     assert view.declare.actors.text().startswith("Optræder som:")
     assert view.evidence.statement.rowCount() == 6
+
+
+def test_the_evidence_pack_is_unlocked_and_written_on_a_worker_thread(
+    qtbot: Any, docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Conventions, "All long work through one helper": unlocking the key and writing the pack
+    and its PDF run on the worker (issue 15); meanwhile the tab says so and the GUI answers."""
+    keys.create_identity("Vendor Tester", "correct horse battery", use_demo_ca=False)
+    threads: dict[str, threading.Thread] = {}
+    release = threading.Event()
+    real_load = keys.load_identity
+
+    def load_identity(passphrase: str) -> Any:
+        threads["unlock"] = threading.current_thread()
+        return real_load(passphrase)
+
+    def write_evidence_pack(pack: Any, folder: Path, **kwargs: Any) -> list[Path]:
+        threads["write"] = threading.current_thread()
+        assert release.wait(10), "the test never released the writer"
+        assert kwargs["signer"] is not None and kwargs["pdf_renderer"] is not None
+        return []
+
+    monkeypatch.setattr(keys, "load_identity", load_identity)
+    monkeypatch.setattr(evidence_tab, "write_evidence_pack", write_evidence_pack)
+    view = make_view(qtbot)
+    view.content.set_folder(docs)
+    with qtbot.waitSignal(view.content_finished, timeout=60_000):
+        qtbot.mouseClick(view.content.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy)
+    assert view.evidence.export_button.isEnabled()
+    view.evidence.sign_box.setChecked(True)
+    view.evidence.passphrase.setText("correct horse battery")
+    worker = view.evidence.export_to(tmp_path / "pack")
+    assert worker is not None
+    qtbot.waitUntil(lambda: "write" in threads)
+    # The writer is still busy, yet the GUI thread runs: the tab shows the work going on.
+    assert view.evidence.status.text() == "Writing the evidence pack…"
+    assert not view.evidence.export_button.isEnabled()
+    with qtbot.waitSignal(worker.done, timeout=10_000):
+        release.set()
+    main = threading.main_thread()
+    assert threads["unlock"] is not main and threads["write"] is not main
+    assert view.evidence.status.text().endswith("Every file is signed.")
+    assert view.evidence.export_button.isEnabled()

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
-from xshare_desktop.core.validation.checking import check_files
+from xshare_desktop.core.validation.checking import check_files, shared_checker
 from xshare_desktop.core.validation.outcome import outcome_for
 from xshare_desktop.core.validation.report import render_html, render_junit, render_text
 
@@ -47,9 +46,6 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here so that `xshare --help` and the other commands stay fast.
-    from xshare_desktop.core.validation.engine import Validator
-
     if args.output and any(Path(args.output).resolve() == Path(f).resolve() for f in args.files):
         raise UserFacingError(
             f"--output {args.output} is one of the files to validate; the report would replace "
@@ -62,11 +58,10 @@ def run(args: argparse.Namespace) -> int:
             f"{args.output} already exists; choose another name or add --force to replace it."
         )
 
-    context = ConformanceContext.load(args.ig or None, cache=args.cache, with_defaults=True)
+    context, validator = shared_checker(args.ig or None, args.cache, with_defaults=True)
     if args.verbose:
         for warning in context.warnings:
             print(f"xshare: note: {warning}", file=sys.stderr)
-    validator = Validator(context)
     checks = check_files(args.files, context, validator, profile=args.profile)
     results = checks.results
     for check in checks.checks:

@@ -116,7 +116,7 @@ PLUGIN_PAGES: list[PageSpec] = [
     ),
     PageSpec(
         "workbench",
-        _VIEWS + "workbench_view",
+        "xshare_desktop.gui.workbench.workbench_view",
         "WorkbenchView",
         _title(QT_TRANSLATE_NOOP("Navigation", "Label workbench")),
         "vendor",

@@ -100,10 +100,16 @@ class CardButton(QPushButton):
         super().changeEvent(event)
 
 
-def action_button(object_name: str, on_click: Callable[[], object]) -> QPushButton:
-    """A button named for styles and tests and wired to ``on_click``; its text is set later."""
+def named_button(object_name: str) -> QPushButton:
+    """A button named for styles and tests; its text and its action are set later."""
     button = QPushButton()
     button.setObjectName(object_name)
+    return button
+
+
+def action_button(object_name: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button named for styles and tests and wired to ``on_click``; its text is set later."""
+    button = named_button(object_name)
     button.clicked.connect(on_click)
     return button
 

@@ -6,6 +6,8 @@ from xshare_desktop.core.fhir_packages.cache import PackageCache, PackageInfo, p
 from xshare_desktop.core.fhir_packages.context import (
     DEFAULT_PACKAGES,
     ConformanceContext,
+    conformance_context,
+    forget_contexts,
     shared_context,
 )
 
@@ -14,6 +16,8 @@ __all__ = [
     "ConformanceContext",
     "PackageCache",
     "PackageInfo",
+    "conformance_context",
+    "forget_contexts",
     "parse_package_spec",
     "shared_context",
 ]

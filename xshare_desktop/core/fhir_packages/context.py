@@ -245,21 +245,63 @@ class ConformanceContext:
         return candidate
 
 
-_shared: dict[str, ConformanceContext] = {}
-_shared_lock = threading.Lock()
+# -- one context per package set, shared by every front end ------------------------------------
+
+_ContextKey = tuple[tuple[str, ...] | None, bool, str]
+_contexts: dict[_ContextKey, tuple[tuple[tuple[str, int], ...], ConformanceContext]] = {}
+_contexts_lock = threading.Lock()
+
+
+def _installed_fingerprint(root: Path) -> tuple[tuple[str, int], ...]:
+    """The cache folder's entries and when each was put in place: an install (even by another
+    process, or one replacing a version) changes it, so a stale context is never reused."""
+    try:
+        return tuple(
+            sorted(
+                (entry.name, entry.stat().st_mtime_ns)
+                for entry in root.iterdir()
+                if not entry.name.startswith(".")
+            )
+        )
+    except OSError:
+        return ()
+
+
+def conformance_context(
+    packages: Sequence[str] | None = None,
+    cache: PackageCache | str | os.PathLike[str] | None = None,
+    *,
+    with_defaults: bool = False,
+) -> ConformanceContext:
+    """``ConformanceContext.load(...)``, loaded once per package set and cache folder.
+
+    Every caller that validates (CLI, conformance view, workbench, validation service, opening a
+    link) asks here, so the packages are read once per process. Keyed by the packages asked for,
+    ``with_defaults`` and the cache folder; installing a package (which changes the folder)
+    loads afresh. Thread-safe: two threads asking at once load once.
+    """
+    store = cache if isinstance(cache, PackageCache) else PackageCache(cache)
+    root = store.root.resolve()
+    key: _ContextKey = (tuple(packages) if packages else None, with_defaults, str(root))
+    fingerprint = _installed_fingerprint(root)
+    with _contexts_lock:
+        held = _contexts.get(key)
+        if held is not None and held[0] == fingerprint:
+            return held[1]
+        context = ConformanceContext.load(packages, store, with_defaults=with_defaults)
+        _contexts[key] = (fingerprint, context)
+        return context
+
+
+def forget_contexts() -> None:
+    """Drop every shared context (the next ask loads the packages again)."""
+    with _contexts_lock:
+        _contexts.clear()
 
 
 def shared_context() -> ConformanceContext:
-    """The default packages of the current cache, loaded once per process and shared."""
-    from xshare_desktop.core import paths
-
-    key = str(paths.fhir_package_cache())
-    with _shared_lock:
-        context = _shared.get(key)
-        if context is None:
-            context = ConformanceContext.load()
-            _shared[key] = context
-        return context
+    """The default packages of the current cache, shared (see ``conformance_context``)."""
+    return conformance_context()
 
 
 _DATE_VERSION = re.compile(r"^\d{4}(-\d{2}){0,2}$")

@@ -12,13 +12,11 @@ import binascii
 import hashlib
 import os
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, parse_json_bytes
 from xshare_desktop.core.progress import Progress, ensure_progress
@@ -308,35 +306,14 @@ def check_signatures(received: Received) -> list[SignatureResult]:
 
 
 def load_validator() -> Validator:
-    """A validator over the installed FHIR packages (R4 core, IPS...); slow, so reuse it."""
-    from xshare_desktop.core.fhir_packages import ConformanceContext
-    from xshare_desktop.core.validation.engine import Validator
+    """The validator over the installed FHIR packages (R4 core, IPS...), shared by the process.
 
-    return Validator(ConformanceContext.load())
-
-
-_shared: dict[tuple[str, tuple[str, ...]], Validator] = {}
-_shared_lock = threading.Lock()
-
-
-def shared_validator() -> Validator:
-    """``load_validator()`` loaded once per set of installed packages (about 3.5 s each time).
-
-    Keyed by the cache folder and the packages in it, so installing a package loads afresh.
+    Loading the packages takes seconds, so opening a second link reuses the context and its
+    validator (``conformance_context``: one per package set, loaded afresh after an install).
     """
-    cache = paths.fhir_package_cache()
-    try:
-        installed = tuple(sorted(entry.name for entry in cache.iterdir()))
-    except OSError:
-        installed = ()
-    key = (str(cache), installed)
-    with _shared_lock:
-        validator = _shared.get(key)
-        if validator is None:
-            validator = load_validator()
-            _shared.clear()
-            _shared[key] = validator
-        return validator
+    from xshare_desktop.core.validation.checking import shared_checker
+
+    return shared_checker()[1]
 
 
 def validate_documents(

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext
+from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fhir_xml import looks_like_xml, read_fhir_xml
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
 from xshare_desktop.core.json_positions import json_positions
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
+
+if TYPE_CHECKING:
+    from xshare_desktop.core.validation.engine import Validator
 
 
 class ValidatorLike(Protocol):
@@ -31,6 +36,34 @@ class ValidatorLike(Protocol):
         positions: Mapping[str, tuple[int, int]] | None = None,
         progress: Progress | None = None,
     ) -> ValidationResult: ...
+
+
+_validators: weakref.WeakKeyDictionary[ConformanceContext, Validator] = weakref.WeakKeyDictionary()
+_validators_lock = threading.Lock()
+
+
+def validator_for(context: ConformanceContext) -> Validator:
+    """The one validator over ``context``, built the first time (it indexes the snapshots it
+    meets, so sharing it keeps that work). Validators are safe to share between threads."""
+    from xshare_desktop.core.validation.engine import Validator
+
+    with _validators_lock:
+        validator = _validators.get(context)
+        if validator is None:
+            validator = Validator(context)
+            _validators[context] = validator
+        return validator
+
+
+def shared_checker(
+    packages: Sequence[str] | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    *,
+    with_defaults: bool = False,
+) -> tuple[ConformanceContext, Validator]:
+    """The shared context for these packages (see ``conformance_context``) and its validator."""
+    context = conformance_context(packages, cache, with_defaults=with_defaults)
+    return context, validator_for(context)
 
 
 @dataclass(frozen=True)

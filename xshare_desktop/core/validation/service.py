@@ -29,7 +29,7 @@ import orjson
 
 from xshare_desktop import __version__
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext
+from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fileio import MAX_INPUT_BYTES, megabytes
 from xshare_desktop.core.validation.checking import ValidatorLike, check_files
 from xshare_desktop.core.validation.outcome import to_operation_outcome
@@ -64,9 +64,9 @@ class ValidationService:
         max_body: int = MAX_INPUT_BYTES,
     ) -> None:
         if validator is None:
-            from xshare_desktop.core.validation.engine import Validator
+            from xshare_desktop.core.validation.checking import validator_for
 
-            validator = Validator(context)
+            validator = validator_for(context)
         self.context = context
         self.validator = validator
         self.max_body = max_body
@@ -248,7 +248,7 @@ def create_app(
     """
     if igs is None:
         igs = [p for p in os.environ.get("XSHARE_VALIDATOR_IGS", "").split(",") if p.strip()]
-    context = ConformanceContext.load(list(igs) or None, cache=cache, with_defaults=True)
+    context = conformance_context(list(igs) or None, cache, with_defaults=True)
     return ValidationService(context)
 
 

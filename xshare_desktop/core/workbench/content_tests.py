@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from xshare_desktop.core.errors import Cancelled, UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext
+from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fhir_packages.cache import PackageCache
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
 from xshare_desktop.core.json_positions import json_positions
@@ -198,11 +198,11 @@ class DocumentValidator:
     def __init__(
         self, context: ConformanceContext, declared: Sequence[ContentSpecification]
     ) -> None:
-        from xshare_desktop.core.validation.engine import Validator
+        from xshare_desktop.core.validation.checking import validator_for
 
         self.context = context
         self.declared = list(declared)
-        self.validator = Validator(context)
+        self.validator = validator_for(context)
 
     def read(self, data: bytes, name: str) -> tuple[Any, Mapping[str, tuple[int, int]] | None]:
         head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
@@ -251,7 +251,7 @@ def load_document_validator(spec_ids: Sequence[str]) -> DocumentValidator:
     specs = [specification(spec_id) for spec_id in spec_ids]
     cache = PackageCache()
     packages = [require_installed(spec, cache) for spec in specs]
-    context = ConformanceContext.load(list(dict.fromkeys(packages)), with_defaults=True)
+    context = conformance_context(list(dict.fromkeys(packages)), cache, with_defaults=True)
     return DocumentValidator(context, specs)
 
 

@@ -1,47 +1,41 @@
 """Check conformance: validate documents against the installed FHIR profiles and show the findings.
 
-The view loads the package context and runs the validator on a worker thread (``gui.worker``),
+The page's behaviour over ``conformance_layout.ConformanceViewLayout`` (its widgets and
+texts). It loads the package context and runs the validator on a worker thread (``gui.worker``),
 shows issues in a tree grouped by severity and resource, shows the document text around the
 element an issue points at, and exports the report (HTML, OperationOutcome JSON, JUnit XML).
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.fhir_packages import ConformanceContext, shared_context
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.validation.checking import CheckRun, DocumentSource, check_files
+from xshare_desktop.core.validation.checking import (
+    CheckRun,
+    DocumentSource,
+    check_files,
+    shared_checker,
+)
 from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.outcome import outcome_for, sorted_issues
 from xshare_desktop.core.validation.report import render_html, render_junit, resource_label
 from xshare_desktop.gui import errors
-from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.views.conformance_layout import ConformanceViewLayout
 from xshare_desktop.gui.worker import Worker
 
 # Readable on light and dark backgrounds (text colour of the severity group headings).
@@ -58,35 +52,21 @@ EXPORT_FORMATS = ("html", "json", "junit")
 
 
 class _Checker:
-    """The package context and validator, built once, off the GUI thread, and shared."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.context: ConformanceContext | None = None
-        self.validator: Any = None
-
-    def ensure(self) -> ConformanceContext:
-        with self._lock:
-            if self.context is None:
-                from xshare_desktop.core.validation.engine import Validator
-
-                context = shared_context()
-                self.validator = Validator(context)
-                self.context = context
-            return self.context
+    """The view's way to the process's shared context and validator (``shared_checker``), asked
+    for on a worker thread: the first ask loads the packages, an install loads them afresh."""
 
     def profiles(self, *, progress: Progress) -> list[tuple[str, str, str]]:
-        context = self.ensure()
+        context, _validator = shared_checker()
         return [(url, name, package.id) for url, name, package in context.profiles()]
 
     def check(
         self, sources: list[DocumentSource], profile: str | None, *, progress: Progress
     ) -> CheckRun:
-        context = self.ensure()
-        return check_files(sources, context, self.validator, profile=profile, progress=progress)
+        context, validator = shared_checker()
+        return check_files(sources, context, validator, profile=profile, progress=progress)
 
 
-class ConformanceView(QWidget):
+class ConformanceView(ConformanceViewLayout):
     check_finished = Signal(object)  # the CheckRun shown
     close_requested = Signal()
 
@@ -107,100 +87,13 @@ class ConformanceView(QWidget):
         self._lines_cache: tuple[int | None, list[str]] = (None, [])
         self.run: CheckRun | None = None
         self.sources: list[DocumentSource] = []
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(8)
-        self.title = QLabel()
-        set_heading(self.title, 1)
-        self.intro = MutedLabel()
-
-        self.documents_label = QLabel()
-        self.documents = QListWidget()
-        self.documents.setObjectName("ConformanceDocuments")
-        self.documents.setMaximumHeight(90)
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("AddConformanceFiles")
         self.add_button.clicked.connect(self.choose_files)
-        self.use_open_button = QPushButton()
-        self.use_open_button.setObjectName("UseOpenDocument")
         self.use_open_button.clicked.connect(self.use_open_document)
-        self.remove_button = QPushButton()
-        self.remove_button.setObjectName("RemoveConformanceFile")
         self.remove_button.clicked.connect(self.remove_selected)
-        document_buttons = QVBoxLayout()
-        for button in (self.add_button, self.use_open_button, self.remove_button):
-            document_buttons.addWidget(button)
-        document_buttons.addStretch(1)
-        documents_row = QHBoxLayout()
-        documents_row.addWidget(self.documents, 1)
-        documents_row.addLayout(document_buttons)
-
-        self.profile_label = QLabel()
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("ConformanceProfile")
-        self.profile_combo.setMinimumContentsLength(40)
-        self.profile_label.setBuddy(self.profile_combo)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(self.profile_label)
-        profile_row.addWidget(self.profile_combo, 1)
-
-        self.check_button = QPushButton()
-        self.check_button.setObjectName("RunConformanceCheck")
-        self.check_button.setProperty("role", "primary")
         self.check_button.clicked.connect(self.start_check)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("CancelConformanceCheck")
         self.cancel_button.clicked.connect(self.cancel_check)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("ConformanceProgress")
-        self.progress.setTextVisible(False)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("ExportConformanceReport")
         self.export_button.clicked.connect(self.choose_export)
-        action_row = QHBoxLayout()
-        action_row.addWidget(self.check_button)
-        action_row.addWidget(self.cancel_button)
-        action_row.addWidget(self.progress, 1)
-        action_row.addWidget(self.export_button)
-        self.status = QLabel()
-        self.status.setObjectName("ConformanceStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.issues = QTreeWidget()
-        self.issues.setObjectName("ConformanceIssues")
-        self.issues.setColumnCount(3)
-        self.issues.setWordWrap(True)
-        self.issues.setUniformRowHeights(False)
         self.issues.currentItemChanged.connect(self._issue_selected)
-        self.detail = QLabel()
-        self.detail.setObjectName("ConformanceIssueDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.source_view = QPlainTextEdit()
-        self.source_view.setObjectName("ConformanceSource")
-        self.source_view.setReadOnly(True)
-        self.source_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail)
-        right_layout.addWidget(self.source_view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.issues)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.documents_label)
-        layout.addLayout(documents_row)
-        layout.addLayout(profile_row)
-        layout.addLayout(action_row)
-        layout.addWidget(self.status)
-        layout.addWidget(self.splitter, 1)
 
         self.retranslate()
         if document is not None:
@@ -208,41 +101,11 @@ class ConformanceView(QWidget):
         self._load_profiles()
         self._update_state()
 
-    # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Check conformance"))
-        self.source_view.setPlaceholderText(
-            self.tr("Choose a finding on the left to see it here, in the document's own text.")
-        )
-        self.intro.setText(
-            self.tr(
-                "Check FHIR documents (JSON or XML) against the profiles of the installed "
-                "implementation guides, such as the International Patient Summary. Everything "
-                "runs on this computer."
-            )
-        )
-        self.documents_label.setText(self.tr("Documents to check:"))
-        self.add_button.setText(self.tr("Add files…"))
-        self.use_open_button.setText(self.tr("Use the open document"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.profile_label.setText(self.tr("Specification:"))
-        if self.profile_combo.count():
-            self.profile_combo.setItemText(0, self._detect_text())
-        self.check_button.setText(self.tr("Check"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.export_button.setText(self.tr("Export report…"))
-        self.issues.setHeaderLabels([self.tr("Issue"), self.tr("Location"), self.tr("Line")])
+        super().retranslate()
         self._render_status()
         if self.run is not None:
             self._fill_tree(self.run)
-
-    def _detect_text(self) -> str:
-        return self.tr("Detect from each document (meta.profile, or IPS for a patient summary)")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- the specification list ----------------------------------------------------------------
     def _load_profiles(self) -> None:

@@ -1,122 +1,58 @@
 """Shared links: run the link host, create SMART Health Links, show their QR code, revoke them.
 
-The link host is the app's one host (``core.shl.app_host``), which the share wizard
-also starts; ``LinkHostController`` shows and steers it. It binds 127.0.0.1 unless
-the person turns on "local network" (for a phone at the booth) and confirms the
-warning. Creating a link (scrypt, encryption) runs on a worker.
+The page's behaviour over ``link_layout.LinkViewLayout`` (its widgets and texts): the
+controller wires the widgets to the core. The link host is the app's one host
+(``core.shl.app_host``), which the share wizard also starts; ``link_host.LinkHostController`` shows
+and steers it. It binds 127.0.0.1 unless the person turns on "local network" (for a phone at
+the booth) and confirms the warning. Starting the host, creating a link (scrypt, encryption)
+and saving a QR code run on the worker.
 """
 
 from __future__ import annotations
 
 import time
-import weakref
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPalette, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
-    QStyle,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import app_host, provider, qr
+from xshare_desktop.core.shl import app_host, provider
 from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.store import LinkStatus
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.local_network import confirm_local_network
-from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.widgets import MutedLabel, action_button, button_row
+from xshare_desktop.gui.views.link_host import LinkHostController, start_host_task
+from xshare_desktop.gui.views.link_layout import (
+    EXPIRY_CHOICES,
+    LinkViewLayout,
+)
 from xshare_desktop.gui.worker import Worker
 from xshare_desktop.render.qr_pdf import save_qr
 
-# Expiry choices offered: seconds, or None for "no expiry".
-EXPIRY_CHOICES: list[int | None] = [3600, 86400, 7 * 86400, 30 * 86400, None]
-DEFAULT_EXPIRY_INDEX = 2
-QR_PREFERRED_PIXELS = 372
-QR_MINIMUM_PIXELS = 220
-
-
-def _forward_host_changes(controller: weakref.ref[LinkHostController]) -> Callable[[], None]:
-    """A listener for the app's link host that outlives neither the controller nor its C++ side."""
-
-    def forward() -> None:
-        target = controller()
-        if target is None:
-            return
-        try:
-            # Queued to the GUI thread when the wizard's worker started the host.
-            target.state_changed.emit()
-        except RuntimeError:  # the Qt object is already gone
-            pass
-
-    return forward
-
-
-class LinkHostController(QObject):
-    """The page's handle on the app's one link host (``core.shl.app_host``), which the wizard uses too.
-
-    It starts, restarts (on this computer or the local network) and stops that host, and
-    emits ``state_changed`` whenever anyone does, so the page always shows the truth.
-    """
-
-    state_changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        listener = _forward_host_changes(weakref.ref(self))
-        app_host.add_link_host_listener(listener)
-        self.destroyed.connect(partial(app_host.remove_link_host_listener, listener))
-
-    @property
-    def running(self) -> bool:
-        return app_host.link_host_state().running
-
-    @property
-    def base_url(self) -> str | None:
-        return app_host.link_host_state().base_url
-
-    @property
-    def local_network(self) -> bool:
-        return app_host.link_host_state().local_network
-
-    def start(self, *, local_network: bool = False) -> str:
-        """Start (or move) the host; returns the base URL links will carry."""
-        return app_host.start_link_host(local_network=local_network)
-
-    def stop(self) -> None:
-        app_host.stop_link_host()
-
 
 def _create_link(
-    paths: list[str], options: provider.LinkOptions, base_url: str, *, progress: Any
+    paths: list[str],
+    options: provider.LinkOptions,
+    base_url: str | None,
+    local_network: bool,
+    *,
+    progress: Any,
 ) -> tuple[str, str]:
+    if base_url is None:  # no host yet: start it here, off the GUI thread, then publish on it
+        base_url = start_host_task(local_network, progress=progress)
     progress.step(0, 2, "")
     files = share_files_from_paths(list(paths))
     progress.step(1, 2, "")
@@ -127,6 +63,10 @@ def _create_link(
 def _update_link(link_id: str, paths: list[str], *, progress: Any) -> str:
     record = provider.update_link(link_id, share_files_from_paths(list(paths)))
     return record.id
+
+
+def _save_qr(uri: str, path: Path, lang: str, *, progress: Any) -> Path:
+    return save_qr(uri, path, lang=lang)
 
 
 def format_moment(ts: float) -> str:
@@ -159,77 +99,7 @@ def _loopback_only(url: str) -> bool:
     return host in ("127.0.0.1", "localhost", "::1")
 
 
-def _section(title_role: int = 2) -> tuple[QFrame, QVBoxLayout, QLabel]:
-    """A framed panel with a heading: reads as one thing, unlike a bare group box title."""
-    frame = QFrame()
-    frame.setObjectName("LinkPanel")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 14)
-    layout.setSpacing(8)
-    heading = QLabel()
-    set_heading(heading, title_role)
-    layout.addWidget(heading)
-    return frame, layout, heading
-
-
-class QrCodeLabel(QLabel):
-    """The link's QR code as large as its space allows, every module the same whole number of pixels.
-
-    Scaling by a whole factor without smoothing keeps the squares sharp and equal, which
-    phone cameras read best; the code shrinks on small screens or in booth type instead of
-    being cut off.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._code: QPixmap | None = None
-        self.uri: str | None = None
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(QR_MINIMUM_PIXELS, QR_MINIMUM_PIXELS)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:
-        return QSize(QR_PREFERRED_PIXELS, QR_PREFERRED_PIXELS)
-
-    def set_uri(self, uri: str | None) -> None:
-        self.uri = uri
-        self._code = None
-        if uri is not None:
-            self._code = QPixmap()
-            self._code.loadFromData(qr.png_bytes(uri, scale=1, border=4))
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self._code is None or self._code.isNull():
-            self.clear()
-            return
-        modules = self._code.width()
-        factor = max(1, min(self.width(), self.height()) // modules)
-        self.setPixmap(
-            self._code.scaled(
-                modules * factor,
-                modules * factor,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation,
-            )
-        )
-
-
-PANEL_STYLE = """
-QFrame#LinkPanel, QFrame#QrPlaceholder {
-    border: 1px solid palette(mid); border-radius: 10px; background: palette(base);
-}
-QFrame#QrPlaceholder { border-style: dashed; }
-QFrame#LinkPanel QLabel, QFrame#QrPlaceholder QLabel { background: transparent; border: none; }
-QPushButton[role="primary"]:disabled { color: palette(dark); background: palette(window); }
-"""
-
-
-class LinkView(QWidget):
+class LinkView(LinkViewLayout):
     close_requested = Signal()
     link_created = Signal(str)  # link id
 
@@ -240,388 +110,44 @@ class LinkView(QWidget):
         self.host.state_changed.connect(self._show_host_state)
         self._summaries: list[provider.LinkSummary] = []
         self._worker: Worker | None = None
-        self.setStyleSheet(PANEL_STYLE)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 12, 24, 12)
-        outer.setSpacing(8)
-        self.title = QLabel()
-        set_heading(self.title, 1)
-        self.intro = MutedLabel()
-        outer.addWidget(self.title)
-        outer.addWidget(self.intro)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        outer.addLayout(columns, 1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        left_layout.setSpacing(12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(left)
-        self._left_scroll = scroll
-        columns.addWidget(scroll, 11)
-
-        left_layout.addWidget(self._build_host_panel())
-        left_layout.addWidget(self._build_create_panel())
-        left_layout.addWidget(self._build_links_panel())
-        left_layout.addStretch(1)
-        columns.addWidget(self._build_link_card(), 12)
-
+        self._qr_worker: Worker | None = None  # saving a QR code, beside creating a link
+        self._host_worker: Worker | None = None  # starting the link host
+        self._wire()
         if context is not None:
             context.document_changed.connect(lambda _document: self._options_changed())
         self.retranslate()
 
-    def _build_host_panel(self) -> QFrame:
-        """The link host: whether anyone can fetch links now, start/stop, local network."""
-        self.host_box, host_layout, self.host_heading = _section()
-        status_row = QHBoxLayout()
-        self.host_light = QLabel()
-        self.host_light.setObjectName("HostLight")
-        self.host_light.setFixedSize(16, 16)
-        self.host_status = QLabel()
-        self.host_status.setObjectName("HostStatus")
-        self.host_status.setWordWrap(True)
-        status_font = QFont(self.host_status.font())
-        status_font.setBold(True)
-        self.host_status.setFont(status_font)
-        status_row.addWidget(self.host_light, 0, Qt.AlignmentFlag.AlignVCenter)
-        status_row.addWidget(self.host_status, 1)
-        self.host_address = MutedLabel()
-        self.host_address.setObjectName("HostAddress")
-        self.host_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.host_button = action_button("HostStartStop", self.toggle_host)
-        self.lan_check = QCheckBox()
-        self.lan_check.setObjectName("LocalNetwork")
+    def _wire(self) -> None:
+        self.host_button.clicked.connect(self.toggle_host)
         self.lan_check.toggled.connect(self._lan_toggled)
-        self.lan_warning = MutedLabel()
-        self.lan_warning.setObjectName("LocalNetworkWarning")
-        host_layout.addLayout(status_row)
-        host_layout.addWidget(self.host_address)
-        host_controls = QHBoxLayout()
-        host_controls.addWidget(self.host_button)
-        host_controls.addWidget(self.lan_check, 1)
-        host_layout.addLayout(host_controls)
-        host_layout.addWidget(self.lan_warning)
-        return self.host_box
-
-    def _build_create_panel(self) -> QFrame:
-        """What to share and how: files, label, passcode, expiry, kind, viewer."""
-        self.create_box, create_layout, self.create_heading = _section()
-        self.files_list = QListWidget()
-        self.files_list.setObjectName("LinkFiles")
-        self.files_empty = MutedLabel()
-        self.files_empty.setObjectName("LinkFilesEmpty")
-        self.add_document_button = action_button("AddOpenDocument", self.add_open_document)
-        self.add_files_button = action_button("AddFiles", self.choose_files)
-        self.clear_files_button = action_button("ClearFiles", self.clear_files)
-        file_buttons = button_row(
-            self.add_document_button, self.add_files_button, self.clear_files_button
-        )
-        create_layout.addWidget(self.files_empty)
-        create_layout.addWidget(self.files_list)
-        create_layout.addLayout(file_buttons)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.label_edit = QLineEdit()
-        self.label_edit.setObjectName("LinkLabel")
-        self.label_edit.setMaxLength(80)
-        self.passcode_check = QCheckBox()
-        self.passcode_check.setObjectName("UsePasscode")
-        self.passcode_edit = QLineEdit()
-        self.passcode_edit.setObjectName("LinkPasscode")
-        self.passcode_edit.setEnabled(False)
-        self.passcode_check.toggled.connect(self.passcode_edit.setEnabled)
+        self.add_document_button.clicked.connect(self.add_open_document)
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.clear_files_button.clicked.connect(self.clear_files)
         self.passcode_check.toggled.connect(self._options_changed)
         self.passcode_edit.textChanged.connect(self._options_changed)
-        self.expiry_combo = QComboBox()
-        self.expiry_combo.setObjectName("LinkExpiry")
-        self.once_check = QCheckBox()
-        self.once_check.setObjectName("OneTime")
-        self.long_term_check = QCheckBox()
-        self.long_term_check.setObjectName("LongTerm")
-        self.single_check = QCheckBox()
-        self.single_check.setObjectName("SingleFile")
         for check in (self.once_check, self.long_term_check, self.single_check):
             check.toggled.connect(self._options_changed)
-        self.viewer_edit = QLineEdit()
-        self.viewer_edit.setObjectName("ViewerUrl")
-        self.label_label = QLabel()
-        self.passcode_label = QLabel()
-        self.expiry_label = QLabel()
-        self.viewer_label = QLabel()
-        self.kind_label = QLabel()
-        passcode_row = QHBoxLayout()
-        passcode_row.addWidget(self.passcode_check)
-        passcode_row.addWidget(self.passcode_edit, 1)
-        kinds = QVBoxLayout()
-        kinds.setSpacing(4)
-        for check in (self.once_check, self.long_term_check, self.single_check):
-            kinds.addWidget(check)
-        form.addRow(self.label_label, self.label_edit)
-        form.addRow(self.passcode_label, passcode_row)
-        form.addRow(self.expiry_label, self.expiry_combo)
-        form.addRow(self.kind_label, kinds)
-        form.addRow(self.viewer_label, self.viewer_edit)
-        create_layout.addLayout(form)
-        create_row = QHBoxLayout()
-        self.create_button = action_button("CreateLink", self.create_link)
-        self.create_button.setProperty("role", "primary")
-        self.create_reason = MutedLabel()
-        self.create_reason.setObjectName("CreateReason")
-        create_row.addWidget(self.create_button)
-        create_row.addWidget(self.create_reason, 1)
-        self.create_status = QLabel()
-        self.create_status.setObjectName("CreateStatus")
-        self.create_status.setWordWrap(True)
-        self.create_status.setVisible(False)
-        create_layout.addLayout(create_row)
-        create_layout.addWidget(self.create_status)
-        return self.create_box
-
-    def _build_links_panel(self) -> QFrame:
-        """Every link made on this computer, newest first."""
-        self.links_box, links_layout, self.links_heading = _section()
-        self.links_table = QTableWidget(0, 4)
-        self.links_table.setObjectName("LinksTable")
-        self.links_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.links_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.links_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.links_table.verticalHeader().setVisible(False)
-        self.links_table.setMinimumHeight(150)
-        header = self.links_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.create_button.clicked.connect(self.create_link)
         self.links_table.itemSelectionChanged.connect(self._show_selected)
-        self.links_empty = MutedLabel()
-        self.links_empty.setObjectName("LinksEmpty")
-        links_layout.addWidget(self.links_empty)
-        links_layout.addWidget(self.links_table)
-        return self.links_box
-
-    def _build_link_card(self) -> QStackedWidget:
-        """The selected link: a big QR code, what it does, actions, who fetched it."""
-        self.link_card, card_layout, self.link_heading = _section(2)
-        self.link_heading.setObjectName("SelectedLinkTitle")
-        self.link_heading.setWordWrap(True)
-        qr_row = QHBoxLayout()
-        qr_row.setSpacing(16)
-        self.qr_label = QrCodeLabel()
-        self.qr_label.setObjectName("LinkQr")
-        facts = QVBoxLayout()
-        facts.setSpacing(6)
-        self.fact_status = QLabel()
-        self.fact_status.setObjectName("LinkFactStatus")
-        self.fact_expiry = QLabel()
-        self.fact_expiry.setObjectName("LinkFactExpiry")
-        self.fact_passcode = QLabel()
-        self.fact_passcode.setObjectName("LinkFactPasscode")
-        self.fact_reach = QLabel()
-        self.fact_reach.setObjectName("LinkFactReach")
-        self.fact_fetched = QLabel()
-        self.fact_fetched.setObjectName("LinkFactFetched")
-        for fact in (
-            self.fact_status,
-            self.fact_expiry,
-            self.fact_passcode,
-            self.fact_reach,
-            self.fact_fetched,
-        ):
-            fact.setWordWrap(True)
-            facts.addWidget(fact)
-        facts.addStretch(1)
-        self.update_button = action_button("UpdateLink", self.choose_update_files)
-        self.revoke_button = action_button("RevokeLink", self.revoke_selected)
-        self.manage_reason = MutedLabel()
-        self.manage_reason.setObjectName("ManageReason")
-        for widget in (self.update_button, self.revoke_button):
-            facts.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-        facts.addWidget(self.manage_reason)
-        qr_row.addWidget(self.qr_label, 3)
-        qr_row.addLayout(facts, 2)
-        self.uri_edit = QLineEdit()
-        self.uri_edit.setObjectName("LinkUri")
-        self.uri_edit.setReadOnly(True)
-        actions = QHBoxLayout()
-        self.copy_button = action_button("CopyLink", self.copy_link)
-        self.save_qr_label = QLabel()
-        self.png_button = QPushButton("PNG")
-        self.png_button.setObjectName("SaveQrPng")
+        self.update_button.clicked.connect(self.choose_update_files)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.copy_button.clicked.connect(self.copy_link)
         self.png_button.clicked.connect(lambda: self.choose_qr_export(".png"))
-        self.svg_button = QPushButton("SVG")
-        self.svg_button.setObjectName("SaveQrSvg")
         self.svg_button.clicked.connect(lambda: self.choose_qr_export(".svg"))
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("SaveQrPdf")
         self.pdf_button.clicked.connect(lambda: self.choose_qr_export(".pdf"))
-        actions.addWidget(self.save_qr_label)
-        for button in (self.png_button, self.svg_button, self.pdf_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.accesses_title = QLabel()
-        accesses_font = QFont(self.accesses_title.font())
-        accesses_font.setBold(True)
-        self.accesses_title.setFont(accesses_font)
-        self.accesses_list = QListWidget()
-        self.accesses_list.setObjectName("LinkAccesses")
-        self.accesses_list.setMinimumHeight(60)
-        card_layout.addLayout(qr_row, 4)
-        uri_row = QHBoxLayout()
-        uri_row.addWidget(self.uri_edit, 1)
-        uri_row.addWidget(self.copy_button)
-        card_layout.addLayout(uri_row)
-        card_layout.addLayout(actions)
-        card_layout.addWidget(self.accesses_title)
-        card_layout.addWidget(self.accesses_list, 1)
 
-        self.qr_placeholder = QFrame()
-        self.qr_placeholder.setObjectName("QrPlaceholder")
-        placeholder_layout = QVBoxLayout(self.qr_placeholder)
-        placeholder_layout.setContentsMargins(32, 32, 32, 32)
-        self.placeholder_title = QLabel()
-        set_heading(self.placeholder_title, 2)
-        self.placeholder_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder_text = MutedLabel()
-        self.placeholder_text.setObjectName("QrPlaceholderText")
-        self.placeholder_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder_layout.addStretch(1)
-        placeholder_layout.addWidget(self.placeholder_title)
-        placeholder_layout.addWidget(self.placeholder_text)
-        placeholder_layout.addStretch(1)
-
-        self.right = QStackedWidget()
-        self.right.addWidget(self.qr_placeholder)
-        self.right.addWidget(self.link_card)
-        return self.right
-
-    # -- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Shared links"))
-        self.intro.setText(
-            self.tr(
-                "A SMART Health Link lets someone you choose fetch your health document from "
-                "this computer, encrypted. Only people with the link (and the passcode, if you "
-                "set one) can open it, and you can stop it at any time."
-            )
-        )
-        self.host_heading.setText(self.tr("Link host"))
-        self.lan_check.setText(self.tr("Let phones on this network open the links"))
-        self.lan_warning.setText(
-            self.tr(
-                "For a demonstration on a network you trust: anyone on the same network who "
-                "gets a link can fetch it. Links made before keep their old address."
-            )
-        )
-        self.create_heading.setText(self.tr("New link"))
-        self.files_empty.setText(
-            self.tr("Nothing chosen yet. Add the open document, or choose files to share.")
-        )
-        self.add_files_button.setText(self.tr("Choose files…"))
-        self.add_document_button.setText(self.tr("Add the open document"))
-        self.clear_files_button.setText(self.tr("Clear"))
-        self.label_label.setText(self.tr("Label:"))
-        self.label_edit.setPlaceholderText(self.tr("For example: My patient summary"))
-        self.passcode_label.setText(self.tr("Passcode:"))
-        self.passcode_check.setText(self.tr("Require"))
-        self.passcode_edit.setPlaceholderText(self.tr("Tell it to the recipient yourself"))
-        self.expiry_label.setText(self.tr("Stops working:"))
-        current = self.expiry_combo.currentIndex()
-        self.expiry_combo.clear()
-        self.expiry_combo.addItems(
-            [
-                self.tr("after 1 hour"),
-                self.tr("after 1 day"),
-                self.tr("after 7 days"),
-                self.tr("after 30 days"),
-                self.tr("never (until I revoke it)"),
-            ]
-        )
-        self.expiry_combo.setCurrentIndex(current if current >= 0 else DEFAULT_EXPIRY_INDEX)
-        self.kind_label.setText(self.tr("Kind:"))
-        self.once_check.setText(self.tr("One-time: stops after the first retrieval"))
-        self.long_term_check.setText(self.tr("Long-term: I can update the content later"))
-        self.single_check.setText(self.tr("Single file, fetched directly"))
-        self.viewer_label.setText(self.tr("Viewer address:"))
-        self.viewer_edit.setPlaceholderText(self.tr("optional, e.g. https://viewer.example.org/"))
-        self.create_button.setText(self.tr("Create link"))
-        self.links_heading.setText(self.tr("Your links"))
-        self.links_empty.setText(self.tr("You have not shared any links yet."))
-        self.links_table.setHorizontalHeaderLabels(
-            [self.tr("Label"), self.tr("Status"), self.tr("Ends"), self.tr("Fetched")]
-        )
-        self.copy_button.setText(self.tr("Copy link"))
-        self.save_qr_label.setText(self.tr("Save QR code:"))
-        self.png_button.setToolTip(self.tr("Save the QR code as a PNG image"))
-        self.svg_button.setToolTip(self.tr("Save the QR code as an SVG drawing"))
-        for button in (self.png_button, self.svg_button):
-            button.setAccessibleName(button.toolTip())
-        self.pdf_button.setText(self.tr("PDF to print"))
-        self.pdf_button.setToolTip(
-            self.tr("A printable page with the QR code, the label, the end date and how to open it")
-        )
-        self.update_button.setText(self.tr("Update content…"))
-        self.revoke_button.setText(self.tr("Revoke"))
-        self.accesses_title.setText(self.tr("Who fetched it"))
-        self.placeholder_title.setText(self.tr("The QR code appears here"))
-        self.placeholder_text.setText(
-            self.tr(
-                "Choose what to share on the left and press “Create link”. The recipient scans "
-                "the code with a phone or opens the link in a SMART Health Link viewer."
-            )
-        )
+        super().retranslate()
         self._show_host_state()
         self._options_changed()
         self.refresh()
         self._fit_left_column()
-
-    def _fit_left_column(self) -> None:
-        # The form never gets cut off on the right: the column is at least as wide as its
-        # widest line in the current language and type size; the QR code gives way instead.
-        content = self._left_scroll.widget()
-        if content is None:
-            return
-        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self._left_scroll.setMinimumWidth(max(440, content.minimumSizeHint().width() + extent + 4))
 
     def showEvent(self, event: QShowEvent) -> None:
         # Links made in the share wizard, and its host, appear when the page comes back.
         self._show_host_state()
         self.refresh()
         super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _status_text(self, status: LinkStatus) -> str:
-        return {
-            LinkStatus.ACTIVE: self.tr("active"),
-            LinkStatus.EXPIRED: self.tr("expired"),
-            LinkStatus.REVOKED: self.tr("revoked"),
-            LinkStatus.USED_UP: self.tr("used"),
-            LinkStatus.LOCKED: self.tr("locked (wrong passcodes)"),
-        }[status]
-
-    def _outcome_text(self, outcome: str) -> str:
-        return {
-            "ok": self.tr("fetched"),
-            "wrong-passcode": self.tr("wrong passcode"),
-            "missing-passcode": self.tr("no passcode given"),
-            "throttled": self.tr("asked too often"),
-            "expired": self.tr("refused: expired"),
-            "revoked": self.tr("refused: revoked"),
-            "used-up": self.tr("refused: already used"),
-            "locked": self.tr("refused: locked"),
-            "location-expired": self.tr("file address expired"),
-            "location-used": self.tr("file address already used"),
-        }.get(outcome, outcome)
 
     # -- host ----------------------------------------------------------------------------------
     def host_state(self) -> str:
@@ -667,6 +193,9 @@ class LinkView(QWidget):
                 self.host_status.setText(self.tr("Only this computer can fetch links."))
                 self.host_address.setText(address)
             self.host_button.setText(self.tr("Stop link host"))
+        if self.host_starting and state == "stopped":
+            self.host_status.setText(self.tr("The link host is starting…"))
+        self.host_button.setEnabled(not self.host_starting)
         self.host_light.setStyleSheet(f"background: {colour}; border-radius: 8px;")
         self.host_light.setAccessibleName(self.host_status.text())
         # The warning matters while phones can reach the host; the switch itself asks first.
@@ -680,12 +209,19 @@ class LinkView(QWidget):
             return
         self.start_host()
 
-    def start_host(self) -> str | None:
-        try:
-            return self.host.start(local_network=self.lan_check.isChecked())
-        except UserFacingError as exc:
-            self._say(self.create_status, exc.message, error=True)
-            return None
+    @property
+    def host_starting(self) -> bool:
+        return self._host_worker is not None and self._host_worker.is_running
+
+    def start_host(self) -> Worker:
+        """Start the host (or move it, as the local-network switch says) on a worker thread;
+        the status line says it is starting, and an error shows under "Create link"."""
+        worker = Worker(start_host_task, self.lan_check.isChecked())
+        worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
+        worker.done.connect(self._show_host_state)
+        self._host_worker = worker.start()
+        self._show_host_state()
+        return worker
 
     def confirm_local_network(self) -> bool:
         return confirm_local_network(self)
@@ -812,10 +348,9 @@ class LinkView(QWidget):
         if reason is not None:
             self._say(self.create_status, reason, error=True)
             return None
-        base_url = self.host.base_url or self.start_host()
-        if base_url is None:
-            return None
-        worker = Worker(_create_link, files, self.options(), base_url)
+        worker = Worker(
+            _create_link, files, self.options(), self.host.base_url, self.lan_check.isChecked()
+        )
         worker.finished_ok.connect(self._created)
         worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
         worker.done.connect(self._options_changed)
@@ -973,19 +508,23 @@ class LinkView(QWidget):
         if name:
             self.export_qr(Path(name))
 
-    def export_qr(self, path: Path) -> Path | None:
-        """Save the selected link's QR code as .png, .svg or a printable .pdf page."""
+    def export_qr(self, path: Path) -> Worker | None:
+        """Save the selected link's QR code as .png, .svg or a printable .pdf page, on a worker
+        thread (the PDF page is rendered and written there); the status line says when."""
         summary = self.selected()
         if summary is None:
             return None
         lang = self._context.ui_language if self._context is not None else "en"
-        try:
-            written = save_qr(summary.uri, path, lang=lang)
-        except UserFacingError as exc:
-            self._say(self.create_status, exc.message, error=True)
-            return None
-        self._say(self.create_status, self.tr("Saved %1.").replace("%1", str(written)))
-        return written
+        worker = Worker(_save_qr, summary.uri, path, lang)
+        worker.finished_ok.connect(
+            lambda written: self._say(
+                self.create_status, self.tr("Saved %1.").replace("%1", str(written))
+            )
+        )
+        worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
+        self._say(self.create_status, self.tr("Saving the QR code…"))
+        self._qr_worker = worker.start()
+        return worker
 
     def confirm_revoke(self) -> bool:
         answer = QMessageBox.question(
@@ -1047,8 +586,11 @@ class LinkView(QWidget):
 
     def reset(self) -> None:
         """Booth "Start over": stop the host and forget the form."""
-        if self._worker is not None:
-            self._worker.cancel()
+        for worker in (self._worker, self._qr_worker):
+            if worker is not None:
+                worker.cancel()
+        if self._host_worker is not None and self._host_worker.is_running:
+            self._host_worker.done.connect(self.host.stop)  # a start in flight ends stopped
         self.host.stop()
         self.files_list.clear()
         self.label_edit.clear()

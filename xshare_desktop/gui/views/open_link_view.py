@@ -62,7 +62,7 @@ def _fetch(
 
 def _validate(received: receive.Received, *, progress: Any) -> receive.Received:
     try:
-        validator = receive.shared_validator()
+        validator = receive.load_validator()
     except UserFacingError as exc:
         received.notes.append(f"The documents were not validated: {exc}")
         return received

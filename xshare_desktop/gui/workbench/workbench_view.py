@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.views.workbench_content import ContentTab
-from xshare_desktop.gui.views.workbench_declare import DeclareTab
-from xshare_desktop.gui.views.workbench_evidence import EvidenceTab
-from xshare_desktop.gui.views.workbench_links import LinksTab
 from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.workbench.content_tab import ContentTab
+from xshare_desktop.gui.workbench.declare_tab import DeclareTab
+from xshare_desktop.gui.workbench.evidence_tab import EvidenceTab
+from xshare_desktop.gui.workbench.links_tab import LinksTab
 
 
 class WorkbenchView(QWidget):

@@ -26,8 +26,8 @@ from xshare_desktop.core.workbench.content_tests import ContentRun, DocumentRepo
 from xshare_desktop.core.workbench.results import Verdict
 from xshare_desktop.core.workbench.specifications import specification
 from xshare_desktop.gui import errors
-from xshare_desktop.gui.views.workbench_parts import readonly_item, verdict_item
 from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.workbench.parts import readonly_item, verdict_item
 from xshare_desktop.gui.worker import Worker
 
 _SEVERITY_ORDER = ("fatal", "error", "warning", "information")

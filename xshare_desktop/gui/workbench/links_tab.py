@@ -33,8 +33,8 @@ from xshare_desktop.core.workbench.provider_checks import (
 )
 from xshare_desktop.core.workbench.results import CaseResult, Verdict
 from xshare_desktop.gui import errors
-from xshare_desktop.gui.views.workbench_parts import DATA_ROLE, readonly_item, verdict_item
 from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.workbench.parts import DATA_ROLE, readonly_item, verdict_item
 from xshare_desktop.gui.worker import Worker
 
 TICK_ORDER = (Verdict.NOT_APPLICABLE, Verdict.PASS, Verdict.FAIL)

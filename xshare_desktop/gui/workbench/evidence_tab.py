@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,11 @@ from xshare_desktop.core.workbench.evidence import write_evidence_pack
 from xshare_desktop.core.workbench.evidence_pack import EvidencePack
 from xshare_desktop.core.workbench.specifications import CATEGORY_TITLES
 from xshare_desktop.core.workbench.statement import COLUMNS, FORMATS, content_matrix
+from xshare_desktop.gui import errors
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.views.workbench_parts import readonly_item
 from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.workbench.parts import readonly_item
+from xshare_desktop.gui.worker import Worker
 
 _STATUS_COLOURS = {"passed": "#2e7d32", "failed": "#c62828"}
 
@@ -38,6 +41,32 @@ def _has_signing_key() -> bool:
     from xshare_desktop.core.signing import keys
 
     return keys.has_identity()
+
+
+def _sign(identity: Any, data: bytes, media: str) -> Any:
+    from xshare_desktop.core.signing.jws import sign_bytes
+
+    return sign_bytes(data, identity, media)
+
+
+def _write_pack(
+    pack: EvidencePack, folder: Path, with_pdf: bool, passphrase: str | None, *, progress: Any
+) -> bool:
+    """Unlock the signing key (when asked), render the PDF and write the pack: worker work."""
+    signer = None
+    if passphrase is not None:
+        from xshare_desktop.core.signing import keys
+
+        signer = partial(_sign, keys.load_identity(passphrase))
+
+    renderer = None
+    if with_pdf:
+        from xshare_desktop.render.pdf import render_pdf
+
+        renderer = render_pdf
+    progress.step(0, 1, "")
+    write_evidence_pack(pack, folder, pdf_renderer=renderer, signer=signer)
+    return signer is not None
 
 
 class EvidenceTab(QWidget):
@@ -50,6 +79,8 @@ class EvidenceTab(QWidget):
         self._pack = pack
         self._has_key = _has_signing_key()
         self.exportable = False
+        self._worker: Worker | None = None
+        self._others_busy = False
         layout = QVBoxLayout(self)
         self.intro = MutedLabel()
         self.intro.setWordWrap(True)
@@ -175,36 +206,47 @@ class EvidenceTab(QWidget):
         if name:
             self.export_to(Path(name))
 
-    def export_to(self, folder: Path, *, with_pdf: bool = True) -> bool:
+    def export_to(self, folder: Path, *, with_pdf: bool = True) -> Worker | None:
+        """Write the pack to ``folder`` on a worker thread (unlocking the key, rendering the PDF
+        and writing every file take seconds); ``written`` follows when it is done."""
         try:
-            signer = self._signer()
-            renderer = None
-            if with_pdf:
-                from xshare_desktop.render.pdf import render_pdf
-
-                renderer = render_pdf
-            write_evidence_pack(self._pack(), folder, pdf_renderer=renderer, signer=signer)
+            pack = self._pack()  # read from the other tabs here, on the GUI thread
         except UserFacingError as exc:
             self.status.setText(str(exc))
-            return False
-        if signer:
+            return None
+        passphrase = self.passphrase.text() if self.sign_box.isChecked() else None
+        worker = Worker(_write_pack, pack, folder, with_pdf, passphrase)
+        worker.finished_ok.connect(lambda signed: self._exported(folder, signed))
+        worker.failed.connect(self._export_failed)
+        worker.done.connect(self.update_state)
+        self._worker = worker.start()
+        self.update_state()
+        self.status.setText(self.tr("Writing the evidence pack…"))
+        return worker
+
+    def _exported(self, folder: Path, signed: bool) -> None:
+        if signed:
             done = self.tr("The evidence pack is in %1. Every file is signed.")
         else:
             done = self.tr("The evidence pack is in %1.")
         self.status.setText(done.replace("%1", str(folder)))
         self.written.emit(str(folder))
-        return True
 
-    def _signer(self) -> Any:
-        if not self.sign_box.isChecked():
-            return None
-        from xshare_desktop.core.signing import keys
-        from xshare_desktop.core.signing.jws import sign_bytes
+    def _export_failed(self, exc: object) -> None:
+        if isinstance(exc, UserFacingError):
+            self.status.setText(str(exc))
+        elif isinstance(exc, BaseException):
+            self.status.setText("")
+            errors.present(exc, self)
 
-        identity = keys.load_identity(self.passphrase.text())
-        return lambda data, media: sign_bytes(data, identity, media)
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.is_running
 
-    def update_state(self, busy: bool = False) -> None:
-        self.sign_box.setEnabled(self._has_key)
-        self.passphrase.setEnabled(self.sign_box.isChecked())
-        self.export_button.setEnabled(self.exportable and not busy)
+    def update_state(self, *_signal_args: object, busy: bool | None = None) -> None:
+        """``busy``: whether another tab's work runs (the pack would miss its result)."""
+        if busy is not None:
+            self._others_busy = busy
+        self.sign_box.setEnabled(self._has_key and not self.busy)
+        self.passphrase.setEnabled(self.sign_box.isChecked() and not self.busy)
+        self.export_button.setEnabled(self.exportable and not self.busy and not self._others_busy)
