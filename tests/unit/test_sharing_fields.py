@@ -92,7 +92,6 @@ def test_the_fields_of_a_lab_report_can_be_withheld_and_nothing_of_them_leaks() 
     withheld = (
         "Specimen.accessionIdentifier",
         "Specimen.identifier",
-        "DiagnosticReport.identifier",
         "DiagnosticReport.conclusion",
         "DiagnosticReport.performer",
         "Observation.issued",
@@ -117,3 +116,14 @@ def test_the_fields_of_a_lab_report_can_be_withheld_and_nothing_of_them_leaks() 
         e["resource"] for e in doc["entry"] if e["resource"]["resourceType"] == "DiagnosticReport"
     )
     assert report["conclusion"][:30] not in prepared.html
+
+
+def test_a_lab_reports_identifier_is_not_offered() -> None:
+    """HL7 Europe lab Bundle-eu-lab, dr-comp-identifier: a DiagnosticReport's identifiers must
+    include the Composition's. Withholding it made a valid lab report invalid (hypothesis found
+    it in test_sharing_validation), so it is not a field the person can hold back."""
+    from xshare_desktop.core.sharing.fields import fields_for_type
+
+    offered = {field.path for field in fields_for_type("DiagnosticReport")}
+    assert "identifier" not in offered
+    assert {field.path for field in fields_for_type("Specimen")} >= {"identifier"}

@@ -222,7 +222,8 @@ OPTIONAL_FIELDS: tuple[OptionalField, ...] = (
             "Procedure",
             "DeviceUseStatement",
             "CarePlan",
-            "DiagnosticReport",
+            # Not DiagnosticReport: the EU lab Bundle's dr-comp-identifier makes the report
+            # carry the document's own identifier, so withholding it breaks the document.
             "Specimen",
         )
     ),
