@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
 
 from tests.unit.shl_corpus import (
     Corpus,
@@ -12,6 +11,7 @@ from tests.unit.shl_corpus import (
     card_file,
     minified,
 )
+from xshare_desktop.core.workbench.provider_checks import LinkTestOptions, run_link_tests
 from xshare_desktop.core.workbench.results import CaseResult, Verdict
 
 
