@@ -86,7 +86,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"xshare: note: {warning}", file=sys.stderr)
     validator = Validator(context)
     checks = check_files_in_parallel(
-        args.files, context, validator, profile=args.profile, jobs=args.jobs
+        args.files,
+        context,
+        validator,
+        profile=args.profile,
+        jobs=args.jobs,
+        keep_documents=args.format == "html",  # only the HTML report shows the documents
     )
     results = checks.results
     for check in checks.checks:

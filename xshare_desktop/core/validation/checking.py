@@ -185,13 +185,15 @@ def _can_fork() -> bool:
 
 
 # What a forked worker checks with: set in the parent just before the pool forks.
-_WORKER_STATE: tuple[ConformanceContext, ValidatorLike, str | None] | None = None
+_WORKER_STATE: tuple[ConformanceContext, ValidatorLike, str | None, bool] | None = None
 
 
 def _check_in_worker(item: DocumentSource) -> FileCheck:
     assert _WORKER_STATE is not None, "the worker was not forked from check_files_in_parallel"
-    context, validator, profile = _WORKER_STATE
-    return _check_one(item, context, validator, profile, None)
+    context, validator, profile, keep_documents = _WORKER_STATE
+    check = _check_one(item, context, validator, profile, None)
+    # Sending the parsed document back costs about as much as parsing it: only when asked.
+    return check if keep_documents else replace(check, document=None)
 
 
 def check_files_in_parallel(
@@ -202,11 +204,14 @@ def check_files_in_parallel(
     profile: str | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    keep_documents: bool = True,
 ) -> CheckRun:
     """``check_files`` over a pool of processes, one file per task, results in input order.
 
     Each file's verdict is the one ``check_files`` gives (same code, same loaded context);
     only the wall time differs. One file, one job, or a platform without a safe fork: serial.
+    Workers are forked, so each starts with the loaded packages. With ``keep_documents=False``
+    the checks of the other files come back without their ``document``.
     """
     global _WORKER_STATE
     jobs = min(jobs or available_cores(), len(paths))
@@ -215,11 +220,11 @@ def check_files_in_parallel(
     progress = ensure_progress(progress)
     _require_profile(context, profile)
     run = CheckRun()
-    _WORKER_STATE = (context, validator, profile)
+    _WORKER_STATE = (context, validator, profile, keep_documents)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        for index, check in enumerate(pool.map(_check_in_worker, paths)):
-            progress.step(index + 1, len(paths), Path(check.result.file or "").name)
+        for index, check in enumerate(pool.map(_check_in_worker, paths), start=1):
+            progress.step(index, len(paths), Path(check.result.file or "").name)
             run.checks.append(check)
     except BrokenProcessPool:
         raise UserFacingError(
