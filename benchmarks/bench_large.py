@@ -11,6 +11,7 @@ Set ``XSHARE_BENCH_LARGE_ENTRIES`` for another size.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -26,7 +27,6 @@ import orjson
 Figure = tuple[str, float, str]
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_PACKAGES = ROOT.parent / "shared" / "fhir-packages"
-ALL_SECTIONS = "hl7.fhir.uv.ips#2.0.0/package/example/Bundle-bundle-ips-all-sections.json"
 
 
 def _cache() -> Path:
@@ -75,7 +75,9 @@ def large() -> Iterator[Figure]:
     cache = _cache()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"large-{entries}.json"
-        path.write_bytes(orjson.dumps(make_large_document(entries, 1)))
+        # Written as `make_large.py N FILE` writes it (indent 1: the 39 MB file).
+        text = json.dumps(make_large_document(entries, 1), ensure_ascii=False, indent=1)
+        path.write_bytes(text.encode("utf-8") + b"\n")
         data = path.read_bytes()
         size_mb = len(data) / 1e6
         parse = _parse_time(data)
