@@ -255,3 +255,30 @@ def test_eu_lab_example_passes_and_unreadable_input_is_not_checked(
     assert result.returncode == 2
     assert "truncated.json: NOT CHECKED - the file could not be read" in result.stdout
     assert "FAILED" not in result.stdout
+
+
+def test_folder_is_validated_across_processes_with_serial_verdicts(
+    minimal_ips: Path, broken_ips: Path, tmp_path: Path
+) -> None:
+    """Issue 18: `xshare validate DIR` checks the folder's files on every core; the report is
+    the one `--jobs 1` gives (same verdicts, same order)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"good-{n}.json").write_bytes(minimal_ips.read_bytes())
+    (folder / "broken.json").write_bytes(broken_ips.read_bytes())
+    pooled = run_cli("validate", "--jobs", "2", "--format", "json", str(folder))
+    serial = run_cli("validate", "--jobs", "1", "--format", "json", str(folder))
+    assert pooled.returncode == serial.returncode == 1, pooled.stderr + serial.stderr
+    assert pooled.stdout == serial.stdout
+    text = run_cli("validate", str(folder))
+    assert "4 files checked, 1 with errors" in text.stdout
+
+
+def test_bad_jobs_and_empty_folder_are_said_in_words(tmp_path: Path) -> None:
+    """Bad input gives exit 2 and a message, never a traceback (conventions: errors have types)."""
+    zero = run_cli("validate", "--jobs", "0", str(tmp_path))
+    assert zero.returncode == 2 and "--jobs wants a whole number" in zero.stderr
+    empty = run_cli("validate", str(tmp_path))
+    assert empty.returncode == 2 and "holds no .json or .xml files" in empty.stderr
+    assert "Traceback" not in zero.stderr + empty.stderr

@@ -13,7 +13,11 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
-from xshare_desktop.core.validation.checking import check_files, shared_checker
+from xshare_desktop.core.validation.checking import (
+    check_files_in_parallel,
+    expand_sources,
+    shared_checker,
+)
 from xshare_desktop.core.validation.outcome import outcome_for
 from xshare_desktop.core.validation.report import render_html, render_junit, render_text
 
@@ -29,7 +33,12 @@ def register(subparsers: Any) -> None:
         "installed, plus any --ig. The profile comes from --profile, meta.profile, or the "
         "document itself (a LOINC 60591-5 document is checked as an IPS Bundle).",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="FHIR JSON or XML files")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="FHIR JSON or XML files, or folders (their .json and .xml files are checked)",
+    )
     parser.add_argument(
         "--ig",
         action="append",
@@ -42,10 +51,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--output", metavar="FILE", help="write the report here (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace an existing --output file")
     parser.add_argument("--cache", metavar="DIR", help="FHIR package cache folder")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="check this many files at a time (default: one per available core)",
+    )
     parser.set_defaults(func=run)
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs wants a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def run(args: argparse.Namespace) -> int:
+    args.files = expand_sources(args.files)
     if args.output and any(Path(args.output).resolve() == Path(f).resolve() for f in args.files):
         raise UserFacingError(
             f"--output {args.output} is one of the files to validate; the report would replace "
@@ -62,7 +84,14 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:
         for warning in context.warnings:
             print(f"xshare: note: {warning}", file=sys.stderr)
-    checks = check_files(args.files, context, validator, profile=args.profile)
+    checks = check_files_in_parallel(
+        args.files,
+        context,
+        validator,
+        profile=args.profile,
+        jobs=args.jobs,
+        keep_documents=args.format == "html",  # only the HTML report shows the documents
+    )
     results = checks.results
     for check in checks.checks:
         if check.unreadable:

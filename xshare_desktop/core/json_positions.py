@@ -39,6 +39,7 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
     """A read-only mapping computed on first use; safe to share between threads."""
 
     def __init__(self, data: bytes) -> None:
+        self._source = data
         self._data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         self._offset_bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         self._offsets: dict[str, int] | None = None
@@ -46,6 +47,12 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
         self._lines: list[int] = []
         self._ascii = True
         self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[type[JsonPositions], tuple[bytes]]:
+        # A worker process sends its checks back to the parent: send the bytes (pickle shares
+        # them with the document's own copy), not the lock or the offsets, which are rebuilt
+        # on first use.
+        return (JsonPositions, (self._source,))
 
     # -- scanning --------------------------------------------------------------------------
     def _scan(self) -> dict[str, int]:
