@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from xshare_desktop.cli.main import LOOPBACK_HOSTS
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.shl.store import DEFAULT_MAX_ATTEMPTS
 
@@ -24,7 +25,6 @@ EXIT_FAILED_CHECKS = 1
 EXIT_BAD_INPUT = 2
 EXIT_REFUSED = 3
 DEFAULT_RECIPIENT = "xshare-desktop recipient"
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 HOST_VIEWER = ""  # `--viewer` without a URL: the link host's own web viewer
 
 
@@ -210,7 +210,7 @@ def run_serve(args: argparse.Namespace) -> int:
     port = args.port
     if port is None:
         port = previous.port if previous is not None and previous.host == args.host else 0
-    if args.host not in _LOOPBACK:
+    if args.host not in LOOPBACK_HOSTS:
         print(
             "xshare: warning: the link host is reachable from the local network. Anyone on "
             "this network who has a link can fetch it; stop the host when you are done.",

@@ -13,9 +13,8 @@ import sys
 import threading
 from typing import Any
 
-from xshare_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK
+from xshare_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK, LOOPBACK_HOSTS
 
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8590
 
 
@@ -42,7 +41,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from xshare_desktop.core.validation.service import create_app
     from xshare_desktop.core.wsgi_server import ServerLimits, serve_wsgi
 
-    if args.host not in _LOOPBACK:
+    if args.host not in LOOPBACK_HOSTS:
         print(
             "xshare: warning: the validator is reachable from the network; anyone who can "
             "reach this address can send it documents to check.",

@@ -31,6 +31,9 @@ EXIT_BAD_INPUT = 2
 EXIT_REFUSED = 3
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, never the person's input
 
+# Addresses a server may bind without a warning that the network can reach it.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
 # Sub-command modules, in the order `xshare --help` lists them.
 COMMAND_MODULES: list[str] = [
     "xshare_desktop.cli.cmd_validate",

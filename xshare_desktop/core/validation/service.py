@@ -31,7 +31,7 @@ from xshare_desktop import __version__
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fileio import MAX_INPUT_BYTES, megabytes
-from xshare_desktop.core.validation.checking import ValidatorLike, check_files
+from xshare_desktop.core.validation.checking import ValidatorLike, load_document_bytes
 from xshare_desktop.core.validation.outcome import to_operation_outcome
 
 StartResponse = Callable[..., Any]
@@ -115,32 +115,31 @@ class ValidationService:
     def validate_body(
         self, data: bytes, resource_type: str | None, profile: str | None
     ) -> dict[str, Any]:
-        resource, wrapped_profile = _unwrap_parameters(data, self.context)
-        profile = profile or wrapped_profile
+        try:  # read once: JSON or XML, with the position of every element
+            loaded = load_document_bytes(data, Path("request"), self.context)
+        except UserFacingError as error:
+            raise _Refusal("400 Bad Request", "structure", error.message) from None
+        resource = loaded.resource
+        positions: Mapping[str, tuple[int, int]] | None = loaded.positions
+        wrapped = _unwrap_parameters(resource)
+        if wrapped is not None:
+            # positions of a Parameters body do not map onto the resource inside it
+            resource, positions, profile = wrapped[0], None, profile or wrapped[1]
         if profile is not None and self.context.structure_definition(profile) is None:
             raise _Refusal(
                 "400 Bad Request",
                 "not-found",
                 f"The profile {profile} is not in the packages this service loaded.",
             )
-        if resource is None:
-            run = check_files([("request", data)], self.context, self.validator, profile=profile)
-            result = run.checks[0].result
-            if run.any_unreadable:
-                raise _Refusal("400 Bad Request", "structure", result.issues[0].message)
-            found_type = result.resource_type
-        else:
-            found_type = resource.get("resourceType")
-            result = self.validator.validate(resource, profile=profile)
+        found_type = resource.get("resourceType")
         if resource_type is not None and found_type != resource_type:
             raise _Refusal(
                 "400 Bad Request",
                 "invalid",
                 f"The URL says {resource_type}, but the body is a {found_type or 'non-FHIR'}.",
             )
-        outcome = to_operation_outcome(result)
-        outcome.pop("extension", None)  # the file name "request" says nothing here
-        return outcome
+        result = self.validator.validate(resource, profile=profile, positions=positions)
+        return to_operation_outcome(result)
 
     def capability_statement(self) -> dict[str, Any]:
         return {
@@ -204,21 +203,10 @@ def _parameter_value(parameter: Mapping[str, Any]) -> Any:
     return None
 
 
-def _unwrap_parameters(
-    data: bytes, context: ConformanceContext
-) -> tuple[dict[str, Any] | None, str | None]:
-    """``(resource, profile)`` from a Parameters body; ``(None, None)`` for a plain resource."""
-    if b"Parameters" not in data[:4096]:
-        return None, None
-    from xshare_desktop.core.validation.checking import load_document_bytes
-
-    try:
-        loaded = load_document_bytes(data, Path("request"), context)
-    except UserFacingError:
-        return None, None  # the plain path reports why it cannot be read
-    body = loaded.resource
+def _unwrap_parameters(body: dict[str, Any]) -> tuple[dict[str, Any], str | None] | None:
+    """``(resource, profile)`` from a Parameters body; None for a plain resource."""
     if body.get("resourceType") != "Parameters":
-        return None, None
+        return None
     parameters = body.get("parameter")
     resource: dict[str, Any] | None = None
     profile: str | None = None
