@@ -13,16 +13,19 @@ from typing import Any
 
 import pytest
 import time_machine
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-# In CI the property tests draw the same examples every run (a red run can be reproduced and
-# is not luck) and ignore per-example deadlines (timing belongs to benchmarks).
-hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
-if os.environ.get("CI"):
-    hypothesis_settings.load_profile("ci")
+# Timing belongs to benchmarks, not tests: no per-example deadline and no "generation is slow"
+# health check, which fails on a loaded machine (seen on a fresh machine's first run). In CI the
+# property tests also draw the same examples every run (a red run can be reproduced, not luck).
+_untimed = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+hypothesis_settings.register_profile("local", **_untimed)
+hypothesis_settings.register_profile("ci", derandomize=True, **_untimed)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 
 def pytest_report_header() -> str:

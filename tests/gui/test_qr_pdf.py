@@ -92,7 +92,9 @@ def test_png_and_svg_still_work_and_other_extensions_are_refused(tmp_path: Path)
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(label=st.text(min_size=1, max_size=80).filter(lambda s: s.strip()))
 def test_any_label_renders(label: str) -> None:
