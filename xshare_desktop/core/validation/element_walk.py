@@ -17,7 +17,7 @@ from xshare_desktop.core.validation.slice_rules import (
     check_slice_counts,
     explain_unmatched_items,
 )
-from xshare_desktop.core.validation.snapshot import ElementDef, TypeRef
+from xshare_desktop.core.validation.snapshot import PRIMITIVE_TYPES, ElementDef, TypeRef
 from xshare_desktop.core.validation.value_checks import ValueChecks
 from xshare_desktop.core.validation.walk import WalkScope
 
@@ -47,7 +47,7 @@ class ElementWalk(ValueChecks):
                 continue
             if key.startswith("_") and len(key) > 1:
                 found = names.get(key[1:])
-                if found is None or not (found[1] and self._is_primitive(found[1])):
+                if found is None or not (found[1] and found[1] in PRIMITIVE_TYPES):
                     sink.append(
                         ValidationIssue(
                             "error",
@@ -81,7 +81,15 @@ class ElementWalk(ValueChecks):
             children_by_id[id(child)] = child
             if child.is_choice:
                 choice_keys.setdefault(id(child), set()).add(key)
-        for child in self.index.children(container):
+        plan = self.index.walk_plan(container)
+        visit: Any = plan.children
+        if len(grouped) + len(plan.when_absent) < len(visit):
+            # Absent children that cannot be reported need no visit; the order stays the
+            # snapshot's, so the issues come out as before.
+            children = plan.children
+            wanted = plan.when_absent.union(map(plan.position.__getitem__, grouped))
+            visit = [children[i] for i in sorted(wanted)]
+        for child in visit:
             entries = grouped.get(id(child))
             if entries is None:
                 if child.min > 0:

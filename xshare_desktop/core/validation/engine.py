@@ -16,7 +16,6 @@ its element), ``constraint_checks.py`` (invariants); ``run_state.py`` declares w
 
 from __future__ import annotations
 
-import copy
 import threading
 import time
 from collections.abc import Mapping
@@ -54,23 +53,6 @@ def _safe_lookup(lookup: Any, key: str) -> Mapping[str, Any] | None:
     except (KeyError, LookupError, ValueError):
         return None
     return found if isinstance(found, Mapping) else None
-
-
-def _plain_copy(resource: Any) -> Any:
-    """A private copy: fhirpathpy annotates what it evaluates, the caller's data stays intact.
-
-    Only the containers are copied; strings and numbers are immutable and shared, so a document
-    with a 50 MB attachment costs no second 50 MB (an orjson round trip held the serialised
-    bytes and a copy of every string at once).
-    """
-    kind = type(resource)
-    if kind is dict:
-        return {key: _plain_copy(value) for key, value in resource.items()}
-    if kind is list:
-        return [_plain_copy(value) for value in resource]
-    if kind in (str, int, float, bool) or resource is None:
-        return resource
-    return copy.deepcopy(resource)
 
 
 class Validator:
@@ -131,7 +113,7 @@ class Validator:
     ) -> ValidationResult:
         started = time.perf_counter()
         run = ValidationRun(self, ensure_progress(progress))
-        work = _plain_copy(resource)
+        work = resource  # read only: nothing in a run writes to it (see the tests)
         chosen = profile
         notes: list[ValidationIssue] = []
         if chosen is None and isinstance(work, dict) and not _meta_profiles(work):

@@ -107,6 +107,16 @@ class Slicing:
 _UNSET: Any = object()
 
 
+@dataclass(frozen=True, slots=True)
+class WalkPlan:
+    """A container's children in snapshot order, by identity, and the positions of those that
+    can be reported when absent (required, or sliced with slice minimums)."""
+
+    children: tuple[ElementDef, ...]
+    position: dict[int, int]
+    when_absent: frozenset[int]
+
+
 @dataclass(eq=False)
 class ElementDef:
     """One element of a compiled snapshot, linked to its children and slices."""
@@ -133,6 +143,9 @@ class ElementDef:
     _json_names: dict[str, tuple[ElementDef, str]] = field(default_factory=dict)
     _children: list[ElementDef] = field(default_factory=list)
     _type_constraints: tuple[Constraint, ...] = ()
+    # filled lazily by the walk: what to visit among the children, and per type the plan
+    _visit: WalkPlan | None = None
+    _value_plans: dict[str, Any] = field(default_factory=dict)
 
     is_choice: bool = False
     base_name: str = ""
@@ -429,6 +442,22 @@ class SnapshotIndex:
     def children(self, element: ElementDef) -> list[ElementDef]:
         self.resolve(element)
         return element._children
+
+    def walk_plan(self, element: ElementDef) -> WalkPlan:
+        plan = element._visit
+        if plan is None:
+            children = tuple(self.children(element))
+            plan = WalkPlan(
+                children,
+                {id(c): i for i, c in enumerate(children)},
+                frozenset(
+                    i
+                    for i, c in enumerate(children)
+                    if c.min > 0 or (c.slicing is not None and c.slices)
+                ),
+            )
+            element._visit = plan
+        return plan
 
     def json_names(self, element: ElementDef) -> dict[str, tuple[ElementDef, str]]:
         self.resolve(element)

@@ -7,6 +7,7 @@ go back to the structure walk (``element_walk.py``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from xshare_desktop.core.validation.coded_rules import (
@@ -19,13 +20,29 @@ from xshare_desktop.core.validation.constraint_checks import ConstraintChecks
 from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.primitives import describe_json
 from xshare_desktop.core.validation.reference_rules import check_reference
-from xshare_desktop.core.validation.snapshot import ElementDef, TypeRef
+from xshare_desktop.core.validation.snapshot import Constraint, ElementDef, TypeRef
 from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
 from xshare_desktop.core.validation.walk import WalkScope
 
 _CODED_TYPES = frozenset({"code", "Coding", "CodeableConcept", "Quantity", "string", "uri"})
 _RESOURCE_TYPE_CODES = frozenset({"Resource", "DomainResource"})
 _INLINE_TYPE_CODES = frozenset({"BackboneElement", "Element"})
+
+
+@dataclass(frozen=True, slots=True)
+class ValuePlan:
+    """How a value of one type in one element is checked (see ``ValueChecks._value_plan``)."""
+
+    type_ref: TypeRef
+    primitive: bool
+    always_resource: bool  # Resource, DomainResource
+    resource_type: bool  # a resource type's name: a JSON object with resourceType is one
+    container: ElementDef  # whose children describe the value's properties
+    constraints: tuple[Constraint, ...]
+    type_path: str
+    bound: bool
+    coded: bool
+    kind: str  # Reference, Identifier, Attachment or ""
 
 
 class ValueChecks(ConstraintChecks):
@@ -43,22 +60,15 @@ class ValueChecks(ConstraintChecks):
         sink: list[ValidationIssue],
         sliced: bool = False,
     ) -> None:
-        if not type_code:
-            type_code = element.types[0].code if len(element.types) == 1 else ""
-        type_ref = next((t for t in element.types if t.code == type_code), None)
-        if type_ref is None:
-            type_ref = element.types[0] if element.types else TypeRef(type_code)
-            if element.content_reference:
-                type_ref = TypeRef("BackboneElement")
-        if type_ref.is_primitive:
+        plan = element._value_plans.get(type_code)
+        if plan is None:
+            plan = element._value_plans[type_code] = self._value_plan(element, type_code)
+        type_ref = plan.type_ref
+        if plan.primitive:
             self._check_primitive(value, ext, element, type_ref, path, scope, sink)
             return
-        if type_ref.code in _RESOURCE_TYPE_CODES or (
-            isinstance(value, dict)
-            and "resourceType" in value
-            and type_ref.code[:1].isupper()
-            and self.index.structure(type_ref.code) is not None
-            and self.index.structure(type_ref.code).kind == "resource"  # type: ignore[union-attr]
+        if plan.always_resource or (
+            plan.resource_type and isinstance(value, dict) and "resourceType" in value
         ):
             self._check_contained_resource(value, element, type_ref, path, scope, sink)
             return
@@ -92,30 +102,54 @@ class ValueChecks(ConstraintChecks):
             and self._check_extension_by_url(value, element, path, scope, sink)
         ):
             return
+        self.walk_object(value, element, plan.container, path, scope, sink)
+        check_fixed_pattern(value, element, path, sink)
+        if plan.bound:
+            check_binding(self.v.terminology, value, element, type_ref.code, path, sink)
+        if plan.coded:
+            check_code_systems(self.v.terminology, value, type_ref.code, path, sink)
+        if plan.kind == "Reference":
+            check_reference(self, value, element, path, scope, sink)
+        elif plan.kind == "Identifier":
+            check_identifier_system(self.v.terminology, value, path, sink)
+        elif plan.kind == "Attachment":
+            check_attachment(value, path, sink)
+        self._check_constraints(value, None, plan.constraints, path, scope, sink, plan.type_path)
+
+    def _value_plan(self, element: ElementDef, type_code: str) -> ValuePlan:
+        """What ``check_value`` does for a value of ``type_code`` in ``element``, decided once
+        per element and type (the snapshots do not change)."""
+        if not type_code:
+            type_code = element.types[0].code if len(element.types) == 1 else ""
+        type_ref = next((t for t in element.types if t.code == type_code), None)
+        if type_ref is None:
+            type_ref = element.types[0] if element.types else TypeRef(type_code)
+            if element.content_reference:
+                type_ref = TypeRef("BackboneElement")
+        code = type_ref.code
+        structure = self.index.structure(code) if code[:1].isupper() else None
         container = element
-        if len(element.types) > 1 and not element.listed_children:
+        if not type_ref.is_primitive and len(element.types) > 1 and not element.listed_children:
             root = self.index.type_root(type_ref)
             if root is not None:
                 container = root
-        self.walk_object(value, element, container, path, scope, sink)
-        check_fixed_pattern(value, element, path, sink)
-        if element.binding is not None and type_ref.code in _CODED_TYPES:
-            check_binding(self.v.terminology, value, element, type_ref.code, path, sink)
-        if type_ref.code in ("Coding", "CodeableConcept"):
-            check_code_systems(self.v.terminology, value, type_ref.code, path, sink)
-        if type_ref.code == "Reference":
-            check_reference(self, value, element, path, scope, sink)
-        elif type_ref.code == "Identifier":
-            check_identifier_system(self.v.terminology, value, path, sink)
-        elif type_ref.code == "Attachment":
-            check_attachment(value, path, sink)
         constraints = element.constraints + (
             self.index.type_constraints(element)
             if container is element
             else container.constraints + self.index.type_constraints(container)
         )
-        type_path = element.path if type_ref.code in _INLINE_TYPE_CODES else type_ref.code
-        self._check_constraints(value, None, constraints, path, scope, sink, type_path)
+        return ValuePlan(
+            type_ref=type_ref,
+            primitive=type_ref.is_primitive,
+            always_resource=code in _RESOURCE_TYPE_CODES,
+            resource_type=structure is not None and structure.kind == "resource",
+            container=container,
+            constraints=constraints,
+            type_path=element.path if code in _INLINE_TYPE_CODES else code,
+            bound=element.binding is not None and code in _CODED_TYPES,
+            coded=code in ("Coding", "CodeableConcept"),
+            kind=code if code in ("Reference", "Identifier", "Attachment") else "",
+        )
 
     def _check_extension_by_url(
         self,
