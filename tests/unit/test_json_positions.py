@@ -93,3 +93,23 @@ def test_large_documents_are_scanned_once_and_lazily() -> None:
     assert positions["Bundle.entry[1999].resource.id"][0] == 1
     # root, resourceType, entry; per entry: itself, resource, resourceType, id
     assert len(positions) == 3 + 2000 * 4
+
+
+@settings(max_examples=100)
+@given(st.dictionaries(_keys, _json, max_size=4), st.booleans(), st.integers(0, 2**16))
+def test_locating_a_few_gives_what_the_full_mapping_gives(
+    body: dict[str, Any], pretty: bool, pick: int
+) -> None:
+    """Issue 18 (memory): ``locate`` keeps only the asked locations, with the same positions
+    as the full mapping, and none for a location the text does not have."""
+    document = {"resourceType": "Thing", **body}
+    text = json.dumps(document, indent=2 if pretty else None, ensure_ascii=False).encode()
+    every = _walk(document, "Thing")
+    asked = {loc for i, loc in enumerate(every) if (pick >> (i % 16)) & 1}
+    asked |= {"Thing.nowhere", "Other.x", "Thing[3]"}
+    lazy = json_positions(text)
+    found = lazy.locate(asked)
+    assert lazy._offsets is None  # the full mapping was not built
+    full = json_positions(text)
+    assert found == {loc: full[loc] for loc in asked if loc in full}
+    assert "Thing.nowhere" not in found and "Other.x" not in found

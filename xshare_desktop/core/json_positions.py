@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -63,7 +63,10 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
                 self._offsets = self._tokenize()
         return self._offsets
 
-    def _tokenize(self) -> dict[str, int]:
+    def _tokenize(self, keep: Collection[str] | None = None) -> dict[str, int]:
+        """Offsets of every location, or with ``keep`` of those relative locations only (the
+        scan is the same; only what is kept differs, so a few look-ups in a large document
+        hold a few offsets, not one per element)."""
         data = self._data
         self._ascii = data.isascii()
         self._lines = [m.start() for m in re.finditer(b"\n", data)]
@@ -84,7 +87,8 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
                 if key[:1] == "_" and len(key) > 1:
                     key = key[1:]
                 path = f"{parent[0]}.{key}"
-                setdefault(path, match.start(1))
+                if keep is None or path in keep:
+                    setdefault(path, match.start(1))
                 if match.group(3) is not None:
                     stack.append([path, match.group(3) == b"[", 0])
                 elif key == "resourceType" and len(stack) == 1 and match.group(2):
@@ -107,7 +111,8 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
                 path = f"{parent[0]}[{index}]"
             else:
                 continue  # a scalar where a key belongs: malformed; the parser reports it
-            setdefault(path, start)
+            if keep is None or path in keep:
+                setdefault(path, start)
             if kind == 5:
                 stack.append([path, match.group(5) == b"[", 0])
         return offsets
@@ -150,6 +155,26 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
 
     def __len__(self) -> int:
         return len(self._scan())
+
+    def locate(self, locations: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """The positions of those ``locations`` that are in the text, as ``self.get`` gives
+        them, in one scan that keeps only these (unless the full mapping is built already)."""
+        wanted = set(locations)
+        if self._offsets is not None:
+            return {loc: self[loc] for loc in wanted if loc in self}
+        relative: dict[str, list[str]] = {}
+        for location in wanted:
+            cut = min((i for i in (location.find("."), location.find("[")) if i >= 0), default=-1)
+            rest = location[cut:] if cut >= 0 else ""
+            relative.setdefault(rest, []).append(location)
+        with self._lock:
+            offsets = self._tokenize(keep=relative)
+        found: dict[str, tuple[int, int]] = {}
+        for rest, offset in offsets.items():
+            for location in relative.get(rest, ()):
+                if self._relative(location) == rest:
+                    found[location] = self._line_col(offset)
+        return found
 
     def nearest(self, location: str) -> tuple[int, int] | None:
         """The position of ``location`` or, when it has none (a missing element), of the

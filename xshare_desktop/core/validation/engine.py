@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 from xshare_desktop.core.fhir_packages.specifications import (
@@ -136,7 +136,11 @@ class Validator:
                         )
                     )
         issues = notes + run.validate_root(work, chosen)
-        if positions:
+        if positions is not None and issues:
+            locate = getattr(positions, "locate", None)
+            if callable(locate):
+                # Only the locations the issues name (and what encloses them) are looked up.
+                positions = locate({p for i in issues for p in _enclosing(i.expression)})
             issues = [_with_position(i, positions) for i in issues]
         rtype = work.get("resourceType") if isinstance(work, dict) else None
         used_profile = chosen or (self.infer_profile(work) if isinstance(work, dict) else None)
@@ -167,6 +171,16 @@ def _claimed_document_type(resource: Mapping[str, Any]) -> KnownSpecification | 
             if spec is not None:
                 return spec
     return None
+
+
+def _enclosing(expression: str) -> Iterator[str]:
+    """The locations ``_with_position`` tries for ``expression``, innermost first."""
+    while expression:
+        yield expression
+        cut = max(expression.rfind("."), expression.rfind("["))
+        if cut <= 0:
+            break
+        expression = expression[:cut]
 
 
 def _with_position(

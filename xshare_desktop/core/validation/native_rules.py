@@ -19,11 +19,11 @@ NativeCheck = Callable[[Any, Any], bool]
 def ele_1(node: Any, primitive_extension: Any = None) -> bool:
     """``hasValue() or (children().count() > id.count())``."""
     if isinstance(node, dict):
-        return any(key != "id" for key in node)
+        return len(node) > ("id" in node)  # a key other than "id"
     if node is not None and not isinstance(node, list):
         return True
     if isinstance(primitive_extension, dict):
-        return any(key != "id" for key in primitive_extension)
+        return len(primitive_extension) > ("id" in primitive_extension)
     return False
 
 

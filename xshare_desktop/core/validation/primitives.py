@@ -52,6 +52,10 @@ def describe_json(value: Any) -> str:
 StructureLoader = Callable[[str], Mapping[str, Any] | None]
 
 
+_REMEMBERED_LENGTH = 128
+_REMEMBERED_VERDICTS = 50_000
+
+
 class PrimitiveFormats:
     """Checks primitive values against the package's own format rules."""
 
@@ -59,6 +63,9 @@ class PrimitiveFormats:
         self._load = load_structure
         self._patterns: dict[str, re.Pattern[str] | None] = {}
         self._lock = threading.Lock()
+        # Verdicts on short strings, which repeat (codes, systems, dates): a dict lookup
+        # instead of a regex. Bounded: emptied when full.
+        self._verdicts: dict[tuple[str, str], str | None] = {}
 
     def pattern(self, type_code: str) -> re.Pattern[str] | None:
         try:
@@ -88,6 +95,21 @@ class PrimitiveFormats:
 
     def check(self, type_code: str, value: Any) -> str | None:
         """A plain-words problem with ``value`` as a ``type_code``, or None when it is fine."""
+        if type(value) is not str or len(value) > _REMEMBERED_LENGTH:
+            return self._check(type_code, value)
+        key = (type_code, value)
+        verdicts = self._verdicts
+        try:
+            return verdicts[key]
+        except KeyError:
+            pass
+        verdict = self._check(type_code, value)
+        if len(verdicts) >= _REMEMBERED_VERDICTS:
+            verdicts.clear()
+        verdicts[key] = verdict
+        return verdict
+
+    def _check(self, type_code: str, value: Any) -> str | None:
         kind = json_kind(type_code)
         if kind == "boolean":
             if not isinstance(value, bool):

@@ -121,7 +121,7 @@ class _CodeSystemIndex:
 
 
 def _strip_version(url: str) -> str:
-    return url.split("|", 1)[0]
+    return url.partition("|")[0] if "|" in url else url
 
 
 def _iter_concepts(
