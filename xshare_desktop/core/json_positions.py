@@ -169,12 +169,33 @@ class JsonPositions(Mapping[str, tuple[int, int]]):
             relative.setdefault(rest, []).append(location)
         with self._lock:
             offsets = self._tokenize(keep=relative)
+        places = self._line_cols(sorted(set(offsets.values())))
         found: dict[str, tuple[int, int]] = {}
         for rest, offset in offsets.items():
             for location in relative.get(rest, ()):
                 if self._relative(location) == rest:
-                    found[location] = self._line_col(offset)
+                    found[location] = places[offset]
         return found
+
+    def _line_cols(self, offsets: list[int]) -> dict[int, tuple[int, int]]:
+        """``_line_col`` of each of the sorted ``offsets``, counting the characters of a line
+        from the previous offset on it: compact JSON is one long line, and counting from its
+        start for every offset made many issues in a large document quadratic."""
+        if self._ascii:
+            return {offset: self._line_col(offset) for offset in offsets}
+        places: dict[int, tuple[int, int]] = {}
+        line = previous = column = -1
+        for offset in offsets:
+            line_index = bisect.bisect_left(self._lines, offset)
+            if line_index + 1 != line:
+                line = line_index + 1
+                previous = self._lines[line_index - 1] + 1 if line_index else 0
+                column = 1
+            # Offsets are token starts, so each piece is whole UTF-8 characters.
+            column += len(self._data[previous:offset].decode("utf-8", "replace"))
+            previous = offset
+            places[offset] = (line, column)
+        return places
 
     def nearest(self, location: str) -> tuple[int, int] | None:
         """The position of ``location`` or, when it has none (a missing element), of the
