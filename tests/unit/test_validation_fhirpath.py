@@ -178,3 +178,20 @@ def test_guard_answers_only_when_the_first_part_holds() -> None:
     assert guard({"valueString": "x"}) is False
     assert compile_guard("a.exists() implies b.exists() or c") is None
     assert compile_guard("a.count() > 1 or b.exists()") is None
+
+
+def test_remembered_verdicts_are_the_evaluated_ones(validator: Validator) -> None:
+    """Issue 18 (speed): a verdict that depends only on its node (per-1 on a Period) is
+    remembered by the node's JSON and equals a fresh evaluation; one that reads %resource is
+    evaluated every time, since the same node can give another verdict in another resource."""
+    engine = FhirPathEngine(validator.terminology, validator.narratives, fast_path=False)
+    per_1 = "start.hasValue().not() or end.hasValue().not() or (start <= end)"
+    good, bad = {"start": "2020-01-01", "end": "2021-01-01"}, {"start": "2021", "end": "2020"}
+    for node, expected in ((good, True), (bad, False), (dict(good), True), (dict(bad), False)):
+        assert engine.evaluate(per_1, node, {}, {}, None, "Period") is expected
+    assert len(engine._verdicts) == 2  # the copies were answered from the two remembered
+    by_resource = "%resource.active = true"
+    node = {"value": "x"}
+    assert engine.evaluate(by_resource, node, {"active": True}, {}) is True
+    assert engine.evaluate(by_resource, node, {"active": False}, {}) is False
+    assert len(engine._verdicts) == 2

@@ -12,12 +12,15 @@ fhirpathpy keeps module-level state during an evaluation, so evaluations are ser
 
 from __future__ import annotations
 
+import functools
+import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import fhirpathpy
+import orjson
 from antlr4 import CommonTokenStream, InputStream, Token
 from antlr4.error.ErrorListener import ErrorListener
 from fhirpathpy.engine.nodes import ResourceNode
@@ -85,6 +88,8 @@ class FhirPathEngine:
         self._fast_path = fast_path
         self._simple: dict[str, Check | None] = {}
         self._guards: dict[str, Check | None] = {}
+        # Verdicts of expressions that see only their node, by the node's JSON (bounded).
+        self._verdicts: dict[tuple[str, str | None, bytes], bool | None] = {}
         self._compiled: dict[str, Callable[..., list[Any]] | None] = {}
         self._lock = threading.Lock()
         table = {
@@ -176,6 +181,30 @@ class FhirPathEngine:
                 guard = self._guards[expression] = compile_guard(expression)
             if guard is not None and guard(node):
                 return True
+        key = None
+        if _small(node) and _sees_only_its_node(expression):
+            # The same small node gives the same verdict (dates, periods, timings repeat).
+            key = (expression, type_path, orjson.dumps(node))
+            try:
+                return self._verdicts[key]
+            except KeyError:
+                pass
+        verdict = self._evaluate(expression, node, resource, root_resource, scope, type_path)
+        if key is not None:
+            if len(self._verdicts) >= _REMEMBERED_VERDICTS:
+                self._verdicts.clear()
+            self._verdicts[key] = verdict
+        return verdict
+
+    def _evaluate(
+        self,
+        expression: str,
+        node: Any,
+        resource: Any,
+        root_resource: Any,
+        scope: EvaluationScope | None,
+        type_path: str | None,
+    ) -> bool | None:
         compiled = self.compile(expression)
         if compiled is None:
             return None
@@ -193,6 +222,30 @@ class FhirPathEngine:
             finally:
                 _scope.value = previous
         return _as_verdict(result)
+
+
+_SCALARS = (str, int, float, bool)
+_REMEMBERED_VERDICTS = 20_000
+# What makes a verdict depend on more than the node: the environment (%resource, %ucum...),
+# other resources (resolve, conformsTo) and the clock.
+_BEYOND_THE_NODE = re.compile(
+    r"%|\bresolve\s*\(|\bconformsTo\s*\(|\btoday\s*\(|\bnow\s*\(|\btimeOfDay\s*\("
+)
+
+
+def _small(node: Any) -> bool:
+    """A short primitive, or an object of a few short primitives (a Period, a Timing.repeat)."""
+    kind = type(node)
+    if kind is dict:
+        return len(node) <= 8 and all(
+            type(v) in _SCALARS and (type(v) is not str or len(v) <= 256) for v in node.values()
+        )
+    return kind in _SCALARS and (kind is not str or len(node) <= 256)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sees_only_its_node(expression: str) -> bool:
+    return _BEYOND_THE_NODE.search(expression) is None
 
 
 class _SyntaxErrors(ErrorListener):  # type: ignore[misc]
