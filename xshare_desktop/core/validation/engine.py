@@ -12,6 +12,7 @@ FHIRPath expressions are kept across calls. It never changes the resource it is 
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 import time
 from collections.abc import Mapping
@@ -31,6 +32,7 @@ from xshare_desktop.core.validation.coded_rules import (
     check_fixed_pattern,
     check_identifier_system,
 )
+from xshare_desktop.core.validation.differential import snapshot_from_differential
 from xshare_desktop.core.validation.fhirpath_support import EvaluationScope, FhirPathEngine
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
 from xshare_desktop.core.validation.primitives import PrimitiveFormats, describe_json
@@ -126,7 +128,11 @@ class Validator:
         return set()
 
     def _load_structure(self, url_or_type: str) -> Mapping[str, Any] | None:
-        return _safe_lookup(self._context.structure_definition, url_or_type)
+        found = _safe_lookup(self._context.structure_definition, url_or_type)
+        if found is not None and not (found.get("snapshot") or {}).get("element"):
+            load = functools.partial(_safe_lookup, self._context.structure_definition)
+            return snapshot_from_differential(found, load) or found
+        return found
 
     # --- public API --------------------------------------------------------------------------------
     def infer_profile(self, resource: Mapping[str, Any]) -> str | None:
@@ -428,16 +434,18 @@ class ValidationRun:
                 return False
         return not any(i.is_failure for i in cached)
 
-    def _conforms_any(self, resource: Mapping[str, Any], profiles: tuple[str, ...]) -> bool:
-        if not isinstance(resource, dict):
-            return False
+    def _conforms_any(self, resource: Any, profiles: tuple[str, ...]) -> bool:
         known = False
         for profile in profiles:
             structure = self.index.structure(profile)
             if structure is None:
                 continue
             known = True
-            if structure.type != resource.get("resourceType"):
+            if not self.is_resource_type(structure.type):  # a datatype profile: its values
+                if self.matcher.fits(resource, structure.root):
+                    return True
+                continue
+            if not isinstance(resource, dict) or structure.type != resource.get("resourceType"):
                 continue
             if self.conforms(resource, structure.url):
                 return True
