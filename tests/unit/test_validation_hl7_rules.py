@@ -288,3 +288,48 @@ def test_search_entries_match_the_search(
         assert errors == [], errors
     else:
         assert len(errors) == 1 and problem in errors[0], errors
+
+
+@pytest.mark.parametrize(
+    ("attribute", "fails"),
+    [('xml:space="preserve"', False), ('xml:space="default"', True), ('xml:base="x"', True)],
+)
+def test_xml_space_preserve_on_pre_is_legal_xhtml(
+    validator: Validator, attribute: str, fails: bool
+) -> None:
+    """R4 narrative.html: the div is XHTML; XHTML 1.0 declares xml:space on <pre> with the
+    fixed value "preserve", so that value is legal (a warning: it says nothing), another
+    value or another xml: attribute is not (txt-1)."""
+    div = f"<div {XHTML}><pre {attribute}>a  b</pre></div>"
+    basic = _basic(1, text={"status": "generated", "div": div})
+    result = validator.validate(basic)
+    assert bool(result.errors) is fails
+    if not fails:
+        assert any("xml:space" in i.message for i in result.warnings)
+
+
+@pytest.mark.parametrize(("held", "fails"), [("Organization", True), ("Practitioner", False)])
+def test_a_type_id_reference_to_a_uuid_entry_of_another_type(
+    validator: Validator, held: str, fails: bool
+) -> None:
+    """R4 references.html: a reference names the type of its target. ``Practitioner/X`` beside
+    an entry ``urn:uuid:X`` can only mean that entry; holding another type is an error."""
+    uuid = "7d1c2b3a-0000-4000-8000-000000000009"
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "fullUrl": f"{U}000000000001",
+                "resource": {
+                    "resourceType": "Patient",
+                    "generalPractitioner": [{"reference": f"Practitioner/{uuid}"}],
+                },
+            },
+            {"fullUrl": f"urn:uuid:{uuid}", "resource": {"resourceType": held}},
+        ],
+    }
+    errors = _errors(validator, bundle)
+    assert bool(errors) is fails, errors
+    if fails:
+        assert errors[0].startswith("Bundle.entry[0].resource.generalPractitioner[0].reference")

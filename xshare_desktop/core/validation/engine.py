@@ -33,6 +33,7 @@ from xshare_desktop.core.validation.coded_rules import (
     check_identifier_system,
 )
 from xshare_desktop.core.validation.differential import snapshot_from_differential
+from xshare_desktop.core.validation.extension_context import ExtensionContexts
 from xshare_desktop.core.validation.fhirpath_support import EvaluationScope, FhirPathEngine
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
 from xshare_desktop.core.validation.primitives import PrimitiveFormats, describe_json
@@ -114,6 +115,7 @@ class Validator:
             frozenset(self._known_systems(context)),
         )
         self.narratives = NarrativeChecker()
+        self.extension_contexts = ExtensionContexts(self.index, self._load_structure)
         self.fhirpath = FhirPathEngine(self.terminology, self.narratives)
         self._lock = threading.Lock()
 
@@ -296,6 +298,7 @@ class ValidationRun:
         self.pending_explanations: list[tuple[ElementDef, Any, int | None]] = []
         self._in_progress: set[tuple[int, str]] = set()
         self._unknown_profiles: set[tuple[int, str]] = set()
+        self._contexts_checked: set[int] = set()
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
         self.reported_targets: set[tuple[int, str]] = set()
@@ -597,6 +600,9 @@ class ValidationRun:
         self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
+        if id(resource) not in self._contexts_checked:  # StructureDefinition.context
+            self._contexts_checked.add(id(resource))
+            sink.extend(self.v.extension_contexts.issues(resource, path))
 
     def _alternative_profiles(
         self, resource: dict[str, Any], profiles: tuple[str, ...], claimed: list[str]

@@ -19,6 +19,7 @@ from defusedxml import ElementTree as SafeElementTree
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _NS_PREFIX = "{" + XHTML_NS + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 ALLOWED_ELEMENTS = frozenset(
     {
@@ -179,6 +180,14 @@ def _attribute_problems(element: Element, el_name: str, seen: set[str]) -> list[
                 f"The narrative links to {value.strip()[:60]!r}, a URN that a reader cannot "
                 "open (link to a URL or to #id inside the resource)",
             )
+        elif attr == _XML_SPACE and value == "preserve":
+            # XHTML 1.0 declares xml:space with the fixed value "preserve" (on <pre>): legal,
+            # and saying it changes nothing, so it is only worth a word.
+            message = f"The attribute 'xml:space' on <{el_name}> has no effect (it is fixed"
+            message += " to 'preserve'); it can be left out"
+            if message not in seen:
+                seen.add(message)
+                found.append(NarrativeProblem("xhtml", "warning", message))
         elif attr_ns is not None or lowered not in ALLOWED_ATTRIBUTES:
             _add_once(
                 found,
