@@ -333,3 +333,30 @@ def test_a_type_id_reference_to_a_uuid_entry_of_another_type(
     assert bool(errors) is fails, errors
     if fails:
         assert errors[0].startswith("Bundle.entry[0].resource.generalPractitioner[0].reference")
+
+
+@pytest.mark.parametrize(
+    ("bundle_type", "full_url", "problem"),
+    [
+        ("collection", "http://example.org/fhir/Basic/b1", None),
+        ("collection", "http://example.org/fhir/Patient/b1", "names a Patient"),
+        ("searchset", "http://example.org/fhir/Basic/other", "ends in id 'other'"),
+        ("collection", f"{U}000000000001", None),  # a URN says nothing about type or id
+    ],
+)
+def test_a_restful_full_url_names_the_resource_type_and_id(
+    validator: Validator, bundle_type: str, full_url: str, problem: str | None
+) -> None:
+    """R4 Bundle.entry.fullUrl: a fullUrl that looks like a RESTful server URL SHALL end with
+    the resource's type and id, in every kind of Bundle (not only documents)."""
+    entry: dict[str, Any] = {"fullUrl": full_url, "resource": _basic(1)}
+    if bundle_type == "searchset":
+        entry["search"] = {"mode": "match"}
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": bundle_type, "entry": [entry]}
+    if bundle_type == "searchset":
+        bundle["link"] = [{"relation": "self", "url": "http://example.org/fhir/Basic"}]
+    errors = _errors(validator, bundle)
+    if problem is None:
+        assert errors == [], errors
+    else:
+        assert len(errors) == 1 and problem in errors[0] and ".fullUrl" in errors[0], errors

@@ -203,6 +203,16 @@ def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIs
                 )
             )
         elif (
+            isinstance(full_url, str)
+            and bundle_type != "document"  # the document rules say it in their words
+            and (mismatch := _id_mismatch(full_url, resource))
+        ):
+            # R4 Bundle.entry.fullUrl: a fullUrl that looks like a RESTful URL SHALL end with
+            # the resource's type and id, in every kind of Bundle.
+            issues.append(
+                ValidationIssue("error", "invariant", mismatch, f"{where}.fullUrl", "Bundle.entry")
+            )
+        elif (
             full_url is None
             and isinstance(resource, dict)
             and bundle_type not in _NO_FULL_URL_TYPES
