@@ -342,6 +342,7 @@ def test_a_type_id_reference_to_a_uuid_entry_of_another_type(
         ("collection", "http://example.org/fhir/Patient/b1", "names a Patient"),
         ("searchset", "http://example.org/fhir/Basic/other", "ends in id 'other'"),
         ("collection", f"{U}000000000001", None),  # a URN says nothing about type or id
+        ("collection", "http://example.org/fhir/Basik/b1", None),  # no resource type: not REST
     ],
 )
 def test_a_restful_full_url_names_the_resource_type_and_id(

@@ -357,9 +357,9 @@ class ValidationRun:
         explain_pending(self)
         sink.extend(self.global_sink)
         if self.bundle is not None:
-            sink.extend(bundle_issues(self.bundle))
+            sink.extend(bundle_issues(self.bundle, is_resource_type=self.is_resource_type))
         if self.document and self.bundle is not None:
-            document = document_issues(self.bundle)
+            document = document_issues(self.bundle, is_resource_type=self.is_resource_type)
             if any(i.source == "bdl-11" for i in document):
                 # No Composition first: the IPS slice count says the same thing again.
                 sink = [i for i in sink if not i.source.endswith("entry:composition")]
