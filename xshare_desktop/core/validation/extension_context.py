@@ -25,21 +25,47 @@ from xshare_desktop.core.validation.snapshot import ElementDef, SnapshotIndex
 Loader = Callable[[str], Mapping[str, Any] | None]
 
 _RESOURCE_HOLDERS = frozenset({"contained", "resource", "outcome"})
+_NO_CHILD: tuple[None, str] = (None, "")
 _MAX_DEPTH = 40
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Holder:
-    """The element that carries an extension, with every name it can be known by."""
+    """The element that carries an extension. The names it can be known by (its paths, its
+    type and the types that type derives from) are worked out only when an extension on it
+    asks, so walking a resource without extensions costs little."""
 
     value: Any
-    names: frozenset[str]
     known: bool  # do we know its type (else element contexts are not judged)
     # The extension this element is, or is inside of (its value, its parts): an
     # ``extension`` context allows use anywhere within that extension.
     extension_url: str | None
     type_path: str | None
     label: str  # its path in the resource, for messages: ``Patient.name``
+    parent: _Holder | None = None
+    key: str = ""
+    child: ElementDef | None = None
+    code: str = ""
+    own_names: frozenset[str] | None = None
+
+    def names(self, contexts: ExtensionContexts) -> frozenset[str]:
+        if self.own_names is not None:
+            return self.own_names
+        assert self.parent is not None
+        names: set[str] = set()
+        for name in self.parent.names(contexts):
+            names.add(f"{name}.{self.key}")
+            if self.child is not None and self.child.is_choice:
+                names.add(f"{name}.{self.child.name}")
+                names.add(f"{name}.{self.child.base_name}")
+        if self.key in ("extension", "modifierExtension"):
+            names.update(("Extension", *contexts.type_ancestors("Extension")))
+        elif self.code and self.code not in ("BackboneElement", "Element"):
+            names.update((self.code, *contexts.type_ancestors(self.code)))
+        elif self.code == "BackboneElement":
+            names.update(("BackboneElement", "Element"))
+        self.own_names = frozenset(names)
+        return self.own_names
 
 
 class ExtensionContexts:
@@ -50,6 +76,8 @@ class ExtensionContexts:
         self._load = load
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._compiled: dict[str, Any] = {}
+        self._roots: dict[str, ElementDef] = {}  # a datatype's root element, by type code
+        self._definitions: dict[str, Mapping[str, Any] | None] = {}
         self._lock = threading.Lock()
 
     # --- the walk --------------------------------------------------------------------------------
@@ -61,8 +89,8 @@ class ExtensionContexts:
         if structure is None or not isinstance(rtype, str):
             return []
         sink: list[ValidationIssue] = []
-        names = frozenset((rtype, *self._type_ancestors(rtype)))
-        holder = _Holder(resource, names, True, None, None, rtype)
+        names = frozenset((rtype, *self.type_ancestors(rtype)))
+        holder = _Holder(resource, True, None, None, rtype, own_names=names)
         self._walk(resource, structure.root, holder, path, resource, sink, 0)
         return sink
 
@@ -80,35 +108,37 @@ class ExtensionContexts:
             return
         json_names = self._index.json_names(element) if element is not None else {}
         for key, value in obj.items():
-            if key in ("extension", "modifierExtension"):
-                child = json_names.get(key, (None, ""))[0]
-                for i, ext in _items(value):
-                    if isinstance(ext, dict):
-                        self._extension(ext, holder, f"{path}.{key}[{i}]", resource, sink)
-                        self._walk_extension(
-                            ext, child, holder, key, f"{path}.{key}[{i}]", resource, sink, depth
-                        )
+            # Most values are strings and numbers: nothing below them can carry an extension.
+            is_list = isinstance(value, list)
+            if not is_list and not isinstance(value, dict):
                 continue
-            if key.startswith("_") and len(key) > 1:
-                child, code = json_names.get(key[1:], (None, ""))
-                for i, part in _items(value, single=not isinstance(value, list)):
-                    if not isinstance(part, dict):
+            items = value if is_list else (value,)
+            if key == "extension" or key == "modifierExtension":
+                child = json_names.get(key, _NO_CHILD)[0]
+                for i, ext in enumerate(items):
+                    if isinstance(ext, dict):
+                        where = f"{path}.{key}[{i}]"
+                        self._extension(ext, holder, where, resource, sink)
+                        self._walk_extension(ext, child, holder, key, where, resource, sink, depth)
+                continue
+            if key[:1] == "_":
+                child, code = json_names.get(key[1:], _NO_CHILD)
+                for i, part in enumerate(items):
+                    if not isinstance(part, dict) or not isinstance(part.get("extension"), list):
                         continue
-                    where = f"{path}.{key[1:]}" + (f"[{i}]" if isinstance(value, list) else "")
+                    where = f"{path}.{key[1:]}" + (f"[{i}]" if is_list else "")
                     inner = self._child_holder(holder, key[1:], child, code, part)
-                    for j, ext in _items(part.get("extension")):
+                    for j, ext in enumerate(part["extension"]):
                         if isinstance(ext, dict):
                             self._extension(ext, inner, f"{where}.extension[{j}]", resource, sink)
                 continue
-            if not isinstance(value, (dict, list)) or key == "resourceType":
+            child, code = json_names.get(key, _NO_CHILD)
+            if key in _RESOURCE_HOLDERS and child is None:
                 continue
-            child, code = json_names.get(key, (None, ""))
-            for i, item in _items(value, single=not isinstance(value, list)):
+            for i, item in enumerate(items):
                 if not isinstance(item, dict) or "resourceType" in item:
                     continue  # a resource inside this one is checked on its own
-                if key in _RESOURCE_HOLDERS and child is None:
-                    continue
-                where = f"{path}.{key}" + (f"[{i}]" if isinstance(value, list) else "")
+                where = f"{path}.{key}" + (f"[{i}]" if is_list else "")
                 inner = self._child_holder(holder, key, child, code, item)
                 self._walk(
                     item, self._container(child, code), inner, where, resource, sink, depth + 1
@@ -126,16 +156,14 @@ class ExtensionContexts:
         depth: int,
     ) -> None:
         url = ext.get("url")
-        names = frozenset(
-            {f"{n}.{key}" for n in holder.names} | {"Extension", *self._type_ancestors("Extension")}
-        )
         inner = _Holder(
             ext,
-            names,
             True,
             url if isinstance(url, str) else None,
             "Extension",
             f"{holder.label}.{key}",
+            parent=holder,
+            key=key,
         )
         self._walk(
             ext, self._container(element, "Extension"), inner, path, resource, sink, depth + 1
@@ -147,31 +175,25 @@ class ExtensionContexts:
             return None
         if element.listed_children or not code or code in ("BackboneElement", "Element"):
             return element
-        structure = self._index.structure(code)
-        return structure.root if structure is not None else element
+        found = self._roots.get(code)
+        if found is None:
+            structure = self._index.structure(code)
+            found = self._roots[code] = structure.root if structure is not None else element
+        return found
 
     def _child_holder(
         self, holder: _Holder, key: str, child: ElementDef | None, code: str, value: Any
     ) -> _Holder:
-        names: set[str] = set()
-        for name in holder.names:
-            names.add(f"{name}.{key}")
-            if child is not None and child.is_choice:
-                names.add(f"{name}.{child.name}")
-                names.add(f"{name}.{child.base_name}")
-        if code and code not in ("BackboneElement", "Element"):
-            names.update((code, *self._type_ancestors(code)))
-        elif child is not None:
-            names.update(("BackboneElement", "Element") if code == "BackboneElement" else ())
-        type_path = code if code and code not in ("BackboneElement", "Element") else None
-        known = child is not None and bool(code)
         return _Holder(
             value,
-            frozenset(names),
-            known,
+            child is not None and bool(code),
             holder.extension_url,
-            type_path,
+            code if code and code not in ("BackboneElement", "Element") else None,
             f"{holder.label}.{key}",
+            parent=holder,
+            key=key,
+            child=child,
+            code=code,
         )
 
     # --- the rules -------------------------------------------------------------------------------
@@ -186,7 +208,11 @@ class ExtensionContexts:
         url = ext.get("url")
         if not isinstance(url, str) or ("://" not in url and not url.startswith("urn:")):
             return  # a sub-extension: defined by its parent extension, checked there
-        definition = self._load(url.split("|", 1)[0])
+        key = url.split("|", 1)[0]
+        try:
+            definition = self._definitions[key]
+        except KeyError:
+            definition = self._definitions[key] = self._load(key)
         if definition is None or definition.get("type") != "Extension":
             return
         self._check_context(url, definition, holder, path, resource, sink)
@@ -237,7 +263,7 @@ class ExtensionContexts:
             plain = ".".join(step.split(":", 1)[0] for step in name.split("."))
             if self._load(plain.split(".", 1)[0]) is None:
                 return None  # a type R4 does not have (R5's CanonicalResource): not judged
-            return plain in holder.names or plain == "Element"
+            return plain in holder.names(self) or plain == "Element"
         if kind == "extension":
             if holder.extension_url is None:
                 return False
@@ -315,7 +341,7 @@ class ExtensionContexts:
                 self._check_sub_extensions(url, sub, by_url[sub_url], where, sink)
 
     # --- helpers ---------------------------------------------------------------------------------
-    def _type_ancestors(self, code: str) -> tuple[str, ...]:
+    def type_ancestors(self, code: str) -> tuple[str, ...]:
         found = self._ancestors.get(code)
         if found is not None:
             return found
@@ -362,10 +388,8 @@ class ExtensionContexts:
         return list(result) if isinstance(result, list) else None
 
 
-def _items(value: Any, single: bool = False) -> Iterator[tuple[int, Any]]:
-    if single:
-        yield 0, value
-    elif isinstance(value, list):
+def _items(value: Any) -> Iterator[tuple[int, Any]]:
+    if isinstance(value, list):
         yield from enumerate(value)
 
 
