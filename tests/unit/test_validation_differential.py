@@ -268,3 +268,57 @@ def test_resource_variables_carry_their_type_in_invariants(context: ConformanceC
     assert [e.split(":")[0] for e in _errors(broken_validator, patient)] == [
         "Patient.generalPractitioner[0]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("limits", "value", "fails"),
+    [
+        ({"maxValueDecimal": 999}, {"valueQuantity": {"value": 999}}, False),  # inclusive
+        ({"maxValueDecimal": 999}, {"valueQuantity": {"value": 999.5}}, True),
+        ({"minValueDecimal": 0.5}, {"valueQuantity": {"value": 0.25}}, True),
+        ({"minValueDecimal": 0.5}, {"valueQuantity": {"value": 0.5}}, False),
+    ],
+)
+def test_min_and_max_values_are_inclusive_limits(
+    context: ConformanceContext, limits: dict[str, Any], value: dict[str, Any], fails: bool
+) -> None:
+    """ElementDefinition.minValue[x] / maxValue[x]: inclusive limits on the value."""
+    profile = _profile(
+        "Limited",
+        "Observation",
+        [{"path": "Observation.valueQuantity", "type": [{"code": "Quantity"}]},
+         {"path": "Observation.valueQuantity.value", **limits}],
+    )  # fmt: skip
+    validator = Validator(_WithProfiles(context, profile))
+    observation = {
+        "resourceType": "Observation",
+        "meta": {"profile": [BASE + "Limited"]},
+        "status": "final",
+        "code": {"text": "x"},
+        **value,
+    }
+    errors = _errors(validator, observation)
+    assert bool(errors) is fails, errors
+    if fails:
+        assert errors[0].startswith("Observation.valueQuantity.value:"), errors
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "fails"),
+    [
+        ("2020-01-01", "2019-12-31", True),
+        ("2020-01-01", "2020-01-01", False),
+        ("2020-01-01", "2019-12", False),  # another precision: not comparable, not an error
+    ],
+)
+def test_a_date_minimum(context: ConformanceContext, limit: str, value: str, fails: bool) -> None:
+    """ElementDefinition.minValueDate; dates of different precision are not ordered (FHIRPath
+    comparison of partial dates gives no answer)."""
+    profile = _profile("Recent", "Patient", [{"path": "Patient.birthDate", "minValueDate": limit}])
+    validator = Validator(_WithProfiles(context, profile))
+    patient = {
+        "resourceType": "Patient",
+        "meta": {"profile": [BASE + "Recent"]},
+        "birthDate": value,
+    }
+    assert bool(_errors(validator, patient)) is fails

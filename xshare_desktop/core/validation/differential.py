@@ -158,10 +158,12 @@ class _Elements:
             return self._add_slice(element_id, *parts)
         if "." not in element_id:
             return None
-        parent_id = element_id.rsplit(".", 1)[0]
+        parent_id, last = element_id.rsplit(".", 1)
         parent = self.ensure(parent_id)
         if parent is None:
             return None
+        if parent.get("id") != parent_id:  # ``valueQuantity`` is ``value[x]``: go on from it
+            return self.ensure(f"{parent.get('id')}.{last}")
         if not self._unfold(parent):
             return self._choice(parent_id, _last_segment(element_id))
         position = self._position(element_id)

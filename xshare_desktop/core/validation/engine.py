@@ -52,7 +52,11 @@ from xshare_desktop.core.validation.snapshot import (
     TypeRef,
 )
 from xshare_desktop.core.validation.terminology import Terminology
-from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
+from xshare_desktop.core.validation.value_rules import (
+    check_attachment,
+    check_markdown,
+    check_value_limits,
+)
 from xshare_desktop.core.validation.walk import WalkScope
 from xshare_desktop.core.validation.xhtml import NarrativeChecker
 
@@ -1084,6 +1088,8 @@ class ValidationRun:
                             narrative.key,
                         )
                     )
+            if element.min_value is not None or element.max_value is not None:
+                check_value_limits(value, code, element, path, sink)
             if element.has_fixed and value != element.fixed:
                 sink.append(
                     ValidationIssue(
