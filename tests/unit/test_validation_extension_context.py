@@ -186,3 +186,34 @@ def test_a_complex_extension_defines_its_sub_extensions(validator: Validator) ->
     errors = validator.validate({"resourceType": "Patient", "extension": [animal]}).errors
     assert [i.expression for i in errors] == ["Patient.extension[0].extension[1]"]
     assert "'colour' is not defined" in errors[0].message
+
+
+def test_contained_resources_and_bundle_entries_are_checked_once_each(
+    validator: Validator,
+) -> None:
+    """The context rule holds in every resource (R4 StructureDefinition.context); a resource
+    inside another is judged as itself: on a contained Organization the Patient-only extension
+    is misplaced, and it is reported once, at the contained resource's path."""
+    ext = _flag("onPatientOrName")
+    patient = {
+        "resourceType": "Patient",
+        "extension": [ext],
+        "contained": [{"resourceType": "Organization", "id": "o1", "extension": [ext]}],
+        "managingOrganization": {"reference": "#o1"},
+    }
+    assert _context_errors(validator, patient) == ["Patient.contained[0].extension[0]"]
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {"fullUrl": "urn:uuid:7d1c2b3a-0000-4000-8000-000000000001", "resource": patient},
+            {
+                "fullUrl": "urn:uuid:7d1c2b3a-0000-4000-8000-000000000002",
+                "resource": {"resourceType": "Organization", "extension": [ext]},
+            },
+        ],
+    }
+    assert _context_errors(validator, bundle) == [
+        "Bundle.entry[0].resource.contained[0].extension[0]",
+        "Bundle.entry[1].resource.extension[0]",
+    ]

@@ -302,7 +302,7 @@ class ValidationRun:
         self.pending_explanations: list[tuple[ElementDef, Any, int | None]] = []
         self._in_progress: set[tuple[int, str]] = set()
         self._unknown_profiles: set[tuple[int, str]] = set()
-        self._contexts_checked: set[int] = set()
+        self._context_issues: dict[int, list[ValidationIssue]] = {}
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
         self.reported_targets: set[tuple[int, str]] = set()
@@ -604,9 +604,12 @@ class ValidationRun:
         self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
-        if id(resource) not in self._contexts_checked:  # StructureDefinition.context
-            self._contexts_checked.add(id(resource))
-            sink.extend(self.v.extension_contexts.issues(resource, path))
+        contexts = self._context_issues.get(id(resource))  # StructureDefinition.context
+        if contexts is None:
+            contexts = self._context_issues[id(resource)] = self.v.extension_contexts.issues(
+                resource, path
+            )
+        sink.extend(contexts)  # every walk of the resource (probes too); finish() dedupes
 
     def _alternative_profiles(
         self, resource: dict[str, Any], profiles: tuple[str, ...], claimed: list[str]
