@@ -110,6 +110,8 @@ def _skip_reason(case: Mapping[str, Any], installed: set[str]) -> str | None:
     for package in case.get("packages") or ():
         if package not in installed:
             return "package not installed"
+    if case.get("examples") is False:
+        return "example-URL refusal mode"
     java = case.get("java")
     if java is None:
         return "no Java expectation"

@@ -288,3 +288,76 @@ def test_search_entries_match_the_search(
         assert errors == [], errors
     else:
         assert len(errors) == 1 and problem in errors[0], errors
+
+
+@pytest.mark.parametrize(
+    ("attribute", "fails"),
+    [('xml:space="preserve"', False), ('xml:space="default"', True), ('xml:base="x"', True)],
+)
+def test_xml_space_preserve_on_pre_is_legal_xhtml(
+    validator: Validator, attribute: str, fails: bool
+) -> None:
+    """R4 narrative.html: the div is XHTML; XHTML 1.0 declares xml:space on <pre> with the
+    fixed value "preserve", so that value is legal (a warning: it says nothing), another
+    value or another xml: attribute is not (txt-1)."""
+    div = f"<div {XHTML}><pre {attribute}>a  b</pre></div>"
+    basic = _basic(1, text={"status": "generated", "div": div})
+    result = validator.validate(basic)
+    assert bool(result.errors) is fails
+    if not fails:
+        assert any("xml:space" in i.message for i in result.warnings)
+
+
+@pytest.mark.parametrize(("held", "fails"), [("Organization", True), ("Practitioner", False)])
+def test_a_type_id_reference_to_a_uuid_entry_of_another_type(
+    validator: Validator, held: str, fails: bool
+) -> None:
+    """R4 references.html: a reference names the type of its target. ``Practitioner/X`` beside
+    an entry ``urn:uuid:X`` can only mean that entry; holding another type is an error."""
+    uuid = "7d1c2b3a-0000-4000-8000-000000000009"
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "fullUrl": f"{U}000000000001",
+                "resource": {
+                    "resourceType": "Patient",
+                    "generalPractitioner": [{"reference": f"Practitioner/{uuid}"}],
+                },
+            },
+            {"fullUrl": f"urn:uuid:{uuid}", "resource": {"resourceType": held}},
+        ],
+    }
+    errors = _errors(validator, bundle)
+    assert bool(errors) is fails, errors
+    if fails:
+        assert errors[0].startswith("Bundle.entry[0].resource.generalPractitioner[0].reference")
+
+
+@pytest.mark.parametrize(
+    ("bundle_type", "full_url", "problem"),
+    [
+        ("collection", "http://example.org/fhir/Basic/b1", None),
+        ("collection", "http://example.org/fhir/Patient/b1", "names a Patient"),
+        ("searchset", "http://example.org/fhir/Basic/other", "ends in id 'other'"),
+        ("collection", f"{U}000000000001", None),  # a URN says nothing about type or id
+        ("collection", "http://example.org/fhir/Basik/b1", None),  # no resource type: not REST
+    ],
+)
+def test_a_restful_full_url_names_the_resource_type_and_id(
+    validator: Validator, bundle_type: str, full_url: str, problem: str | None
+) -> None:
+    """R4 Bundle.entry.fullUrl: a fullUrl that looks like a RESTful server URL SHALL end with
+    the resource's type and id, in every kind of Bundle (not only documents)."""
+    entry: dict[str, Any] = {"fullUrl": full_url, "resource": _basic(1)}
+    if bundle_type == "searchset":
+        entry["search"] = {"mode": "match"}
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": bundle_type, "entry": [entry]}
+    if bundle_type == "searchset":
+        bundle["link"] = [{"relation": "self", "url": "http://example.org/fhir/Basic"}]
+    errors = _errors(validator, bundle)
+    if problem is None:
+        assert errors == [], errors
+    else:
+        assert len(errors) == 1 and problem in errors[0] and ".fullUrl" in errors[0], errors

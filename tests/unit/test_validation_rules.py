@@ -144,7 +144,9 @@ def test_code_validity_in_known_code_systems(validator: Validator) -> None:
             None,
         ),
         (f'<div {XHTML}><img src="data:image/png;base64,AAAA" alt="x"/></div>', None),
-        (f"<div {XHTML}>Bl&aring;b&aelig;r&nbsp;&amp; fl&oslash;de &#230;</div>", None),
+        # XML knows five named entities; HTML's others are not XML (R4 narrative.html)
+        (f"<div {XHTML}>Bl&#229;b&#xE6;r&#160;&amp; fl\u00f8de &lt;&gt;&quot;&apos;</div>", None),
+        (f"<div {XHTML}>Bl&aring;b&aelig;r&nbsp;&amp; fl&oslash;de &#230;</div>", "txt-1"),
         (f"<div {XHTML}>&nosuchentity;</div>", "txt-1"),
         (f"<div {XHTML}><script>x</script>t</div>", "txt-1"),
         (f'<div {XHTML}><p onmouseover="x()">t</p></div>', "txt-1"),

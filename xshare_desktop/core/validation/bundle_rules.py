@@ -10,11 +10,13 @@ entry can be reached from the Composition.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from xshare_desktop.core.validation.issues import ValidationIssue
+
+TypeCheck = Callable[[str], bool]
 
 _RELATIVE = re.compile(
     r"^([A-Z][A-Za-z]+)/([A-Za-z0-9\-\.]{1,64})(/_history/[A-Za-z0-9\-\.]{1,64})?$"
@@ -182,7 +184,9 @@ _NO_FULL_URL_TYPES = frozenset({"transaction", "batch", "transaction-response", 
 _SINGLE_LINKS = frozenset({"self", "first", "previous", "prev", "next", "last"})
 
 
-def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIssue]:
+def bundle_issues(
+    index: BundleIndex, root: str = "Bundle", is_resource_type: TypeCheck | None = None
+) -> list[ValidationIssue]:
     """Rules of every Bundle (R4 bundle.html, as the HL7 validator applies them): a fullUrl is
     an absolute URI and present except in transactions and batches; search results have ids;
     a paging link relation occurs once."""
@@ -201,6 +205,16 @@ def bundle_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIs
                     f"{where}.fullUrl",
                     "Bundle.entry.fullUrl",
                 )
+            )
+        elif (
+            isinstance(full_url, str)
+            and bundle_type != "document"  # the document rules say it in their words
+            and (mismatch := _id_mismatch(full_url, resource, is_resource_type))
+        ):
+            # R4 Bundle.entry.fullUrl: a fullUrl that looks like a RESTful URL SHALL end with
+            # the resource's type and id, in every kind of Bundle.
+            issues.append(
+                ValidationIssue("error", "invariant", mismatch, f"{where}.fullUrl", "Bundle.entry")
             )
         elif (
             full_url is None
@@ -313,7 +327,9 @@ def _search_entry_issues(index: BundleIndex, root: str) -> list[ValidationIssue]
     return issues
 
 
-def document_issues(index: BundleIndex, root: str = "Bundle") -> list[ValidationIssue]:
+def document_issues(
+    index: BundleIndex, root: str = "Bundle", is_resource_type: TypeCheck | None = None
+) -> list[ValidationIssue]:
     """The rules of a FHIR document Bundle (``Bundle.type = document``)."""
     issues: list[ValidationIssue] = []
     seen_urls: dict[str, int] = {}
@@ -337,7 +353,7 @@ def document_issues(index: BundleIndex, root: str = "Bundle") -> list[Validation
         resource = entry.get("resource")
         if isinstance(resource, dict) and isinstance(resource.get("meta"), dict):
             version = resource["meta"].get("versionId")
-        mismatch = _id_mismatch(full_url, resource)
+        mismatch = _id_mismatch(full_url, resource, is_resource_type)
         if mismatch:
             issues.append(
                 ValidationIssue("error", "invariant", mismatch, f"{where}.fullUrl", "Bundle.entry")
@@ -419,14 +435,19 @@ def document_issues(index: BundleIndex, root: str = "Bundle") -> list[Validation
     return issues
 
 
-def _id_mismatch(full_url: str, resource: Any) -> str | None:
-    """A RESTful fullUrl names the resource's type and id; both must agree with the resource."""
+def _id_mismatch(
+    full_url: str, resource: Any, is_resource_type: TypeCheck | None = None
+) -> str | None:
+    """A RESTful fullUrl names the resource's type and id; both must agree with the resource.
+    A URL whose type segment is no resource type (``.../Obervation/1``) is not RESTful."""
     if not isinstance(resource, dict) or "://" not in full_url:
         return None
     found = _ABSOLUTE_TAIL.search(full_url)
     if found is None:
         return None
     url_type, url_id = found.group(1), found.group(2)
+    if is_resource_type is not None and not is_resource_type(url_type):
+        return None
     rtype, rid = resource.get("resourceType"), resource.get("id")
     if isinstance(rtype, str) and rtype != url_type:
         return f"The fullUrl {full_url!r} names a {url_type}, but the entry holds a {rtype}"

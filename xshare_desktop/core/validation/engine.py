@@ -16,6 +16,7 @@ its element), ``constraint_checks.py`` (invariants); ``run_state.py`` declares w
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -26,6 +27,8 @@ from xshare_desktop.core.fhir_packages.specifications import (
     specification_for_document_type,
 )
 from xshare_desktop.core.progress import Progress, ensure_progress
+from xshare_desktop.core.validation.differential import snapshot_from_differential
+from xshare_desktop.core.validation.extension_context import ExtensionContexts
 from xshare_desktop.core.validation.fhirpath_support import FhirPathEngine
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
 from xshare_desktop.core.validation.primitives import PrimitiveFormats
@@ -68,6 +71,7 @@ class Validator:
             frozenset(self._known_systems(context)),
         )
         self.narratives = NarrativeChecker()
+        self.extension_contexts = ExtensionContexts(self.index, self._load_structure)
         self.fhirpath = FhirPathEngine(self.terminology, self.narratives)
         self._lock = threading.Lock()
 
@@ -82,7 +86,11 @@ class Validator:
         return set()
 
     def _load_structure(self, url_or_type: str) -> Mapping[str, Any] | None:
-        return _safe_lookup(self._context.structure_definition, url_or_type)
+        found = _safe_lookup(self._context.structure_definition, url_or_type)
+        if found is not None and not (found.get("snapshot") or {}).get("element"):
+            load = functools.partial(_safe_lookup, self._context.structure_definition)
+            return snapshot_from_differential(found, load) or found
+        return found
 
     # --- public API --------------------------------------------------------------------------------
     def infer_profile(self, resource: Mapping[str, Any]) -> str | None:

@@ -208,7 +208,8 @@ class FhirPathEngine:
         compiled = self.compile(expression)
         if compiled is None:
             return None
-        variables = {"resource": resource, "rootResource": root_resource}
+        # Typed, so that ``%resource.type().name`` is the resource type (not "Object").
+        variables = {"resource": _typed(resource), "rootResource": _typed(root_resource)}
         with _EVAL_LOCK:
             previous = getattr(_scope, "value", None)
             _scope.value = scope
@@ -272,6 +273,12 @@ def _syntax_ok(source: str) -> bool:
     except Exception:
         return False
     return errors.count == 0 and parser.getCurrentToken().type == Token.EOF
+
+
+def _typed(resource: Any) -> Any:
+    if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
+        return ResourceNode.create_node(resource, resource["resourceType"])  # type: ignore[no-untyped-call]
+    return resource
 
 
 def _ignore_trace(*_args: Any, **_kwargs: Any) -> None:

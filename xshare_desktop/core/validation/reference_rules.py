@@ -116,6 +116,14 @@ def check_reference(
             )
         )
         return
+    if (
+        target is None
+        and named
+        and not is_absolute
+        and run.bundle is not None
+        and _misplaced_by_uuid(run, reference, named, element, where, sink)
+    ):
+        return
     if target is None:
         if run.document and not reference.startswith("#") and run.bundle is not None:
             # The Composition's own links are checked (as errors) by the document rules.
@@ -151,6 +159,36 @@ def check_reference(
         return
     if profile_urls and isinstance(target, dict) and not reference.startswith("#"):
         _check_target_profiles(run, target, profile_urls, element, where, sink)
+
+
+def _misplaced_by_uuid(
+    run: Walk,
+    reference: str,
+    named: tuple[str, str],
+    element: ElementDef,
+    where: str,
+    sink: list[ValidationIssue],
+) -> bool:
+    """``Practitioner/X`` beside an entry ``urn:uuid:X`` means that entry (the id is a UUID that
+    names nothing else); when that entry holds another type the reference is wrong (the HL7
+    validator: "matching reference ... has resourceType")."""
+    assert run.bundle is not None
+    found = run.bundle.by_full_url.get(f"urn:uuid:{named[1]}")
+    held = run.bundle.resource(found) if found is not None else None
+    held_type = held.get("resourceType") if held is not None else None
+    if not isinstance(held_type, str) or held_type == named[0]:
+        return False
+    sink.append(
+        ValidationIssue(
+            "error",
+            "structure",
+            f"The reference {reference!r} names the entry urn:uuid:{named[1]}, which holds a "
+            f"resource of type {held_type}, not {named[0]}",
+            where,
+            element.id,
+        )
+    )
+    return True
 
 
 def _check_target_profiles(

@@ -82,6 +82,7 @@ class ValidationRun(ElementWalk):
         self.pending_explanations: list[tuple[ElementDef, Any, int | None]] = []
         self._in_progress: set[tuple[int, str]] = set()
         self._unknown_profiles: set[tuple[int, str]] = set()
+        self._context_issues: dict[int, list[ValidationIssue]] = {}
         self._entry_of: dict[int, int] = {}
         self._entry_paths: dict[int, str] = {}
         self.reported_targets: set[tuple[int, str]] = set()
@@ -140,9 +141,9 @@ class ValidationRun(ElementWalk):
         explain_pending(self)
         sink.extend(self.global_sink)
         if self.bundle is not None:
-            sink.extend(bundle_issues(self.bundle))
+            sink.extend(bundle_issues(self.bundle, is_resource_type=self.is_resource_type))
         if self.document and self.bundle is not None:
-            document = document_issues(self.bundle)
+            document = document_issues(self.bundle, is_resource_type=self.is_resource_type)
             if any(i.source == "bdl-11" for i in document):
                 # No Composition first: the IPS slice count says the same thing again.
                 sink = [i for i in sink if not i.source.endswith("entry:composition")]
@@ -220,16 +221,18 @@ class ValidationRun(ElementWalk):
                 return False
         return not any(i.is_failure for i in cached)
 
-    def _conforms_any(self, resource: Mapping[str, Any], profiles: tuple[str, ...]) -> bool:
-        if not isinstance(resource, dict):
-            return False
+    def _conforms_any(self, resource: Any, profiles: tuple[str, ...]) -> bool:
         known = False
         for profile in profiles:
             structure = self.index.structure(profile)
             if structure is None:
                 continue
             known = True
-            if structure.type != resource.get("resourceType"):
+            if not self.is_resource_type(structure.type):  # a datatype profile: its values
+                if self.matcher.fits(resource, structure.root):
+                    return True
+                continue
+            if not isinstance(resource, dict) or structure.type != resource.get("resourceType"):
                 continue
             if self.conforms(resource, structure.url):
                 return True
@@ -381,6 +384,12 @@ class ValidationRun(ElementWalk):
         self.reported_urls.setdefault(id(resource), set()).update(wanted)
         for url in wanted:
             sink.extend(self.issues_against(resource, url))
+        contexts = self._context_issues.get(id(resource))  # StructureDefinition.context
+        if contexts is None:
+            contexts = self._context_issues[id(resource)] = self.v.extension_contexts.issues(
+                resource, path
+            )
+        sink.extend(contexts)  # every walk of the resource (probes too); finish() dedupes
 
     def _alternative_profiles(
         self, resource: dict[str, Any], profiles: tuple[str, ...], claimed: list[str]

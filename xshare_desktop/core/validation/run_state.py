@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from xshare_desktop.core.progress import Progress
 from xshare_desktop.core.validation.bundle_rules import BundleIndex
+from xshare_desktop.core.validation.extension_context import ExtensionContexts
 from xshare_desktop.core.validation.fhirpath_support import FhirPathEngine
 from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.primitives import PrimitiveFormats
@@ -31,6 +32,7 @@ class ValidatorParts(Protocol):
     terminology: Terminology
     narratives: NarrativeChecker
     fhirpath: FhirPathEngine
+    extension_contexts: ExtensionContexts
 
 
 class RunState:

@@ -354,4 +354,4 @@ class SliceMatcher:
         values = self.instance_values(item, type_code, path)
         if values is None:
             return True
-        return any(isinstance(v, dict) and self._conforms(v, profiles) for v in values)
+        return any(self._conforms(v, profiles) for v in values)

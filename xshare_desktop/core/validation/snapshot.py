@@ -138,6 +138,9 @@ class ElementDef:
     structure_url: str
     slices: list[ElementDef] = field(default_factory=list)
     listed_children: list[ElementDef] = field(default_factory=list)
+    # ElementDefinition.minValue[x] / maxValue[x] (inclusive), None when not set
+    min_value: Any = None
+    max_value: Any = None
     # filled lazily by SnapshotIndex
     _resolved: bool = False
     _json_names: dict[str, tuple[ElementDef, str]] = field(default_factory=dict)
@@ -261,7 +264,14 @@ def _compile_element(raw: Mapping[str, Any], structure_url: str) -> ElementDef:
         constraints=tuple(constraints),
         slicing=slicing,
         structure_url=structure_url,
+        min_value=_limit(raw, "minValue"),
+        max_value=_limit(raw, "maxValue"),
     )
+
+
+def _limit(raw: Mapping[str, Any], prefix: str) -> Any:
+    found = _value_with_prefix(raw, prefix)
+    return None if found is _UNSET else found
 
 
 def _parent_id(element_id: str, known: Mapping[str, ElementDef]) -> str | None:

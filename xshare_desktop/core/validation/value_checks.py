@@ -21,7 +21,11 @@ from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.primitives import describe_json
 from xshare_desktop.core.validation.reference_rules import check_reference
 from xshare_desktop.core.validation.snapshot import Constraint, ElementDef, TypeRef
-from xshare_desktop.core.validation.value_rules import check_attachment, check_markdown
+from xshare_desktop.core.validation.value_rules import (
+    check_attachment,
+    check_markdown,
+    check_value_limits,
+)
 from xshare_desktop.core.validation.walk import WalkScope
 
 _CODED_TYPES = frozenset({"code", "Coding", "CodeableConcept", "Quantity", "string", "uri"})
@@ -302,6 +306,8 @@ class ValueChecks(ConstraintChecks):
                             narrative.key,
                         )
                     )
+            if element.min_value is not None or element.max_value is not None:
+                check_value_limits(value, code, element, path, sink)
             if element.has_fixed and value != element.fixed:
                 sink.append(
                     ValidationIssue(

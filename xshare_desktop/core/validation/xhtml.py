@@ -19,6 +19,7 @@ from defusedxml import ElementTree as SafeElementTree
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _NS_PREFIX = "{" + XHTML_NS + "}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 ALLOWED_ELEMENTS = frozenset(
     {
@@ -76,8 +77,8 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
 
 def _numeric_entities(div: str) -> str:
-    """HTML's named entities (``&nbsp;``, ``&eacute;``) are fine in FHIR narrative, as in the
-    HL7 validator, but XML only knows five: write the others as character references."""
+    """HTML's named entities (``&nbsp;``, ``&eacute;``) as character references, so that the
+    rest of the narrative can still be checked once their own error is reported."""
 
     def replace(found: re.Match[str]) -> str:
         name = found.group(1)
@@ -98,6 +99,25 @@ def check_narrative(div: str) -> list[NarrativeProblem]:
             NarrativeProblem("txt-1", "error", f"The narrative is not well-formed XHTML ({reason})")
         ]
     problems: list[NarrativeProblem] = []
+    # The narrative is XML (R4 narrative.html, json.html#xhtml), and XML without a DTD knows
+    # five named entities: &nbsp; or &reg; make it unreadable to an XML parser.
+    html_named = sorted(
+        {m.group(1) for m in _NAMED_ENTITY.finditer(div) if m.group(1) not in _XML_ENTITIES}
+        if "&" in div
+        else ()
+    )
+    if html_named:
+        shown = ", ".join(f"&{n};" for n in html_named[:3]) + (
+            " ..." if len(html_named) > 3 else ""
+        )
+        problems.append(
+            NarrativeProblem(
+                "txt-1",
+                "error",
+                f"The narrative uses HTML entities that XML does not define ({shown}); write "
+                "the characters themselves or as numeric references (&#160;)",
+            )
+        )
     ns, name = _local(root.tag)
     if ns != XHTML_NS:
         problems.append(
@@ -179,6 +199,14 @@ def _attribute_problems(element: Element, el_name: str, seen: set[str]) -> list[
                 f"The narrative links to {value.strip()[:60]!r}, a URN that a reader cannot "
                 "open (link to a URL or to #id inside the resource)",
             )
+        elif attr == _XML_SPACE and value == "preserve":
+            # XHTML 1.0 declares xml:space with the fixed value "preserve" (on <pre>): legal,
+            # and saying it changes nothing, so it is only worth a word.
+            message = f"The attribute 'xml:space' on <{el_name}> has no effect (it is fixed"
+            message += " to 'preserve'); it can be left out"
+            if message not in seen:
+                seen.add(message)
+                found.append(NarrativeProblem("xhtml", "warning", message))
         elif attr_ns is not None or lowered not in ALLOWED_ATTRIBUTES:
             _add_once(
                 found,
