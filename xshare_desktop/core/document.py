@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xshare_desktop.core import model_check
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
 from xshare_desktop.core.jsontree import as_dict, as_list
+from xshare_desktop.core.model_check import ModelIssue, entry_model_issues
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.references import BundleResolver, ReferenceIndex, build_reference_index
 from xshare_desktop.core.summaries import concept_text, human_name, summarise
@@ -28,6 +30,10 @@ IPS_DOCUMENT_CODE = "60591-5"
 LAB_REPORT_CODE = "11502-2"
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
 
+# The model check lives in core/model_check.py; callers reach it from here too.
+check_models = model_check.check_models
+__all__ = ["ModelIssue", "check_models", "entry_model_issues"]
+
 
 def format_cpr(value: str) -> str:
     """Danish CPR numbers are read as DDMMYY-SSSS."""
@@ -35,14 +41,6 @@ def format_cpr(value: str) -> str:
     if len(digits) == 10 and digits.isdigit():
         return f"{digits[:6]}-{digits[6:]}"
     return value
-
-
-@dataclass(frozen=True)
-class ModelIssue:
-    """A structural complaint of the typed FHIR model, with where it is."""
-
-    location: str
-    message: str
 
 
 @dataclass
@@ -193,50 +191,6 @@ def _check_document_shape(obj: Any, name: str) -> list[Mapping[str, Any]]:
             where="Bundle.entry[0].resource",
         )
     return entries
-
-
-def check_models(document: Document, progress: Progress | None = None) -> list[ModelIssue]:
-    """The R4B model check of a document loaded with ``check_models=False``.
-
-    Front ends show the document first and run this slower check afterwards.
-    """
-    return _model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
-
-
-def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
-    """Run each entry resource through the R4B models and keep their complaints."""
-    from fhir.resources.R4B import get_fhir_model_class  # heavy import, only when loading
-    from pydantic import ValidationError
-
-    issues: list[ModelIssue] = []
-    total = len(entries)
-    for i, entry in enumerate(entries):
-        if i % 200 == 0:
-            progress.step(i, total, "Checking structure")
-        resource = entry.get("resource")
-        if not isinstance(resource, Mapping):
-            issues.append(ModelIssue(f"Bundle.entry[{i}]", "The entry has no resource."))
-            continue
-        rtype = str(resource.get("resourceType", ""))
-        try:
-            model = get_fhir_model_class(rtype)
-        except (KeyError, ValueError):
-            issues.append(
-                ModelIssue(
-                    f"Bundle.entry[{i}].resource", f"'{rtype}' is not a FHIR R4 resource type."
-                )
-            )
-            continue
-        try:
-            model.model_validate(resource)
-        except ValidationError as exc:
-            for err in exc.errors()[:20]:
-                loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
-                message = str(err["msg"]).removeprefix("Value error, ")
-                issues.append(ModelIssue(f"Bundle.entry[{i}].resource{loc}", message))
-        except (ValueError, TypeError) as exc:
-            issues.append(ModelIssue(f"Bundle.entry[{i}].resource", str(exc)))
-    return issues
 
 
 def _reference_text(
@@ -426,7 +380,7 @@ def document_from_json(
 
     progress.step(total, total, "Indexing references")
     references = build_reference_index(entries_json)
-    model_issues = _model_issues(entries_json, progress) if check_models else []
+    model_issues = model_check._model_issues(entries_json, progress) if check_models else []
 
     authors = [
         _reference_text(a, entries, resolver, composition.full_url)
@@ -504,8 +458,3 @@ def load_document(
     return document_from_json(
         obj, raw_bytes=data, source=path, name=label, check_models=check_models, progress=progress
     )
-
-
-def entry_model_issues(entries: list[Mapping[str, Any]]) -> list[ModelIssue]:
-    """The R4B model check of Bundle entries, for callers that hold raw JSON (sharing)."""
-    return _model_issues(entries, ensure_progress(None))

@@ -1,0 +1,74 @@
+"""The R4B model check: each entry's resource through the ``fhir.resources`` models.
+
+Their structural complaints are kept as ``ModelIssue``s with their location instead of
+stopping the load; ``core/document.py`` and ``core/sharing/wellformed.py`` both ask here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from xshare_desktop.core.jsontree import as_list
+from xshare_desktop.core.progress import Progress, ensure_progress
+
+if TYPE_CHECKING:
+    from xshare_desktop.core.document import Document
+
+
+@dataclass(frozen=True)
+class ModelIssue:
+    """A structural complaint of the typed FHIR model, with where it is."""
+
+    location: str
+    message: str
+
+
+def check_models(document: Document, progress: Progress | None = None) -> list[ModelIssue]:
+    """The R4B model check of a document loaded with ``check_models=False``.
+
+    Front ends show the document first and run this slower check afterwards.
+    """
+    return _model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
+
+
+def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
+    """Run each entry resource through the R4B models and keep their complaints."""
+    from fhir.resources.R4B import get_fhir_model_class  # heavy import, only when loading
+    from pydantic import ValidationError
+
+    issues: list[ModelIssue] = []
+    total = len(entries)
+    for i, entry in enumerate(entries):
+        if i % 200 == 0:
+            progress.step(i, total, "Checking structure")
+        resource = entry.get("resource")
+        if not isinstance(resource, Mapping):
+            issues.append(ModelIssue(f"Bundle.entry[{i}]", "The entry has no resource."))
+            continue
+        rtype = str(resource.get("resourceType", ""))
+        try:
+            model = get_fhir_model_class(rtype)
+        except (KeyError, ValueError):
+            issues.append(
+                ModelIssue(
+                    f"Bundle.entry[{i}].resource", f"'{rtype}' is not a FHIR R4 resource type."
+                )
+            )
+            continue
+        try:
+            model.model_validate(resource)
+        except ValidationError as exc:
+            for err in exc.errors()[:20]:
+                loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+                message = str(err["msg"]).removeprefix("Value error, ")
+                issues.append(ModelIssue(f"Bundle.entry[{i}].resource{loc}", message))
+        except (ValueError, TypeError) as exc:
+            issues.append(ModelIssue(f"Bundle.entry[{i}].resource", str(exc)))
+    return issues
+
+
+def entry_model_issues(entries: list[Mapping[str, Any]]) -> list[ModelIssue]:
+    """The R4B model check of Bundle entries, for callers that hold raw JSON (sharing)."""
+    return _model_issues(entries, ensure_progress(None))
