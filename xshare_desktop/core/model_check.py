@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from xshare_desktop.core.jsontree import as_list
+from xshare_desktop.core.model_screen import forget_values, resource_is_clear
 from xshare_desktop.core.progress import Progress, ensure_progress
 
 if TYPE_CHECKING:
@@ -34,7 +35,20 @@ def check_models(document: Document, progress: Progress | None = None) -> list[M
 
 
 def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
-    """Run each entry resource through the R4B models and keep their complaints."""
+    """Run each entry resource through the R4B models and keep their complaints.
+
+    An entry the screen (core/model_screen.py) clears is one the models accept; only the
+    others are built as models, so the models' words are the only ones reported.
+    """
+    try:
+        return _screened_model_issues(entries, progress)
+    finally:
+        forget_values()
+
+
+def _screened_model_issues(
+    entries: list[Mapping[str, Any]], progress: Progress
+) -> list[ModelIssue]:
     from fhir.resources.R4B import get_fhir_model_class  # heavy import, only when loading
     from pydantic import ValidationError
 
@@ -44,6 +58,8 @@ def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[
         if i % 200 == 0:
             progress.step(i, total, "Checking structure")
         resource = entry.get("resource")
+        if resource_is_clear(resource):
+            continue
         if not isinstance(resource, Mapping):
             issues.append(ModelIssue(f"Bundle.entry[{i}]", "The entry has no resource."))
             continue
