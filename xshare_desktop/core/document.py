@@ -11,14 +11,16 @@ as ``model_issues`` with their location instead of stopping the load.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from xshare_desktop.core import model_check
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.jsontree import as_dict, as_list
 from xshare_desktop.core.model_check import ModelIssue, entry_model_issues
 from xshare_desktop.core.progress import Progress, ensure_progress
@@ -50,17 +52,31 @@ class Entry:
     resource: Mapping[str, Any]
     resource_type: str
     id: str | None
-    summary: str
-    summary_da: str
     status: str | None
     date: str | None
+    # One-line summaries are made when first asked for (a front end that shows one
+    # language need not pay for the other: issue 18), then kept.
+    _summarise: Callable[[str], str] = field(repr=False, compare=False)
+    _summaries: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:
         return f"Bundle.entry[{self.index}].resource"
 
+    @property
+    def summary(self) -> str:
+        return self.summary_in("en")
+
+    @property
+    def summary_da(self) -> str:
+        return self.summary_in("da")
+
     def summary_in(self, lang: str) -> str:
-        return self.summary_da if lang.startswith("da") else self.summary
+        key = "da" if lang.startswith("da") else "en"
+        found = self._summaries.get(key)
+        if found is None:
+            found = self._summaries[key] = self._summarise(key)
+        return found
 
 
 @dataclass
@@ -279,9 +295,14 @@ def document_from_json(
     source: Path | None = None,
     name: str = "The file",
     check_models: bool = True,
+    summary_languages: tuple[str, ...] = ("en", "da"),
     progress: Progress | None = None,
 ) -> Document:
-    """Build the document model over an already parsed JSON tree (not copied, not changed)."""
+    """Build the document model over an already parsed JSON tree (not copied, not changed).
+
+    The summaries in ``summary_languages`` are made now (off the GUI thread when a worker
+    loads); any other language's when first asked for.
+    """
     progress = ensure_progress(progress)
     entries_json = _check_document_shape(obj, name)
     total = len(entries_json)
@@ -315,11 +336,12 @@ def document_from_json(
             resource=resource,
             resource_type=rtype,
             id=resource.get("id") if isinstance(resource.get("id"), str) else None,
-            summary=summarise(resource, "en", doc_lang=doc_lang, resolve=resolve_json),
-            summary_da=summarise(resource, "da", doc_lang=doc_lang, resolve=resolve_json),
             status=_entry_status(resource),
             date=_entry_date(resource),
+            _summarise=partial(summarise, resource, doc_lang=doc_lang, resolve=resolve_json),
         )
+        for lang in summary_languages:
+            entry.summary_in(lang)
         entries.append(entry)
         by_url.setdefault(full_url, entry)
 
@@ -379,7 +401,7 @@ def document_from_json(
     )
 
     progress.step(total, total, "Indexing references")
-    references = build_reference_index(entries_json)
+    references = build_reference_index(entries_json, resolver)
     model_issues = model_check._model_issues(entries_json, progress) if check_models else []
 
     authors = [
@@ -438,6 +460,7 @@ def load_document(
     *,
     name: str | None = None,
     check_models: bool = True,
+    summary_languages: tuple[str, ...] = ("en", "da"),
     progress: Progress | None = None,
 ) -> Document:
     """Read a FHIR R4 document Bundle (JSON, UTF-8 with or without BOM, or FHIR XML).
@@ -454,7 +477,14 @@ def load_document(
         data = read_input_bytes(path)
         label = name or path.name
     progress.step(0, 1, "Reading")
-    obj = parse_document_bytes(data, name=label)
-    return document_from_json(
-        obj, raw_bytes=data, source=path, name=label, check_models=check_models, progress=progress
-    )
+    with collector_paused():
+        obj = parse_document_bytes(data, name=label)
+        return document_from_json(
+            obj,
+            raw_bytes=data,
+            source=path,
+            name=label,
+            check_models=check_models,
+            summary_languages=summary_languages,
+            progress=progress,
+        )

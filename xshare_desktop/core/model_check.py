@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.jsontree import as_list
 from xshare_desktop.core.model_screen import forget_values, resource_is_clear
 from xshare_desktop.core.progress import Progress, ensure_progress
@@ -41,7 +42,8 @@ def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[
     others are built as models, so the models' words are the only ones reported.
     """
     try:
-        return _screened_model_issues(entries, progress)
+        with collector_paused():
+            return _screened_model_issues(entries, progress)
     finally:
         forget_values()
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.narrative import regenerate_narratives
 from xshare_desktop.core.sharing.pdf_html import NotShared, document_html, not_shared_lines
@@ -162,6 +163,19 @@ def prepare_share(
     salt: bytes | None = None,
 ) -> PreparedShare:
     """Build the output document and its human-readable HTML; nothing is written."""
+    with collector_paused():
+        return _prepare_share(document_json, selection, options, progress, now=now, salt=salt)
+
+
+def _prepare_share(
+    document_json: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    progress: Progress | None,
+    *,
+    now: datetime | None,
+    salt: bytes | None,
+) -> PreparedShare:
     progress = ensure_progress(progress)
     created = now or datetime.now(UTC)
     progress.step(0, 5, "Applying your selection")
