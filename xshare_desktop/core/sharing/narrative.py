@@ -36,6 +36,9 @@ class NarrativeContext:
     source: str  # "da" or "en": the language the document's own texts are in
     index: EntryIndex
     doc_lang: str | None = None
+    # Tables already made, by the entries they show: the section narratives and the PDF's
+    # HTML show the same tables of the same finished bundle (issue 18: made once, not twice).
+    tables_made: dict[tuple[str, ...], list[Table]] = field(default_factory=dict, repr=False)
 
     def resolve(self, reference: str, from_url: str | None) -> dict[str, Any] | None:
         url = self.index.resolve(reference, from_url)
@@ -341,6 +344,14 @@ RowBuilder = Callable[[list[tuple[str, dict[str, Any]]], NarrativeContext], list
 
 def column_tables(entries: list[tuple[str, dict[str, Any]]], ctx: NarrativeContext) -> list[Table]:
     """One table per resource type, columns with no value in any row left out."""
+    key = tuple(url for url, _ in entries)
+    made = ctx.tables_made.get(key)
+    if made is None:
+        made = ctx.tables_made[key] = _column_tables(entries, ctx)
+    return made
+
+
+def _column_tables(entries: list[tuple[str, dict[str, Any]]], ctx: NarrativeContext) -> list[Table]:
     by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for url, resource in entries:
         by_type.setdefault(str(resource.get("resourceType")), []).append((url, resource))
