@@ -87,6 +87,8 @@ def _screened_model_issues(
     return issues
 
 
-def entry_model_issues(entries: list[Mapping[str, Any]]) -> list[ModelIssue]:
+def entry_model_issues(
+    entries: list[Mapping[str, Any]], progress: Progress | None = None
+) -> list[ModelIssue]:
     """The R4B model check of Bundle entries, for callers that hold raw JSON (sharing)."""
-    return _model_issues(entries, ensure_progress(None))
+    return _model_issues(entries, ensure_progress(progress))

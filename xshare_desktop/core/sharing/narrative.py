@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from xshare_desktop.core import summaries
+from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.prune import is_free_text_section
 from xshare_desktop.core.sharing.refs import EntryIndex
 from xshare_desktop.core.sharing.translate import language_base, translation_of, unit_name
@@ -638,15 +639,26 @@ def composition_xhtml(
 
 
 def regenerate_narratives(
-    bundle: dict[str, Any], *, lang: str, created: str, translated_from: str | None = None
+    bundle: dict[str, Any],
+    *,
+    lang: str,
+    created: str,
+    translated_from: str | None = None,
+    progress: Progress | None = None,
 ) -> NarrativeContext:
-    """Replace every narrative in ``bundle`` (a private copy) with a generated one."""
+    """Replace every narrative in ``bundle`` (a private copy) with a generated one.
+
+    ``progress`` hears how many entries are done and can cancel (``Cancelled``)."""
+    progress = ensure_progress(progress)
     index = EntryIndex.build(bundle)
     composition_url = index.urls[0]
     composition = index.by_url[composition_url]
     source = translated_from or language_base(composition.get("language") or bundle.get("language"))
     ctx = NarrativeContext(lang, source, index, doc_lang=source)
-    for url in index.urls[1:]:
+    total = len(index.urls)
+    for done, url in enumerate(index.urls[1:], start=1):
+        if done % 500 == 0:
+            progress.step(done, total, "Writing the human-readable text")
         resource = index.by_url[url]
         resource["text"] = {"status": "generated", "div": resource_xhtml(url, resource, ctx)}
         for contained in resource.get("contained") or []:

@@ -181,7 +181,7 @@ def _prepare_share(
     progress.step(0, 5, "Applying your selection")
     composition, _ = check_document(document_json)
     check_authors(composition)  # before the shape check: its message is the plainer one
-    refuse_malformed(document_json)
+    refuse_malformed(document_json, progress)
     pruned = prune(document_json, selection, now=created, keep_free_text=not options.pseudonymise)
     bundle = pruned.bundle
     changes: list[Change] = []
@@ -208,7 +208,11 @@ def _prepare_share(
         bundle, now=created, pseudonymised=options.pseudonymise, translated=translation is not None
     )
     ctx = regenerate_narratives(
-        bundle, lang=target, created=created_text, translated_from=translated_from
+        bundle,
+        lang=target,
+        created=created_text,
+        translated_from=translated_from,
+        progress=progress,
     )
     removed = [x.field for x in pruned.left_out if x.kind == "field" and x.field]
     coarsened = [selector for _, selector in pruned.coarsened]
