@@ -53,12 +53,13 @@ class _Primitive:
 
 
 class _Field:
-    __slots__ = ("kind", "many", "shape", "target")
+    __slots__ = ("kind", "many", "shape", "single", "target")
 
     def __init__(self, many: bool, kind: int, target: Any) -> None:
         self.many = many
         self.kind = kind
         self.target = target  # a _Primitive, or the model class of a complex element
+        self.single: _Primitive | None = target if kind == _PRIMITIVE and not many else None
         self.shape: _Shape | None = None  # that class's shape, filled in on first use
 
 
@@ -197,6 +198,11 @@ def _clear(node: dict[str, Any], shape: _Shape) -> bool:
                 elif group in chosen:
                     return False
                 chosen.add(group)
+        single = spec.single
+        if single is not None:  # one primitive value: the most common element of all
+            if (type(value) is not str or value not in single.accepted) and not single.ok(value):
+                return False
+            continue
         if spec.many:
             if type(value) is not list or not value:
                 return False
