@@ -33,7 +33,6 @@ LAB_REPORT_CODE = "11502-2"
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
 
 # The model check lives in core/model_check.py; callers reach it from here too.
-check_models = model_check.check_models
 __all__ = ["ModelIssue", "check_models", "entry_model_issues"]
 
 
@@ -207,6 +206,14 @@ def _check_document_shape(obj: Any, name: str) -> list[Mapping[str, Any]]:
             where="Bundle.entry[0].resource",
         )
     return entries
+
+
+def check_models(document: Document, progress: Progress | None = None) -> list[ModelIssue]:
+    """The R4B model check of a document loaded with ``check_models=False``.
+
+    Front ends show the document first and run this slower check afterwards.
+    """
+    return model_check._model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
 
 
 def _reference_text(

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from xshare_desktop.core.gc_pause import collector_paused
-from xshare_desktop.core.jsontree import as_list
 from xshare_desktop.core.model_screen import forget_values, resource_is_clear
 from xshare_desktop.core.progress import Progress, ensure_progress
-
-if TYPE_CHECKING:
-    from xshare_desktop.core.document import Document
 
 
 @dataclass(frozen=True)
@@ -25,14 +21,6 @@ class ModelIssue:
 
     location: str
     message: str
-
-
-def check_models(document: Document, progress: Progress | None = None) -> list[ModelIssue]:
-    """The R4B model check of a document loaded with ``check_models=False``.
-
-    Front ends show the document first and run this slower check afterwards.
-    """
-    return _model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
 
 
 def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
