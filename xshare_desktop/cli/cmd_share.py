@@ -11,6 +11,7 @@ from xshare_desktop.cli import share_delivery
 from xshare_desktop.core.document import parse_document_bytes
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import read_input_bytes
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.sharing.explain import left_out_lines
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import FORMATS, PdfRenderer, ShareOptions
@@ -85,9 +86,10 @@ def run(args: argparse.Namespace) -> int:
     )
     selection = Selection(tuple(args.include), tuple(args.exclude), tuple(args.year_only))
     path = Path(args.file)
-    raw = parse_document_bytes(read_input_bytes(path), name=path.name)
     renderer = _pdf_renderer() if "pdf" in formats else None
-    result = share_delivery.share_and_deliver(args, raw, selection, options, renderer)
+    with collector_paused():  # a large document is a tree of a million objects (issue 18)
+        raw = parse_document_bytes(read_input_bytes(path), name=path.name)
+        result = share_delivery.share_and_deliver(args, raw, selection, options, renderer)
     lang = options.language or "en"
     for written in result.files:
         print(f"wrote {written}")

@@ -127,7 +127,7 @@ def _print_section(section: Section, lang: str, depth: int, out: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from xshare_desktop.core.summaries import human_date, word
 
-    doc = load_document(args.file)
+    doc = load_document(args.file, summary_languages=(args.language,))
     out = sys.stdout
     lang = args.language
     if args.format == "json":

@@ -11,14 +11,18 @@ as ``model_issues`` with their location instead of stopping the load.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from xshare_desktop.core import model_check
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.jsontree import as_dict, as_list
+from xshare_desktop.core.model_check import ModelIssue, entry_model_issues
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.references import BundleResolver, ReferenceIndex, build_reference_index
 from xshare_desktop.core.summaries import concept_text, human_name, summarise
@@ -27,6 +31,9 @@ LOINC = "http://loinc.org"
 IPS_DOCUMENT_CODE = "60591-5"
 LAB_REPORT_CODE = "11502-2"
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
+
+# The model check lives in core/model_check.py; callers reach it from here too.
+__all__ = ["ModelIssue", "check_models", "entry_model_issues"]
 
 
 def format_cpr(value: str) -> str:
@@ -37,14 +44,6 @@ def format_cpr(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class ModelIssue:
-    """A structural complaint of the typed FHIR model, with where it is."""
-
-    location: str
-    message: str
-
-
 @dataclass
 class Entry:
     index: int
@@ -52,17 +51,31 @@ class Entry:
     resource: Mapping[str, Any]
     resource_type: str
     id: str | None
-    summary: str
-    summary_da: str
     status: str | None
     date: str | None
+    # One-line summaries are made when first asked for (a front end that shows one
+    # language need not pay for the other: issue 18), then kept.
+    _summarise: Callable[[str], str] = field(repr=False, compare=False)
+    _summaries: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:
         return f"Bundle.entry[{self.index}].resource"
 
+    @property
+    def summary(self) -> str:
+        return self.summary_in("en")
+
+    @property
+    def summary_da(self) -> str:
+        return self.summary_in("da")
+
     def summary_in(self, lang: str) -> str:
-        return self.summary_da if lang.startswith("da") else self.summary
+        key = "da" if lang.startswith("da") else "en"
+        found = self._summaries.get(key)
+        if found is None:
+            found = self._summaries[key] = self._summarise(key)
+        return found
 
 
 @dataclass
@@ -200,43 +213,7 @@ def check_models(document: Document, progress: Progress | None = None) -> list[M
 
     Front ends show the document first and run this slower check afterwards.
     """
-    return _model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
-
-
-def _model_issues(entries: list[Mapping[str, Any]], progress: Progress) -> list[ModelIssue]:
-    """Run each entry resource through the R4B models and keep their complaints."""
-    from fhir.resources.R4B import get_fhir_model_class  # heavy import, only when loading
-    from pydantic import ValidationError
-
-    issues: list[ModelIssue] = []
-    total = len(entries)
-    for i, entry in enumerate(entries):
-        if i % 200 == 0:
-            progress.step(i, total, "Checking structure")
-        resource = entry.get("resource")
-        if not isinstance(resource, Mapping):
-            issues.append(ModelIssue(f"Bundle.entry[{i}]", "The entry has no resource."))
-            continue
-        rtype = str(resource.get("resourceType", ""))
-        try:
-            model = get_fhir_model_class(rtype)
-        except (KeyError, ValueError):
-            issues.append(
-                ModelIssue(
-                    f"Bundle.entry[{i}].resource", f"'{rtype}' is not a FHIR R4 resource type."
-                )
-            )
-            continue
-        try:
-            model.model_validate(resource)
-        except ValidationError as exc:
-            for err in exc.errors()[:20]:
-                loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
-                message = str(err["msg"]).removeprefix("Value error, ")
-                issues.append(ModelIssue(f"Bundle.entry[{i}].resource{loc}", message))
-        except (ValueError, TypeError) as exc:
-            issues.append(ModelIssue(f"Bundle.entry[{i}].resource", str(exc)))
-    return issues
+    return model_check._model_issues(as_list(document.raw.get("entry")), ensure_progress(progress))
 
 
 def _reference_text(
@@ -325,9 +302,14 @@ def document_from_json(
     source: Path | None = None,
     name: str = "The file",
     check_models: bool = True,
+    summary_languages: tuple[str, ...] = ("en", "da"),
     progress: Progress | None = None,
 ) -> Document:
-    """Build the document model over an already parsed JSON tree (not copied, not changed)."""
+    """Build the document model over an already parsed JSON tree (not copied, not changed).
+
+    The summaries in ``summary_languages`` are made now (off the GUI thread when a worker
+    loads); any other language's when first asked for.
+    """
     progress = ensure_progress(progress)
     entries_json = _check_document_shape(obj, name)
     total = len(entries_json)
@@ -361,11 +343,12 @@ def document_from_json(
             resource=resource,
             resource_type=rtype,
             id=resource.get("id") if isinstance(resource.get("id"), str) else None,
-            summary=summarise(resource, "en", doc_lang=doc_lang, resolve=resolve_json),
-            summary_da=summarise(resource, "da", doc_lang=doc_lang, resolve=resolve_json),
             status=_entry_status(resource),
             date=_entry_date(resource),
+            _summarise=partial(summarise, resource, doc_lang=doc_lang, resolve=resolve_json),
         )
+        for lang in summary_languages:
+            entry.summary_in(lang)
         entries.append(entry)
         by_url.setdefault(full_url, entry)
 
@@ -425,8 +408,8 @@ def document_from_json(
     )
 
     progress.step(total, total, "Indexing references")
-    references = build_reference_index(entries_json)
-    model_issues = _model_issues(entries_json, progress) if check_models else []
+    references = build_reference_index(entries_json, resolver)
+    model_issues = model_check._model_issues(entries_json, progress) if check_models else []
 
     authors = [
         _reference_text(a, entries, resolver, composition.full_url)
@@ -484,6 +467,7 @@ def load_document(
     *,
     name: str | None = None,
     check_models: bool = True,
+    summary_languages: tuple[str, ...] = ("en", "da"),
     progress: Progress | None = None,
 ) -> Document:
     """Read a FHIR R4 document Bundle (JSON, UTF-8 with or without BOM, or FHIR XML).
@@ -500,12 +484,14 @@ def load_document(
         data = read_input_bytes(path)
         label = name or path.name
     progress.step(0, 1, "Reading")
-    obj = parse_document_bytes(data, name=label)
-    return document_from_json(
-        obj, raw_bytes=data, source=path, name=label, check_models=check_models, progress=progress
-    )
-
-
-def entry_model_issues(entries: list[Mapping[str, Any]]) -> list[ModelIssue]:
-    """The R4B model check of Bundle entries, for callers that hold raw JSON (sharing)."""
-    return _model_issues(entries, ensure_progress(None))
+    with collector_paused():
+        obj = parse_document_bytes(data, name=label)
+        return document_from_json(
+            obj,
+            raw_bytes=data,
+            source=path,
+            name=label,
+            check_models=check_models,
+            summary_languages=summary_languages,
+            progress=progress,
+        )

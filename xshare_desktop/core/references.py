@@ -19,6 +19,7 @@ from xshare_desktop.core.jsontree import as_list
 _RELATIVE = re.compile(
     r"^([A-Z][A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(/_history/[A-Za-z0-9\-.]{1,64})?$"
 )
+_NOT_FOLLOWED = frozenset(("reference", "resourceType", "text"))
 _RESTFUL_FULLURL = re.compile(r"^(.*/)?([A-Z][A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(/_history/.*)?$")
 
 
@@ -51,20 +52,27 @@ def iter_references(node: Any, path: str) -> Iterator[tuple[str, str]]:
     References inside contained resources are included, with paths through
     ``contained[i]``: they leave the resource just like its own references.
     """
+    found: list[tuple[str, str]] = []
+    _collect_references(node, path, found)
+    return iter(found)
+
+
+def _collect_references(node: Any, path: str, found: list[tuple[str, str]]) -> None:
+    # Plain recursion into a list (no generator per element: this visits every element of
+    # a document), and a path made only on the way into a container.
     if isinstance(node, dict):
         ref = node.get("reference")
         if isinstance(ref, str):
-            yield path, ref
+            found.append((path, ref))
         for key, value in node.items():
-            if key in ("reference", "resourceType", "text"):
-                continue
-            child = f"{path}.{key}"
             if isinstance(value, list):
+                if key in _NOT_FOLLOWED:
+                    continue
                 for i, item in enumerate(value):
                     if isinstance(item, (dict, list)):
-                        yield from iter_references(item, f"{child}[{i}]")
-            elif isinstance(value, dict):
-                yield from iter_references(value, child)
+                        _collect_references(item, f"{path}.{key}[{i}]", found)
+            elif isinstance(value, dict) and key not in _NOT_FOLLOWED:
+                _collect_references(value, f"{path}.{key}", found)
 
 
 class BundleResolver:
@@ -112,8 +120,11 @@ class BundleResolver:
         return self._full_urls[index]
 
 
-def build_reference_index(entries: list[Mapping[str, Any]]) -> ReferenceIndex:
-    resolver = BundleResolver(entries)
+def build_reference_index(
+    entries: list[Mapping[str, Any]], resolver: BundleResolver | None = None
+) -> ReferenceIndex:
+    """Every reference of every entry, resolved (``resolver``: one already built over them)."""
+    resolver = resolver or BundleResolver(entries)
     index = ReferenceIndex()
     for position, entry in enumerate(entries):
         resource = entry.get("resource")

@@ -483,18 +483,20 @@ def prune(
         keep_free_text=keep_free_text,
     )
 
-    original_index = EntryIndex.build(raw)
-    originally_referenced = {
-        original_index.resolve(r["reference"], other)
-        for other in original_index.urls
-        for r in iter_references(original_index.by_url[other])
-    }
+    originally_referenced: set[str | None] | None = None  # walked only if something is left out
     for url in index.urls:
         if url in kept:
             continue
         if url in blocked:
             left_out.append(blocked[url])
         else:
+            if originally_referenced is None:
+                original_index = EntryIndex.build(raw)
+                originally_referenced = {
+                    original_index.resolve(r["reference"], other)
+                    for other in original_index.urls
+                    for r in iter_references(original_index.by_url[other])
+                }
             was_used = url in originally_referenced
             left_out.append(
                 LeftOut(

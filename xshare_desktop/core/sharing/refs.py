@@ -76,15 +76,21 @@ class EntryIndex:
 def iter_references(node: Any) -> Iterator[dict[str, Any]]:
     """Every Reference object under ``node`` (contained resources included)."""
     stack = [node]
+    push = stack.append
+    # Plain loops, not a generator per element: this visits every element of a document.
     while stack:
         current = stack.pop()
         if isinstance(current, dict):
             ref = current.get("reference")
             if isinstance(ref, str):
                 yield current
-            stack.extend(v for v in current.values() if isinstance(v, dict | list))
+            for v in current.values():
+                if isinstance(v, dict | list):
+                    push(v)
         elif isinstance(current, list):
-            stack.extend(v for v in current if isinstance(v, dict | list))
+            for v in current:
+                if isinstance(v, dict | list):
+                    push(v)
 
 
 _REMOVE = object()

@@ -20,6 +20,7 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json
+from xshare_desktop.core.gc_pause import collector_paused
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.narrative import regenerate_narratives
 from xshare_desktop.core.sharing.pdf_html import NotShared, document_html, not_shared_lines
@@ -162,12 +163,25 @@ def prepare_share(
     salt: bytes | None = None,
 ) -> PreparedShare:
     """Build the output document and its human-readable HTML; nothing is written."""
+    with collector_paused():
+        return _prepare_share(document_json, selection, options, progress, now=now, salt=salt)
+
+
+def _prepare_share(
+    document_json: dict[str, Any],
+    selection: Selection,
+    options: ShareOptions,
+    progress: Progress | None,
+    *,
+    now: datetime | None,
+    salt: bytes | None,
+) -> PreparedShare:
     progress = ensure_progress(progress)
     created = now or datetime.now(UTC)
     progress.step(0, 5, "Applying your selection")
     composition, _ = check_document(document_json)
     check_authors(composition)  # before the shape check: its message is the plainer one
-    refuse_malformed(document_json)
+    refuse_malformed(document_json, progress)
     pruned = prune(document_json, selection, now=created, keep_free_text=not options.pseudonymise)
     bundle = pruned.bundle
     changes: list[Change] = []
@@ -194,7 +208,11 @@ def prepare_share(
         bundle, now=created, pseudonymised=options.pseudonymise, translated=translation is not None
     )
     ctx = regenerate_narratives(
-        bundle, lang=target, created=created_text, translated_from=translated_from
+        bundle,
+        lang=target,
+        created=created_text,
+        translated_from=translated_from,
+        progress=progress,
     )
     removed = [x.field for x in pruned.left_out if x.kind == "field" and x.field]
     coarsened = [selector for _, selector in pruned.coarsened]
