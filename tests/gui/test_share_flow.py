@@ -590,8 +590,8 @@ def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[n
     assert labels == ["Fra guiden"]
     assert page.selected_id() == result.link_id and page.uri_edit.text() == result.link_uri
 
-    click(qtbot, page.host_button)  # Stop, on the links page
-    assert page.host_state() == "stopped"
+    click(qtbot, page.host_button)  # Stop, on the links page (it stops on the worker)
+    qtbot.waitUntil(lambda: page.host_state() == "stopped", timeout=10_000)
     assert app_host.link_host_url() is None
     with pytest.raises(client.HostUnreachable):
         client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)

@@ -421,7 +421,8 @@ def _link_text(link: str) -> str:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from xshare_desktop.core.shl import client, receive
+    from xshare_desktop.core.receiving import receive
+    from xshare_desktop.core.shl import client
     from xshare_desktop.core.shl.payload import decode_uri
 
     payload = decode_uri(_link_text(args.link))

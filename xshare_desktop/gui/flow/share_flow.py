@@ -25,7 +25,6 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.pseudonymise import new_salt
 from xshare_desktop.core.sharing.writer import ShareOptions
-from xshare_desktop.core.shl import app_host
 from xshare_desktop.core.shl.provider import LinkOptions
 from xshare_desktop.core.signing import SigningIdentity
 from xshare_desktop.gui import errors
@@ -39,6 +38,7 @@ from xshare_desktop.gui.flow.step_options import FlowOptions, OptionsStep
 from xshare_desktop.gui.flow.step_preview import PreviewStep
 from xshare_desktop.gui.formatting import format_moment
 from xshare_desktop.gui.style import YELLOW, set_heading
+from xshare_desktop.gui.views.link_host import stop_link_host
 from xshare_desktop.gui.worker import Worker
 
 STEPS = ("choose", "how", "options", "preview", "done")
@@ -199,7 +199,7 @@ class ShareFlow(QWidget):
     def reset(self) -> None:
         """Booth "Start over": forget the choice and the unlocked key; stop served links."""
         self._salt = new_salt()
-        app_host.stop_link_host()
+        stop_link_host()  # on the worker: closing the host's sockets takes a moment
         self._restart(self._document)
 
     def go_next(self) -> None:

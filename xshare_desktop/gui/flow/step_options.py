@@ -11,28 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from xshare_desktop.core.shl import app_host
-from xshare_desktop.core.shl.payload import MAX_LABEL_CHARS
-from xshare_desktop.core.signing import keys
-from xshare_desktop.gui.flow.parts import ExplainedOption, StepPage
 from xshare_desktop.gui.flow.step_how import LINK
+from xshare_desktop.gui.flow.step_options_layout import OptionsStepLayout, default_folder
 from xshare_desktop.gui.local_network import confirm_local_network
-from xshare_desktop.gui.strength import StrengthMeter
-from xshare_desktop.gui.widgets import MutedLabel
 
 # Seconds a link lives; None = until the person revokes it.
 EXPIRY_CHOICES: tuple[int | None, ...] = (3600, 86400, 7 * 86400, 30 * 86400, None)
@@ -58,295 +46,17 @@ class FlowOptions:
     open_copy_folder: str | None = None
 
 
-def default_folder() -> str:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-    return found or str(Path.home())
-
-
-def _secret_edit(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-class KeyPanel(QWidget):
-    """The signing key: unlock the existing one, or create one with the demo CA."""
-
-    create_requested = Signal(str, str)  # name, passphrase
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.status = QLabel()
-        self.status.setObjectName("FlowKeyStatus")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        self.form = QFormLayout()
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("FlowKeyName")
-        self.passphrase = _secret_edit("FlowKeyPassphrase")
-        self.repeat = _secret_edit("FlowKeyRepeat")
-        self.name_label = QLabel()
-        self.passphrase_label = QLabel()
-        self.repeat_label = QLabel()
-        self.form.addRow(self.name_label, self.name_edit)
-        self.form.addRow(self.passphrase_label, self.passphrase)
-        self.passphrase_strength = StrengthMeter(self.passphrase, lambda: [self.name_edit.text()])
-        self.form.addRow("", self.passphrase_strength)
-        self.form.addRow(self.repeat_label, self.repeat)
-        layout.addLayout(self.form)
-        self.warning = MutedLabel()
-        layout.addWidget(self.warning)
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("FlowKeyCreate")
-        self.create_button.setProperty("role", "primary")
-        self.create_button.clicked.connect(self._create)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.identity_name: str | None = None
-        self.refresh()
-
-    @property
-    def has_key(self) -> bool:
-        return keys.has_identity()
-
-    def suggest_name(self, name: str) -> None:
-        if not self.name_edit.text():
-            self.name_edit.setText(name)
-
-    def refresh(self) -> None:
-        summary = keys.identity_summary()
-        creating = summary is None
-        for widget in (self.name_label, self.name_edit, self.repeat_label, self.repeat):
-            widget.setVisible(creating)
-        # an existing key's passphrase is typed, not chosen: no meter then
-        self.passphrase_strength.set_active(creating)
-        self.create_button.setVisible(creating)
-        if summary is None:
-            self.status.setText(
-                self.tr(
-                    "You have no signing key yet. Create one here: the demo certificate "
-                    "authority on this computer issues its certificate."
-                )
-            )
-            self.warning.setText(
-                self.tr(
-                    "Choose a passphrase of at least 8 characters. A forgotten passphrase "
-                    "cannot be recovered."
-                )
-            )
-        else:
-            self.status.setText(
-                self.tr("Your key: %1, issued by %2.")
-                .replace("%1", summary.name)
-                .replace("%2", summary.issuer)
-            )
-            self.warning.setText(self.tr("Type the passphrase of your signing key."))
-        self.passphrase_label.setText(self.tr("Passphrase"))
-        self.passphrase.setAccessibleName(self.tr("Passphrase for your signing key"))
-        self.repeat_label.setText(self.tr("Repeat passphrase"))
-        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.name_label.setText(self.tr("Your name"))
-        self.name_edit.setAccessibleName(self.tr("Your name on the certificate"))
-        self.create_button.setText(self.tr("Create my signing key"))
-        self.create_button.setAccessibleName(self.tr("Create my signing key"))
-
-    def creation_problem(self) -> str | None:
-        if not self.name_edit.text().strip():
-            return self.tr("Type your name for the certificate.")
-        weak = self.passphrase_strength.problem()
-        if weak:
-            return weak
-        if self.passphrase.text() != self.repeat.text():
-            return self.tr("The two passphrases are not the same.")
-        return None
-
-    def _create(self) -> None:
-        problem = self.creation_problem()
-        if problem:
-            self.warning.setText(problem)
-            return
-        self.create_requested.emit(self.name_edit.text().strip(), self.passphrase.text())
-
-
-class OptionsStep(StepPage):
+class OptionsStep(OptionsStepLayout):
     create_key_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._method = "download"
-
-        self.sign = ExplainedOption("FlowOptionSign")
-        self.key_panel = KeyPanel()
         self.key_panel.create_requested.connect(self.create_key_requested)
-        self.sign.details_layout.addWidget(self.key_panel)
-
-        self.password = ExplainedOption("FlowOptionPassword")
-        password_form = QFormLayout()
-        self.password_edit = _secret_edit("FlowPassword")
-        self.password_repeat = _secret_edit("FlowPasswordRepeat")
-        self.password_label = QLabel()
-        self.password_repeat_label = QLabel()
-        password_form.addRow(self.password_label, self.password_edit)
-        self.password_strength = StrengthMeter(self.password_edit)
-        password_form.addRow("", self.password_strength)
-        password_form.addRow(self.password_repeat_label, self.password_repeat)
-        self.password.details_layout.addLayout(password_form)
-        self.password_warning = QLabel()
-        self.password_warning.setObjectName("FlowPasswordWarning")
-        self.password_warning.setWordWrap(True)
-        self.password.details_layout.addWidget(self.password_warning)
-        self.open_copy = QCheckBox()
-        self.open_copy.setObjectName("FlowOpenCopy")
-        self.open_copy_folder = QLineEdit()
-        self.open_copy_folder.setObjectName("FlowOpenCopyFolder")
-        self.open_copy_folder.setText(str(Path(default_folder()) / "xShare-private"))
-        self.open_copy_folder.setEnabled(False)
-        self.open_copy.toggled.connect(self.open_copy_folder.setEnabled)
-        self.open_copy_note = MutedLabel()
-        self.open_copy_note.setWordWrap(True)
-        self.password.details_layout.addWidget(self.open_copy)
-        self.password.details_layout.addWidget(self.open_copy_folder)
-        self.password.details_layout.addWidget(self.open_copy_note)
-
-        self.package = ExplainedOption("FlowOptionPackage")
-
-        self.passcode = ExplainedOption("FlowOptionPasscode")
-        self.passcode_edit = QLineEdit()
-        self.passcode_edit.setObjectName("FlowPasscode")
-        self.passcode.details_layout.addWidget(self.passcode_edit)
-
-        self.expiry_row = QWidget()
-        expiry_layout = QVBoxLayout(self.expiry_row)
-        expiry_layout.setContentsMargins(0, 0, 0, 0)
-        expiry_layout.setSpacing(2)
-        self.expiry_label = QLabel()
-        font = self.expiry_label.font()
-        font.setBold(True)
-        self.expiry_label.setFont(font)
-        self.expiry = QComboBox()
-        self.expiry.setObjectName("FlowExpiry")
-        self.expiry_label.setBuddy(self.expiry)
-        self.expiry_explain = MutedLabel()
-        expiry_layout.addWidget(self.expiry_label)
-        expiry_layout.addWidget(self.expiry, 0)
-        expiry_layout.addWidget(self.expiry_explain)
-
-        # Phones at the booth: the host on the local network, only after a warning (default off).
-        self.local_network = ExplainedOption("FlowOptionLocalNetwork")
-        self.network_address = QLabel()
-        self.network_address.setObjectName("FlowNetworkAddress")
-        self.network_address.setWordWrap(True)
-        self.network_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.local_network.details_layout.addWidget(self.network_address)
         self.local_network.toggled.connect(self._local_network_toggled)
-
-        self.one_time = ExplainedOption("FlowOptionOneTime")
-        self.long_term = ExplainedOption("FlowOptionLongTerm")
         self.one_time.toggled.connect(lambda on: self.long_term.check.setEnabled(not on))
         self.long_term.toggled.connect(lambda on: self.one_time.check.setEnabled(not on))
-
-        self.label_row = QWidget()
-        label_layout = QVBoxLayout(self.label_row)
-        label_layout.setContentsMargins(0, 0, 0, 0)
-        label_layout.setSpacing(2)
-        self.label_title = QLabel()
-        self.label_title.setFont(font)
-        self.label_edit = QLineEdit()
-        self.label_edit.setObjectName("FlowLinkLabel")
-        self.label_edit.setMaxLength(MAX_LABEL_CHARS)
-        self.label_title.setBuddy(self.label_edit)
-        self.label_explain = MutedLabel()
-        label_layout.addWidget(self.label_title)
-        label_layout.addWidget(self.label_edit)
-        label_layout.addWidget(self.label_explain)
-
-        self.pseudonymise = ExplainedOption("FlowOptionPseudonymise")
-
-        self.language_row = QWidget()
-        language_layout = QVBoxLayout(self.language_row)
-        language_layout.setContentsMargins(0, 0, 0, 0)
-        language_layout.setSpacing(2)
-        self.language_label = QLabel()
-        self.language_label.setFont(font)
-        self.language = QComboBox()
-        self.language.setObjectName("FlowLanguage")
-        self.language_label.setBuddy(self.language)
-        self.language_explain = MutedLabel()
-        language_layout.addWidget(self.language_label)
-        language_layout.addWidget(self.language)
-        language_layout.addWidget(self.language_explain)
-
-        self.formats_row = QWidget()
-        formats_layout = QVBoxLayout(self.formats_row)
-        formats_layout.setContentsMargins(0, 0, 0, 0)
-        formats_layout.setSpacing(2)
-        self.formats_label = QLabel()
-        self.formats_label.setFont(font)
-        checks = QHBoxLayout()
-        self.fhir_check = QCheckBox()
-        self.fhir_check.setObjectName("FlowFormatFhir")
-        self.fhir_check.setChecked(True)
-        self.pdf_check = QCheckBox()
-        self.pdf_check.setObjectName("FlowFormatPdf")
-        self.pdf_check.setChecked(True)
-        checks.addWidget(self.fhir_check)
-        checks.addWidget(self.pdf_check)
-        checks.addStretch(1)
-        self.formats_explain = MutedLabel()
-        formats_layout.addWidget(self.formats_label)
-        formats_layout.addLayout(checks)
-        formats_layout.addWidget(self.formats_explain)
-
-        self.folder_row = QWidget()
-        folder_layout = QVBoxLayout(self.folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.setSpacing(2)
-        self.folder_label = QLabel()
-        self.folder_label.setFont(font)
-        folder_line = QHBoxLayout()
-        self.folder_edit = QLineEdit(default_folder())
-        self.folder_edit.setObjectName("FlowFolder")
-        self.folder_button = QPushButton()
-        self.folder_button.setObjectName("FlowFolderChoose")
         self.folder_button.clicked.connect(self.choose_folder)
-        self.folder_label.setBuddy(self.folder_edit)
-        folder_line.addWidget(self.folder_edit, 1)
-        folder_line.addWidget(self.folder_button)
-        folder_layout.addWidget(self.folder_label)
-        folder_layout.addLayout(folder_line)
-
-        self.problem = QLabel()
-        self.problem.setObjectName("FlowOptionsProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("font-weight: 600;")
-        self.problem.hide()
-
-        for widget in (
-            self.folder_row,
-            self.formats_row,
-            self.sign,
-            self.password,
-            self.package,
-            self.passcode,
-            self.local_network,
-            self.expiry_row,
-            self.one_time,
-            self.long_term,
-            self.label_row,
-            self.pseudonymise,
-            self.language_row,
-        ):
-            self.body.addWidget(widget)
-        self.body.addStretch(1)
-        self.limit_width(1000)
-        # Short answers get short fields: a wide box for four digits looks unfinished.
-        self.passcode_edit.setMaximumWidth(320)
-        self.expiry.setMaximumWidth(420)
-        self.language.setMaximumWidth(420)
-        self.label_edit.setMaximumWidth(560)
-        self.outer.addWidget(self.problem)
         self.retranslate()
         self.set_method("download")
 

@@ -112,6 +112,7 @@ class LinkView(LinkViewLayout):
         self._worker: Worker | None = None
         self._qr_worker: Worker | None = None  # saving a QR code, beside creating a link
         self._host_worker: Worker | None = None  # starting the link host
+        self._stop_worker: Worker | None = None  # stopping it
         self._wire()
         if context is not None:
             context.document_changed.connect(lambda _document: self._options_changed())
@@ -195,7 +196,7 @@ class LinkView(LinkViewLayout):
             self.host_button.setText(self.tr("Stop link host"))
         if self.host_starting and state == "stopped":
             self.host_status.setText(self.tr("The link host is starting…"))
-        self.host_button.setEnabled(not self.host_starting)
+        self.host_button.setEnabled(not self.host_starting and not self.host_stopping)
         self.host_light.setStyleSheet(f"background: {colour}; border-radius: 8px;")
         self.host_light.setAccessibleName(self.host_status.text())
         # The warning matters while phones can reach the host; the switch itself asks first.
@@ -205,13 +206,25 @@ class LinkView(LinkViewLayout):
 
     def toggle_host(self) -> None:
         if self.host.running:
-            self.host.stop()
+            self.stop_host()
             return
         self.start_host()
 
     @property
     def host_starting(self) -> bool:
         return self._host_worker is not None and self._host_worker.is_running
+
+    @property
+    def host_stopping(self) -> bool:
+        return self._stop_worker is not None and self._stop_worker.is_running
+
+    def stop_host(self) -> Worker:
+        """Stop the host on the worker (closing its sockets); the button waits until it has."""
+        worker = self.host.stop()
+        worker.done.connect(self._show_host_state)
+        self._stop_worker = worker
+        self._show_host_state()
+        return worker
 
     def start_host(self) -> Worker:
         """Start the host (or move it, as the local-network switch says) on a worker thread;
@@ -590,8 +603,8 @@ class LinkView(LinkViewLayout):
             if worker is not None:
                 worker.cancel()
         if self._host_worker is not None and self._host_worker.is_running:
-            self._host_worker.done.connect(self.host.stop)  # a start in flight ends stopped
-        self.host.stop()
+            self._host_worker.done.connect(self.stop_host)  # a start in flight ends stopped
+        self.stop_host()
         self.files_list.clear()
         self.label_edit.clear()
         self.passcode_edit.clear()

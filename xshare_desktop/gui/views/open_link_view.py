@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import client, health_card, qr, receive
+from xshare_desktop.core.receiving import receive
+from xshare_desktop.core.shl import client, health_card, qr
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
