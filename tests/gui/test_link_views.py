@@ -14,7 +14,8 @@ from xshare_desktop.core.shl import app_host, client, qr
 from xshare_desktop.core.shl.payload import decode_uri
 from xshare_desktop.core.shl.provider import list_links
 from xshare_desktop.gui.views import link_view as link_view_module
-from xshare_desktop.gui.views.link_view import LinkView, format_moment
+from xshare_desktop.gui.views.link_layout import format_moment
+from xshare_desktop.gui.views.link_view import LinkView
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
 
 ROOT = Path(__file__).resolve().parents[2]

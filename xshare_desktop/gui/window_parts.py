@@ -6,14 +6,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from xshare_desktop.gui.style import app_icon, set_heading
 

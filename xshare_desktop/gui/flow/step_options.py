@@ -8,42 +8,16 @@ demo certificate authority (passphrase asked twice).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from xshare_desktop.core.shl import app_host
+from xshare_desktop.gui.flow.plan import DEFAULT_EXPIRY, EXPIRY_CHOICES, FlowOptions
 from xshare_desktop.gui.flow.step_how import LINK
 from xshare_desktop.gui.flow.step_options_layout import OptionsStepLayout, default_folder
 from xshare_desktop.gui.local_network import confirm_local_network
-
-# Seconds a link lives; None = until the person revokes it.
-EXPIRY_CHOICES: tuple[int | None, ...] = (3600, 86400, 7 * 86400, 30 * 86400, None)
-DEFAULT_EXPIRY = 2
-
-
-@dataclass(frozen=True)
-class FlowOptions:
-    sign: bool = False
-    password: str | None = None
-    package: bool = False
-    folder: str = ""
-    passcode: str | None = None
-    expires_in: int | None = 7 * 86400
-    one_time: bool = False
-    long_term: bool = False
-    label: str | None = None
-    local_network: bool = False
-    pseudonymise: bool = False
-    language: str | None = None
-    formats: tuple[str, ...] = ("fhir-json", "pdf")
-    # an unprotected copy of the PDF the person keeps to look at and print (protected shares)
-    open_copy_folder: str | None = None
 
 
 class OptionsStep(OptionsStepLayout):

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,10 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.gui.formatting import (
-    format_date,
-    plain_term,
-)
+from xshare_desktop.gui.formatting import format_date, plain_term
 from xshare_desktop.gui.style import heading_font, set_heading
 from xshare_desktop.gui.widgets import MutedLabel
 
