@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from xshare_desktop.core.shl import app_host, client, qr
 from xshare_desktop.core.shl.payload import decode_uri
 from xshare_desktop.core.shl.provider import list_links
-from xshare_desktop.gui.views import link_view as link_view_module
+from xshare_desktop.gui.views import link_tasks
 from xshare_desktop.gui.views.link_layout import format_moment
 from xshare_desktop.gui.views.link_view import LinkView
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
@@ -476,14 +476,14 @@ def test_the_qr_pdf_is_rendered_and_written_on_a_worker_thread(  # type: ignore[
     _create(qtbot, link_view)
     seen: list[threading.Thread] = []
     release = threading.Event()
-    real_save = link_view_module.save_qr
+    real_save = link_tasks.save_qr
 
     def save_qr(uri: str, path: Path, *, lang: str) -> Path:
         seen.append(threading.current_thread())
         assert release.wait(10), "the test never released the export"
         return real_save(uri, path, lang=lang)
 
-    monkeypatch.setattr(link_view_module, "save_qr", save_qr)
+    monkeypatch.setattr(link_tasks, "save_qr", save_qr)
     worker = link_view.export_qr(tmp_path / "page.pdf")
     assert worker is not None
     qtbot.waitUntil(lambda: bool(seen))
