@@ -167,6 +167,31 @@ def test_start_over_stops_the_link_host_the_wizard_started(make_window, qtbot) -
         app_host.stop_link_host()
 
 
+def test_start_over_stops_the_link_host_off_the_gui_thread(make_window, qtbot, monkeypatch) -> None:
+    """Conventions, "Nothing that ... opens a socket runs on the GUI thread" (issue 15): the
+    booth's Start over closes the link host's sockets on the worker."""
+    import threading
+
+    from xshare_desktop.core.shl import app_host
+
+    window = make_window(booth=True, lang="da")
+    app_host.ensure_link_host()
+    seen: list[threading.Thread] = []
+    real_stop = app_host.stop_link_host
+
+    def stop_link_host() -> bool:
+        seen.append(threading.current_thread())
+        return real_stop()
+
+    monkeypatch.setattr(app_host, "stop_link_host", stop_link_host)
+    try:
+        window.app_bar.reset.click()
+        qtbot.waitUntil(lambda: app_host.link_host_url() is None, timeout=10_000)
+        assert seen and all(thread is not threading.main_thread() for thread in seen)
+    finally:
+        real_stop()
+
+
 def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch, qtbot) -> None:
     """A visitor's phone demo ends with the visitor: the next one starts on this computer only."""
     from tests.gui.test_link_views import _network_on_loopback
