@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +32,34 @@ from xshare_desktop.gui.widgets import MutedLabel
 def default_folder() -> str:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
     return found or str(Path.home())
+
+
+def _titled_row(
+    field: QWidget | QLayout, explain: QLabel | None, *, buddy: QWidget | None = None
+) -> tuple[QWidget, QLabel]:
+    """A bold title, the field under it and the explaining sentence: one row of step 3.
+
+    The title's mnemonic focuses ``buddy``, or the field itself when that is a widget.
+    """
+    row = QWidget()
+    layout = QVBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    title = QLabel()
+    font = title.font()
+    font.setBold(True)
+    title.setFont(font)
+    layout.addWidget(title)
+    if isinstance(field, QLayout):
+        layout.addLayout(field)
+    else:
+        layout.addWidget(field)
+        buddy = buddy or field
+    if buddy is not None:
+        title.setBuddy(buddy)
+    if explain is not None:
+        layout.addWidget(explain)
+    return row, title
 
 
 class OptionsStepLayout(StepPage):
@@ -79,21 +108,10 @@ class OptionsStepLayout(StepPage):
         self.passcode_edit.setObjectName("FlowPasscode")
         self.passcode.details_layout.addWidget(self.passcode_edit)
 
-        self.expiry_row = QWidget()
-        expiry_layout = QVBoxLayout(self.expiry_row)
-        expiry_layout.setContentsMargins(0, 0, 0, 0)
-        expiry_layout.setSpacing(2)
-        self.expiry_label = QLabel()
-        font = self.expiry_label.font()
-        font.setBold(True)
-        self.expiry_label.setFont(font)
         self.expiry = QComboBox()
         self.expiry.setObjectName("FlowExpiry")
-        self.expiry_label.setBuddy(self.expiry)
         self.expiry_explain = MutedLabel()
-        expiry_layout.addWidget(self.expiry_label)
-        expiry_layout.addWidget(self.expiry, 0)
-        expiry_layout.addWidget(self.expiry_explain)
+        self.expiry_row, self.expiry_label = _titled_row(self.expiry, self.expiry_explain)
 
         # Phones at the booth: the host on the local network, only after a warning (default off).
         self.local_network = ExplainedOption("FlowOptionLocalNetwork")
@@ -106,43 +124,19 @@ class OptionsStepLayout(StepPage):
         self.one_time = ExplainedOption("FlowOptionOneTime")
         self.long_term = ExplainedOption("FlowOptionLongTerm")
 
-        self.label_row = QWidget()
-        label_layout = QVBoxLayout(self.label_row)
-        label_layout.setContentsMargins(0, 0, 0, 0)
-        label_layout.setSpacing(2)
-        self.label_title = QLabel()
-        self.label_title.setFont(font)
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("FlowLinkLabel")
         self.label_edit.setMaxLength(MAX_LABEL_CHARS)
-        self.label_title.setBuddy(self.label_edit)
         self.label_explain = MutedLabel()
-        label_layout.addWidget(self.label_title)
-        label_layout.addWidget(self.label_edit)
-        label_layout.addWidget(self.label_explain)
+        self.label_row, self.label_title = _titled_row(self.label_edit, self.label_explain)
 
         self.pseudonymise = ExplainedOption("FlowOptionPseudonymise")
 
-        self.language_row = QWidget()
-        language_layout = QVBoxLayout(self.language_row)
-        language_layout.setContentsMargins(0, 0, 0, 0)
-        language_layout.setSpacing(2)
-        self.language_label = QLabel()
-        self.language_label.setFont(font)
         self.language = QComboBox()
         self.language.setObjectName("FlowLanguage")
-        self.language_label.setBuddy(self.language)
         self.language_explain = MutedLabel()
-        language_layout.addWidget(self.language_label)
-        language_layout.addWidget(self.language)
-        language_layout.addWidget(self.language_explain)
+        self.language_row, self.language_label = _titled_row(self.language, self.language_explain)
 
-        self.formats_row = QWidget()
-        formats_layout = QVBoxLayout(self.formats_row)
-        formats_layout.setContentsMargins(0, 0, 0, 0)
-        formats_layout.setSpacing(2)
-        self.formats_label = QLabel()
-        self.formats_label.setFont(font)
         checks = QHBoxLayout()
         self.fhir_check = QCheckBox()
         self.fhir_check.setObjectName("FlowFormatFhir")
@@ -154,26 +148,16 @@ class OptionsStepLayout(StepPage):
         checks.addWidget(self.pdf_check)
         checks.addStretch(1)
         self.formats_explain = MutedLabel()
-        formats_layout.addWidget(self.formats_label)
-        formats_layout.addLayout(checks)
-        formats_layout.addWidget(self.formats_explain)
+        self.formats_row, self.formats_label = _titled_row(checks, self.formats_explain)
 
-        self.folder_row = QWidget()
-        folder_layout = QVBoxLayout(self.folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.setSpacing(2)
-        self.folder_label = QLabel()
-        self.folder_label.setFont(font)
         folder_line = QHBoxLayout()
         self.folder_edit = QLineEdit(default_folder())
         self.folder_edit.setObjectName("FlowFolder")
         self.folder_button = QPushButton()
         self.folder_button.setObjectName("FlowFolderChoose")
-        self.folder_label.setBuddy(self.folder_edit)
         folder_line.addWidget(self.folder_edit, 1)
         folder_line.addWidget(self.folder_button)
-        folder_layout.addWidget(self.folder_label)
-        folder_layout.addLayout(folder_line)
+        self.folder_row, self.folder_label = _titled_row(folder_line, None, buddy=self.folder_edit)
 
         self.problem = QLabel()
         self.problem.setObjectName("FlowOptionsProblem")
