@@ -1359,10 +1359,14 @@
     </message>
 </context>
 <context>
-    <name>LinkView</name>
+    <name>LinkHostPanel</name>
     <message>
-        <source>One-time: stops after the first retrieval</source>
-        <translation>Engangs: holder op efter første hentning</translation>
+        <source>The link host is stopped: nobody can fetch your links right now.</source>
+        <translation>Linkserveren er stoppet: ingen kan hente dine links lige nu.</translation>
+    </message>
+    <message>
+        <source>It starts by itself when you create a link, or press Start.</source>
+        <translation>Den starter af sig selv, når du laver et link, eller når du trykker på Start.</translation>
     </message>
     <message>
         <source>Phones will reach it at %1.</source>
@@ -1373,12 +1377,39 @@
         <translation>Denne computer er ikke på et lokalt netværk lige nu.</translation>
     </message>
     <message>
+        <source>Start link host</source>
+        <translation>Start linkserveren</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Phones on this network can fetch links.</source>
+        <translation>Telefoner på dette netværk kan hente links.</translation>
+    </message>
+    <message>
+        <source>Turn this off after the demonstration.</source>
+        <translation>Slå det fra efter demonstrationen.</translation>
+    </message>
+    <message>
+        <source>Only this computer can fetch links.</source>
+        <translation>Kun denne computer kan hente links.</translation>
+    </message>
+    <message>
         <source>Stop link host</source>
         <translation>Stop linkserveren</translation>
     </message>
     <message>
-        <source>Start link host</source>
-        <translation>Start linkserveren</translation>
+        <source>The link host is starting…</source>
+        <translation>Linkserveren starter…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkView</name>
+    <message>
+        <source>One-time: stops after the first retrieval</source>
+        <translation>Engangs: holder op efter første hentning</translation>
     </message>
     <message>
         <source>Choose what to share</source>
@@ -1431,34 +1462,6 @@
     <message>
         <source>PNG image (*.png)</source>
         <translation>PNG-billede (*.png)</translation>
-    </message>
-    <message>
-        <source>The link host is stopped: nobody can fetch your links right now.</source>
-        <translation>Linkserveren er stoppet: ingen kan hente dine links lige nu.</translation>
-    </message>
-    <message>
-        <source>It starts by itself when you create a link, or press Start.</source>
-        <translation>Den starter af sig selv, når du laver et link, eller når du trykker på Start.</translation>
-    </message>
-    <message>
-        <source>Address: %1</source>
-        <translation>Adresse: %1</translation>
-    </message>
-    <message>
-        <source>Phones on this network can fetch links.</source>
-        <translation>Telefoner på dette netværk kan hente links.</translation>
-    </message>
-    <message>
-        <source>Turn this off after the demonstration.</source>
-        <translation>Slå det fra efter demonstrationen.</translation>
-    </message>
-    <message>
-        <source>Only this computer can fetch links.</source>
-        <translation>Kun denne computer kan hente links.</translation>
-    </message>
-    <message>
-        <source>The link host is starting…</source>
-        <translation>Linkserveren starter…</translation>
     </message>
     <message>
         <source>Open a health document from a file first.</source>
@@ -1939,34 +1942,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>health-summary</source>
-        <translation>helbredsoversigt</translation>
-    </message>
-    <message>
-        <source>Making the PDF to print…</source>
-        <translation>Laver PDF&apos;en til udskrift…</translation>
-    </message>
-    <message>
-        <source>PDF for people to read (*.pdf)</source>
-        <translation>PDF til mennesker (*.pdf)</translation>
-    </message>
-    <message>
-        <source>FHIR document for systems (*.json)</source>
-        <translation>FHIR-dokument til systemer (*.json)</translation>
-    </message>
-    <message>
-        <source>Export the health document</source>
-        <translation>Eksportér helbredsdokumentet</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Eksporterer…</translation>
-    </message>
-    <message>
-        <source>Saved as %1.</source>
-        <translation>Gemt som %1.</translation>
-    </message>
     <message>
         <source>This document was shared with you. The Yellow Button shares your own documents; you can print or save this one.</source>
         <translation>Dette dokument er delt med dig. Den Gule Knap deler dine egne dokumenter; dette kan du udskrive eller gemme.</translation>
@@ -2679,6 +2654,37 @@
     <message>
         <source>What is left out</source>
         <translation>Det udelades</translation>
+    </message>
+</context>
+<context>
+    <name>PrintAndExport</name>
+    <message>
+        <source>health-summary</source>
+        <translation>helbredsoversigt</translation>
+    </message>
+    <message>
+        <source>Making the PDF to print…</source>
+        <translation>Laver PDF&apos;en til udskrift…</translation>
+    </message>
+    <message>
+        <source>PDF for people to read (*.pdf)</source>
+        <translation>PDF til mennesker (*.pdf)</translation>
+    </message>
+    <message>
+        <source>FHIR document for systems (*.json)</source>
+        <translation>FHIR-dokument til systemer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the health document</source>
+        <translation>Eksportér helbredsdokumentet</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gemt som %1.</translation>
     </message>
 </context>
 <context>

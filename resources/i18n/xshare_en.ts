@@ -1359,10 +1359,14 @@
         </message>
     </context>
     <context>
-        <name>LinkView</name>
+        <name>LinkHostPanel</name>
         <message>
-            <source>One-time: stops after the first retrieval</source>
-            <translation>One-time: stops after the first retrieval</translation>
+            <source>The link host is stopped: nobody can fetch your links right now.</source>
+            <translation>The link host is stopped: nobody can fetch your links right now.</translation>
+        </message>
+        <message>
+            <source>It starts by itself when you create a link, or press Start.</source>
+            <translation>It starts by itself when you create a link, or press Start.</translation>
         </message>
         <message>
             <source>Phones will reach it at %1.</source>
@@ -1373,12 +1377,39 @@
             <translation>This computer is not on a local network now.</translation>
         </message>
         <message>
+            <source>Start link host</source>
+            <translation>Start link host</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Address: %1</translation>
+        </message>
+        <message>
+            <source>Phones on this network can fetch links.</source>
+            <translation>Phones on this network can fetch links.</translation>
+        </message>
+        <message>
+            <source>Turn this off after the demonstration.</source>
+            <translation>Turn this off after the demonstration.</translation>
+        </message>
+        <message>
+            <source>Only this computer can fetch links.</source>
+            <translation>Only this computer can fetch links.</translation>
+        </message>
+        <message>
             <source>Stop link host</source>
             <translation>Stop link host</translation>
         </message>
         <message>
-            <source>Start link host</source>
-            <translation>Start link host</translation>
+            <source>The link host is starting…</source>
+            <translation>The link host is starting…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkView</name>
+        <message>
+            <source>One-time: stops after the first retrieval</source>
+            <translation>One-time: stops after the first retrieval</translation>
         </message>
         <message>
             <source>Choose what to share</source>
@@ -1431,34 +1462,6 @@
         <message>
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
-        </message>
-        <message>
-            <source>The link host is stopped: nobody can fetch your links right now.</source>
-            <translation>The link host is stopped: nobody can fetch your links right now.</translation>
-        </message>
-        <message>
-            <source>It starts by itself when you create a link, or press Start.</source>
-            <translation>It starts by itself when you create a link, or press Start.</translation>
-        </message>
-        <message>
-            <source>Address: %1</source>
-            <translation>Address: %1</translation>
-        </message>
-        <message>
-            <source>Phones on this network can fetch links.</source>
-            <translation>Phones on this network can fetch links.</translation>
-        </message>
-        <message>
-            <source>Turn this off after the demonstration.</source>
-            <translation>Turn this off after the demonstration.</translation>
-        </message>
-        <message>
-            <source>Only this computer can fetch links.</source>
-            <translation>Only this computer can fetch links.</translation>
-        </message>
-        <message>
-            <source>The link host is starting…</source>
-            <translation>The link host is starting…</translation>
         </message>
         <message>
             <source>Open a health document from a file first.</source>
@@ -1939,34 +1942,6 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message>
-            <source>health-summary</source>
-            <translation>health-summary</translation>
-        </message>
-        <message>
-            <source>Making the PDF to print…</source>
-            <translation>Making the PDF to print…</translation>
-        </message>
-        <message>
-            <source>PDF for people to read (*.pdf)</source>
-            <translation>PDF for people to read (*.pdf)</translation>
-        </message>
-        <message>
-            <source>FHIR document for systems (*.json)</source>
-            <translation>FHIR document for systems (*.json)</translation>
-        </message>
-        <message>
-            <source>Export the health document</source>
-            <translation>Export the health document</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>Exporting…</translation>
-        </message>
-        <message>
-            <source>Saved as %1.</source>
-            <translation>Saved as %1.</translation>
-        </message>
         <message>
             <source>This document was shared with you. The Yellow Button shares your own documents; you can print or save this one.</source>
             <translation>This document was shared with you. The Yellow Button shares your own documents; you can print or save this one.</translation>
@@ -2679,6 +2654,37 @@
         <message>
             <source>What is left out</source>
             <translation>What is left out</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintAndExport</name>
+        <message>
+            <source>health-summary</source>
+            <translation>health-summary</translation>
+        </message>
+        <message>
+            <source>Making the PDF to print…</source>
+            <translation>Making the PDF to print…</translation>
+        </message>
+        <message>
+            <source>PDF for people to read (*.pdf)</source>
+            <translation>PDF for people to read (*.pdf)</translation>
+        </message>
+        <message>
+            <source>FHIR document for systems (*.json)</source>
+            <translation>FHIR document for systems (*.json)</translation>
+        </message>
+        <message>
+            <source>Export the health document</source>
+            <translation>Export the health document</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Saved as %1.</source>
+            <translation>Saved as %1.</translation>
         </message>
     </context>
     <context>

@@ -18,7 +18,8 @@ import orjson
 import pytest
 
 from xshare_desktop.core import paths
-from xshare_desktop.core.shl import client, qr, receive
+from xshare_desktop.core.receiving import receive
+from xshare_desktop.core.shl import client, qr
 from xshare_desktop.core.shl.content import share_files_from_paths
 from xshare_desktop.core.shl.host import HostConfig, RunningHost, serve
 from xshare_desktop.core.shl.payload import b64url_encode, decode_uri

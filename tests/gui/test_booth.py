@@ -154,7 +154,7 @@ def test_booth_start_page_offers_samples_not_the_file_system(make_window, qtbot)
     assert not start.open_button.isVisible()
 
 
-def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
+def test_start_over_stops_the_link_host_the_wizard_started(make_window, qtbot) -> None:
     from xshare_desktop.core.shl import app_host
 
     window = make_window(booth=True, lang="da")
@@ -162,12 +162,37 @@ def test_start_over_stops_the_link_host_the_wizard_started(make_window) -> None:
     try:
         assert app_host.link_host_url() == url
         window.app_bar.reset.click()
-        assert app_host.link_host_url() is None
+        qtbot.waitUntil(lambda: app_host.link_host_url() is None, timeout=10_000)
     finally:
         app_host.stop_link_host()
 
 
-def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch) -> None:
+def test_start_over_stops_the_link_host_off_the_gui_thread(make_window, qtbot, monkeypatch) -> None:
+    """Conventions, "Nothing that ... opens a socket runs on the GUI thread" (issue 15): the
+    booth's Start over closes the link host's sockets on the worker."""
+    import threading
+
+    from xshare_desktop.core.shl import app_host
+
+    window = make_window(booth=True, lang="da")
+    app_host.ensure_link_host()
+    seen: list[threading.Thread] = []
+    real_stop = app_host.stop_link_host
+
+    def stop_link_host() -> bool:
+        seen.append(threading.current_thread())
+        return real_stop()
+
+    monkeypatch.setattr(app_host, "stop_link_host", stop_link_host)
+    try:
+        window.app_bar.reset.click()
+        qtbot.waitUntil(lambda: app_host.link_host_url() is None, timeout=10_000)
+        assert seen and all(thread is not threading.main_thread() for thread in seen)
+    finally:
+        real_stop()
+
+
+def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch, qtbot) -> None:
     """A visitor's phone demo ends with the visitor: the next one starts on this computer only."""
     from tests.gui.test_link_views import _network_on_loopback
     from xshare_desktop.core.shl import app_host
@@ -178,7 +203,7 @@ def test_start_over_takes_the_host_off_the_network(make_window, monkeypatch) -> 
         url = app_host.start_link_host(local_network=True)
         assert url.startswith("http://192.0.2.10:") and app_host.link_host_state().local_network
         window.app_bar.reset.click()
-        assert not app_host.link_host_state().running
+        qtbot.waitUntil(lambda: not app_host.link_host_state().running, timeout=10_000)
         assert app_host.ensure_link_host().startswith("http://127.0.0.1:")
     finally:
         app_host.stop_link_host()

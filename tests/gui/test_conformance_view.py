@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.gui.views import conformance_view
+from xshare_desktop.gui.views import conformance_checker, conformance_view
 from xshare_desktop.gui.views.conformance_view import ConformanceView
 
 IPS_BUNDLE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
@@ -93,7 +93,7 @@ def test_cancel_stops_the_check(qtbot: Any, tmp_path: Path, monkeypatch: Any) ->
             progress.step(done % 10, 10, "slow.json")
             done += 1
 
-    monkeypatch.setattr(conformance_view._Checker, "check", endless)
+    monkeypatch.setattr(conformance_checker.ConformanceChecker, "check", endless)
     view = make_view(qtbot)
     slow = tmp_path / "slow.json"
     slow.write_text("{}")

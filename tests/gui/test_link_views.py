@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from xshare_desktop.core.shl import app_host, client, qr
 from xshare_desktop.core.shl.payload import decode_uri
 from xshare_desktop.core.shl.provider import list_links
-from xshare_desktop.gui.views import link_view as link_view_module
-from xshare_desktop.gui.views.link_view import LinkView, format_moment
+from xshare_desktop.gui.views import link_tasks
+from xshare_desktop.gui.views.link_layout import format_moment
+from xshare_desktop.gui.views.link_view import LinkView
 from xshare_desktop.gui.views.open_link_view import OpenLinkView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,8 +49,8 @@ def _create(  # type: ignore[no-untyped-def]
 
 
 def _settle(qtbot, view: LinkView) -> None:  # type: ignore[no-untyped-def]
-    """Wait until a start of the link host (on its worker) has finished."""
-    qtbot.waitUntil(lambda: not view.host_starting, timeout=10_000)
+    """Wait until a start or stop of the link host (on its worker) has finished."""
+    qtbot.waitUntil(lambda: not view.host_starting and not view.host_stopping, timeout=10_000)
 
 
 def _start(qtbot, view: LinkView) -> str:  # type: ignore[no-untyped-def]
@@ -299,6 +300,7 @@ def test_host_status_states_and_the_local_network(qtbot, link_view: LinkView, mo
     _create(qtbot, link_view)
     assert link_view.fact_reach.text() == "Phones on this network can fetch it."
     qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, link_view)
     assert link_view.host_state() == "stopped"
     assert link_view.fact_reach.text() == "Nobody can fetch it now: the link host is stopped."
 
@@ -385,6 +387,7 @@ def test_the_page_shows_and_steers_the_one_host_the_wizard_uses(  # type: ignore
     _settle(qtbot, link_view)
     assert binds[-1] == "127.0.0.1" and link_view.host_state() == "this-computer"
     qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, link_view)
     assert link_view.host_state() == "stopped" and app_host.link_host_url() is None
 
 
@@ -473,14 +476,14 @@ def test_the_qr_pdf_is_rendered_and_written_on_a_worker_thread(  # type: ignore[
     _create(qtbot, link_view)
     seen: list[threading.Thread] = []
     release = threading.Event()
-    real_save = link_view_module.save_qr
+    real_save = link_tasks.save_qr
 
     def save_qr(uri: str, path: Path, *, lang: str) -> Path:
         seen.append(threading.current_thread())
         assert release.wait(10), "the test never released the export"
         return real_save(uri, path, lang=lang)
 
-    monkeypatch.setattr(link_view_module, "save_qr", save_qr)
+    monkeypatch.setattr(link_tasks, "save_qr", save_qr)
     worker = link_view.export_qr(tmp_path / "page.pdf")
     assert worker is not None
     qtbot.waitUntil(lambda: bool(seen))
@@ -519,6 +522,35 @@ def test_the_link_host_starts_on_a_worker_thread(  # type: ignore[no-untyped-def
     assert seen[0] is not threading.main_thread()
     assert link_view.host_button.isEnabled()
     assert link_view.host_status.text() == "Only this computer can fetch links."
+
+
+def test_the_link_host_stops_on_a_worker_thread(  # type: ignore[no-untyped-def]
+    qtbot, link_view: LinkView, monkeypatch
+) -> None:
+    """Conventions, "Nothing that ... opens a socket runs on the GUI thread" (issue 15: Stop
+    closes the host's sockets on the worker too); the button waits until it has stopped."""
+
+    _start(qtbot, link_view)
+    seen: list[threading.Thread] = []
+    release = threading.Event()
+    real_stop = app_host.stop_link_host
+
+    def stop_link_host() -> bool:
+        seen.append(threading.current_thread())
+        assert release.wait(10), "the test never released the stop"
+        return real_stop()
+
+    monkeypatch.setattr(app_host, "stop_link_host", stop_link_host)
+    qtbot.mouseClick(link_view.host_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert link_view.host_state() == "this-computer"  # still running while it stops
+    assert not link_view.host_button.isEnabled()
+    release.set()
+    _settle(qtbot, link_view)
+    assert seen[0] is not threading.main_thread()
+    assert link_view.host_state() == "stopped" and app_host.link_host_url() is None
+    assert link_view.host_button.isEnabled()
+    assert link_view.host_button.text() == "Start link host"
 
 
 def test_creating_a_link_starts_the_host_off_the_gui_thread(  # type: ignore[no-untyped-def]

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
-from xshare_desktop.gui.main_window import MainWindow, initial_geometry
+from xshare_desktop.gui.main_window import MainWindow
+from xshare_desktop.gui.window_parts import initial_geometry
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "samples").glob("ips-*.json"))[0]

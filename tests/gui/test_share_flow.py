@@ -590,8 +590,8 @@ def test_the_wizards_link_and_host_are_the_shared_links_pages(  # type: ignore[n
     assert labels == ["Fra guiden"]
     assert page.selected_id() == result.link_id and page.uri_edit.text() == result.link_uri
 
-    click(qtbot, page.host_button)  # Stop, on the links page
-    assert page.host_state() == "stopped"
+    click(qtbot, page.host_button)  # Stop, on the links page (it stops on the worker)
+    qtbot.waitUntil(lambda: page.host_state() == "stopped", timeout=10_000)
     assert app_host.link_host_url() is None
     with pytest.raises(client.HostUnreachable):
         client.retrieve(result.link_uri or "", recipient="Dr. Hansen", timeout=2)
@@ -752,3 +752,36 @@ def test_the_result_gives_the_true_reason_for_free_text_left_out(qtbot) -> None:
     what = done.fact("what")
     assert "free-text section" in what and "pseudonymisation cannot check free text" in what
     assert "as you chose" not in what
+
+
+def test_the_strength_line_sits_right_under_its_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15 (cosmetic): step 3's password strength line takes one line under the field,
+    and no room at all while there is nothing to say (it had a form row of its own, with an
+    empty label that kept the row's spacing and a gap around the one line)."""
+    from xshare_desktop.gui.flow.step_options import OptionsStep
+
+    step = OptionsStep()
+    qtbot.addWidget(step)
+    step.resize(1000, 1100)
+    step.show()
+    qtbot.waitExposed(step)
+    step.password.check.setChecked(True)
+    edit, repeat, meter = step.password_edit, step.password_repeat, step.password_strength
+
+    def gap_to_repeat() -> int:
+        qtbot.wait(10)
+        top = repeat.mapTo(step, repeat.rect().topLeft()).y()
+        return top - edit.mapTo(step, edit.rect().bottomLeft()).y()
+
+    empty_gap = gap_to_repeat()
+    assert not meter.isVisible()
+    assert empty_gap <= 16, "an empty strength line still takes room"
+    edit.setText("abc12345")  # one of the most used passwords
+    assert meter.isVisible() and meter.text().startswith("Too easy to guess")
+    line = meter.fontMetrics().height()
+    assert gap_to_repeat() <= empty_gap + line + 8, "the strength line stands taller than a line"
+    below = (
+        meter.mapTo(step, meter.rect().topLeft()).y()
+        - edit.mapTo(step, edit.rect().bottomLeft()).y()
+    )
+    assert 0 <= below <= 6, "the strength line is not right under its field"

@@ -16,7 +16,7 @@ from xshare_desktop.core.fhir_packages import (
     conformance_context,
     forget_contexts,
 )
-from xshare_desktop.core.shl import receive
+from xshare_desktop.core.receiving import receive
 from xshare_desktop.core.validation import checking
 
 

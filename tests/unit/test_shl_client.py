@@ -12,7 +12,8 @@ import orjson
 import pytest
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import client, jwe, receive
+from xshare_desktop.core.receiving import receive
+from xshare_desktop.core.shl import client, jwe
 from xshare_desktop.core.shl.payload import build_payload, encode_uri
 
 KEY = secrets.token_bytes(32)

@@ -30,7 +30,8 @@ from tests.unit.shl_corpus import (
 from tests.unit.trickle_host import running_trickle_host
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.shl import client, receive
+from xshare_desktop.core.receiving import receive
+from xshare_desktop.core.shl import client
 from xshare_desktop.core.shl import health_card as shc
 from xshare_desktop.core.shl.issuers import IssuerStore
 from xshare_desktop.core.shl.payload import (

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import receive
+from xshare_desktop.core.receiving import receive
 from xshare_desktop.core.shl.client import BadResponse, Retrieval, RetrievedFile
 from xshare_desktop.core.shl.content import share_file_from_bytes, wrap_attachment
 from xshare_desktop.core.shl.expiry import parse_expiry

@@ -15,9 +15,9 @@ import time
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from xshare_desktop.core import paths
-from xshare_desktop.core.shl import app_host
 from xshare_desktop.gui.i18n import DEFAULT_LANGUAGE
 from xshare_desktop.gui.main_window import MainWindow
+from xshare_desktop.gui.views.link_host import stop_link_host
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,8 @@ def start_over(window: MainWindow) -> None:
     except Exception:
         log.exception("Could not revoke links during reset")
     # The app's one link host, whoever started it (the wizard, the links page): a page that
-    # was never opened has no reset() to do it.
-    try:
-        app_host.stop_link_host()
-    except Exception:
-        log.exception("Could not stop the link host during reset")
+    # was never opened has no reset() to do it. On the worker, as it closes sockets.
+    stop_link_host()
     clear_temp_dir()
     window.banner.dismiss()
     if context.booth and context.language.code != DEFAULT_LANGUAGE:

@@ -10,7 +10,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -21,18 +21,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
 )
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
@@ -40,37 +29,18 @@ from xshare_desktop.gui.document_loader import DocumentLoader
 from xshare_desktop.gui.formatting import document_kind_label
 from xshare_desktop.gui.i18n import LANGUAGES
 from xshare_desktop.gui.navigation import Navigator, available_plugins
+from xshare_desktop.gui.print_export import PrintAndExport
 from xshare_desktop.gui.samples import list_samples
-from xshare_desktop.gui.style import app_icon, set_heading
 from xshare_desktop.gui.views.start_view import StartView
+from xshare_desktop.gui.window_parts import (
+    MINIMUM_SIZE,
+    PREFERRED_SIZE,
+    AppBar,
+    LoadingBar,
+    initial_geometry,
+)
 
 DOCUMENT_SUFFIXES = (".json", ".xml")
-
-# The size the pages are laid out for; smaller screens get what they have.
-PREFERRED_SIZE = QSize(1280, 800)
-# Pages still work at this size (a 1024x600 netbook, less its panel and the title bar).
-MINIMUM_SIZE = QSize(720, 480)
-# Room for the window manager's title bar and borders, which Qt only learns once shown.
-FRAME_ALLOWANCE = QSize(16, 48)
-# Screens this large open maximised: a 1280x800 window on a 1920x1080 screen looks lost.
-MAXIMISE_FROM = QSize(1600, 1000)
-
-
-def initial_geometry(available: QRect) -> tuple[QRect, bool]:
-    """Where the window opens on a screen whose usable area is ``available``.
-
-    Returns the normal (not maximised) geometry of the client area, centred and never larger
-    than the screen less the window frame, and whether to open maximised.
-    """
-    room = available.size() - FRAME_ALLOWANCE
-    size = PREFERRED_SIZE.boundedTo(room).expandedTo(MINIMUM_SIZE.boundedTo(room))
-    rect = QRect(0, 0, size.width(), size.height())
-    rect.moveCenter(available.center())
-    rect.moveTop(max(available.top() + FRAME_ALLOWANCE.height() - 8, rect.top()))
-    maximise = (
-        available.width() >= MAXIMISE_FROM.width() and available.height() >= MAXIMISE_FROM.height()
-    )
-    return rect, maximise
 
 
 def xml_supported() -> bool:
@@ -78,67 +48,6 @@ def xml_supported() -> bool:
         return importlib.util.find_spec("xshare_desktop.core.fhir_xml") is not None
     except (ImportError, ValueError):
         return False
-
-
-class AppBar(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("AppBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        self.logo = QLabel()
-        self.logo.setPixmap(app_icon().pixmap(28, 28))
-        self.logo.setAccessibleName("xShare")
-        self.home = QPushButton()
-        self.home.setObjectName("HomeButton")
-        self.home.setProperty("role", "primary")
-        self.back = QPushButton()
-        self.back.setObjectName("BackButton")
-        self.back.setProperty("role", "primary")
-        self.title = QLabel()
-        self.title.setObjectName("AppTitle")
-        set_heading(self.title, 3)
-        self.language = QPushButton()
-        self.language.setObjectName("LanguageButton")
-        self.language.setProperty("role", "primary")
-        self.reset = QPushButton()
-        self.reset.setObjectName("ResetButton")
-        self.reset.setProperty("role", "primary")
-        layout.addWidget(self.logo)
-        layout.addWidget(self.title)
-        layout.addSpacing(16)
-        layout.addWidget(self.home)
-        layout.addWidget(self.back)
-        layout.addStretch(1)
-        layout.addWidget(self.language)
-        layout.addWidget(self.reset)
-
-
-class LoadingBar(QFrame):
-    cancel_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("LoadingBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 6, 14, 6)
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
-        self.bar.setMaximumWidth(320)
-        self.cancel = QPushButton()
-        self.cancel.clicked.connect(self.cancel_clicked)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel)
-        self.hide()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
-        else:
-            self.bar.setRange(0, 0)
 
 
 class MainWindow(QMainWindow):
@@ -200,6 +109,7 @@ class MainWindow(QMainWindow):
         self.app_bar.reset.clicked.connect(context.request_reset)
         self.app_bar.reset.setVisible(context.booth)
 
+        self.print_export = PrintAndExport(context, self.banner, self)
         self._build_menus()
         self.retranslate()
         self.go("start")
@@ -269,74 +179,6 @@ class MainWindow(QMainWindow):
         show_topic = getattr(page, "show_topic", None)
         if callable(show_topic):
             show_topic(topic)
-
-    # -- printing and exporting ---------------------------------------------------------------
-    def _summary_file_name(self) -> str:
-        # A name in the interface language: "helbredsoversigt-karen-testesen.pdf".
-        info = getattr(self.context.document, "patient_info", None)
-        name = "-".join((getattr(info, "name", "") or "").lower().split())
-        base = self.tr("health-summary")
-        return f"{base}-{name}" if name else base
-
-    def print_summary(self) -> None:
-        """Print: the summary as the PDF the app makes, opened in the system's PDF viewer."""
-        document = self.context.document
-        if document is None:
-            return
-        from xshare_desktop.core import paths
-        from xshare_desktop.gui.document_actions import write_summary_pdf
-
-        target = paths.temp_dir() / f"{self._summary_file_name()}.pdf"
-        self._run_file_task(
-            self.tr("Making the PDF to print…"),
-            write_summary_pdf,
-            dict(document.raw),
-            target,
-            on_ok=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
-        )
-
-    def export_document(self) -> None:
-        """Export: save the summary as a PDF, or the document itself as FHIR JSON."""
-        document = self.context.document
-        if document is None:
-            return
-        from xshare_desktop.gui.document_actions import write_copy, write_summary_pdf
-
-        pdf_filter = self.tr("PDF for people to read (*.pdf)")
-        json_filter = self.tr("FHIR document for systems (*.json)")
-        path_text, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the health document"),
-            str(Path.home() / f"{self._summary_file_name()}.pdf"),
-            f"{pdf_filter};;{json_filter}",
-        )
-        if not path_text:
-            return
-        target = Path(path_text)
-        as_json = chosen == json_filter or target.suffix.lower() == ".json"
-        self._run_file_task(
-            self.tr("Exporting…"),
-            write_copy if as_json else write_summary_pdf,
-            dict(document.raw),
-            target,
-            on_ok=lambda path: self.banner.show_message(
-                self.tr("Saved as %1.").replace("%1", str(path)), kind="info"
-            ),
-        )
-
-    def _run_file_task(self, text: str, fn: Any, *args: Any, on_ok: Any) -> None:
-        from xshare_desktop.gui.worker import Worker
-
-        self.banner.show_message(text, kind="info")
-        worker = Worker(fn, *args)
-
-        def finished(result: Any) -> None:
-            self.banner.dismiss()
-            on_ok(result)
-
-        worker.finished_ok.connect(finished)
-        worker.failed.connect(lambda exc: errors.present(exc, self))
-        worker.start()
 
     def go(self, name: str) -> None:
         if name == "share" and self.context.received is not None:
@@ -447,10 +289,10 @@ class MainWindow(QMainWindow):
         self.close_action.triggered.connect(self.close_document)
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(self.print_summary)
+        self.print_action.triggered.connect(self.print_export.print_summary)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_document)
+        self.export_action.triggered.connect(self.print_export.export_document)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from xshare_desktop.core.signing.strength import Strength, estimate
 
@@ -114,3 +114,18 @@ class StrengthMeter(QLabel):
                 "%1", reason_text(self._strength)
             )
         return None
+
+
+def with_meter(edit: QLineEdit, meter: StrengthMeter) -> QWidget:
+    """``edit`` with its meter right under it, as one field of a form row.
+
+    A row of its own (with an empty label) kept the row's spacing and an empty label even
+    while the meter was hidden, and left a tall gap around the one line it shows.
+    """
+    field = QWidget()
+    column = QVBoxLayout(field)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(edit)
+    column.addWidget(meter)
+    return field

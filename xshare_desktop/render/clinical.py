@@ -13,25 +13,15 @@ why, not what it was.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from xshare_desktop.core import summaries
 from xshare_desktop.core.document import CPR_SYSTEM, LAB_REPORT_CODE, format_cpr
 from xshare_desktop.core.sharing.fields import field_for
-from xshare_desktop.core.sharing.narrative import (
-    Cell,
-    NarrativeContext,
-    build_tables,
-    concept_cell,
-    empty_reason_text,
-    section_entries,
-)
+from xshare_desktop.core.sharing.narrative import concept_cell
 from xshare_desktop.core.sharing.prune import LeftOut, iter_sections
-from xshare_desktop.core.sharing.refs import EntryIndex
-from xshare_desktop.core.sharing.translate import language_base
 from xshare_desktop.render.blocks import (
-    Block,
     Bullets,
     ClinicalDocument,
     Facts,
@@ -41,173 +31,19 @@ from xshare_desktop.render.blocks import (
     Table,
     Text,
 )
-from xshare_desktop.render.quantities import (
-    abnormal_flag,
-    format_number,
-    quantity_text,
-    range_text,
-    unit_text,
-)
-
-SOR_SYSTEM = "urn:oid:1.2.208.176.1.1"
-_SYSTEM_LABELS = {
-    CPR_SYSTEM: ("CPR no.", "CPR-nr."),
-    SOR_SYSTEM: ("SOR code", "SOR-kode"),
-}
-
-
-def _t(lang: str, en: str, da: str) -> str:
-    return da if lang == "da" else en
-
-
-def printable_identifier(identifier: Any) -> bool:
-    """False for the technical identifiers a person cannot use (urn:uuid:, urn:oid: values)."""
-    if not isinstance(identifier, Mapping):
-        return False
-    value = identifier.get("value")
-    if not isinstance(value, str) or not value.strip():
-        return False
-    return not value.lower().startswith(("urn:uuid:", "urn:oid:"))
-
-
-def identifier_lines(
-    identifiers: Any, lang: str, default: tuple[str, str]
-) -> list[tuple[str, str]]:
-    """(label, value) for each printable identifier, labelled by its system or type."""
-    lines: list[tuple[str, str]] = []
-    for identifier in identifiers if isinstance(identifiers, list) else [identifiers]:
-        if not printable_identifier(identifier):
-            continue
-        value = str(identifier["value"])
-        system = identifier.get("system")
-        if system in _SYSTEM_LABELS:
-            en, da = _SYSTEM_LABELS[system]
-            label = _t(lang, en, da)
-            if system == CPR_SYSTEM:
-                value = format_cpr(value)
-        else:
-            type_text = (
-                summaries.concept_text(identifier.get("type"), lang)
-                if isinstance(identifier.get("type"), Mapping)
-                else ""
-            )
-            label = type_text or _t(lang, *default)
-        lines.append((label, value))
-    return lines
+from xshare_desktop.render.clinical_context import cell_text, nowrap
+from xshare_desktop.render.clinical_tables import EntryTables
+from xshare_desktop.render.identifiers import identifier_lines, printable_identifier
 
 
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _nowrap(text: str) -> str:
-    """A date such as "13. oktober 2026" kept on one line (no-break spaces)."""
-    return text.replace(" ", "\u00a0")
-
-
-def _cell_text(cell: Cell | None) -> Text | None:
-    if not cell or not cell.text:
-        return None
-    return Text(
-        cell.text,
-        italic=cell.lang is not None,
-        lang=language_base(cell.lang) if cell.lang else None,
-    )
-
-
-class _Builder:
-    def __init__(
-        self,
-        bundle: Mapping[str, Any],
-        lang: str,
-        *,
-        pseudonymised: bool,
-        translated_from: str | None,
-    ) -> None:
-        self.bundle = bundle
-        self.lang = lang
-        self.pseudonymised = pseudonymised
-        self.translated = translated_from is not None
-        self.index = EntryIndex.build(dict(bundle))
-        self.composition_url = self.index.urls[0]
-        self.composition = self.index.by_url[self.composition_url]
-        # the language the document's own free texts are in: the original one when translated
-        source = translated_from or language_base(
-            self.composition.get("language") or bundle.get("language")
-        )
-        self.ctx = NarrativeContext(
-            lang=lang,
-            source=source,
-            index=self.index,
-            doc_lang=self.composition.get("language") or bundle.get("language"),
-        )
-        self.blocks: list[Block] = []
-        self.report_performers: set[str] = set()  # named once in the report's facts
-
-    def t(self, en: str, da: str) -> str:
-        return _t(self.lang, en, da)
-
-    # -- references ---------------------------------------------------------------------------
-
-    def resolve(self, ref: Any, from_url: str | None = None) -> dict[str, Any] | None:
-        if not isinstance(ref, Mapping) or not isinstance(ref.get("reference"), str):
-            return None
-        return self.ctx.resolve(ref["reference"], from_url or self.composition_url)
-
-    def party(self, ref: Any, from_url: str | None = None, *, codes: bool = True) -> str:
-        """A person or organisation with their role, organisation and SOR code where known."""
-        target = self.resolve(ref, from_url)
-        if target is None:
-            display = ref.get("display") if isinstance(ref, Mapping) else None
-            return display if isinstance(display, str) else ""
-        rtype = target.get("resourceType")
-        parts: list[str] = []
-        if rtype == "PractitionerRole":
-            person = self.resolve(target.get("practitioner"), from_url)
-            if person:
-                parts.append(summaries.human_name(person.get("name")))
-            role = summaries.first_concept(target, "code")
-            role_text = summaries.concept_text(role, self.lang, self.ctx.doc_lang) if role else ""
-            if role_text:
-                parts.append(role_text)
-            organisation = self.resolve(target.get("organization"), from_url)
-            if organisation:
-                parts.append(self.organisation(organisation, codes=codes))
-        elif rtype == "Organization":
-            parts.append(self.organisation(target, codes=codes))
-        elif rtype in ("Practitioner", "Patient", "RelatedPerson"):
-            parts.append(summaries.human_name(target.get("name")))
-        else:
-            parts.append(
-                summaries.summarise(
-                    target, self.lang, doc_lang=self.ctx.doc_lang, resolve=self.ctx.resolver(None)
-                )
-            )
-        return ", ".join(p for p in parts if p)
-
-    def organisation(self, organisation: Mapping[str, Any], *, codes: bool = True) -> str:
-        name = organisation.get("name")
-        text = name if isinstance(name, str) else ""
-        if not codes and text:
-            return text
-        ids = identifier_lines(
-            organisation.get("identifier"), self.lang, ("identifier", "identifikator")
-        )
-        shown = " ".join(f"({label} {value})" for label, value in ids)
-        return f"{text} {shown}".strip()
-
-    def parties(self, refs: Any, from_url: str | None = None, *, codes: bool = True) -> str:
-        names: list[str] = []
-        for ref in refs if isinstance(refs, list) else [refs]:
-            name = self.party(ref, from_url, codes=codes)
-            if name and name not in names:
-                names.append(name)
-        return "; ".join(names)
+class _Builder(EntryTables):
+    """The whole document: its header, facts, notes and what was not shared."""
 
     # -- the parts ----------------------------------------------------------------------------
-
-    def patient(self) -> Mapping[str, Any] | None:
-        return self.resolve(self.composition.get("subject"))
 
     def page_header(self) -> PageHeader:
         patient = self.patient() or {}
@@ -394,15 +230,13 @@ class _Builder:
                 rows.append((self.t("Responsible", "Ansvarlig"), Text(interpreter)))
             conclusion = self.ctx.free_text(report.get("conclusion"))
             if conclusion:
-                rows.append(
-                    (self.t("Conclusion", "Konklusion"), _cell_text(conclusion) or Text(""))
-                )
+                rows.append((self.t("Conclusion", "Konklusion"), cell_text(conclusion) or Text("")))
             self.blocks.append(Heading(self.t("Report", "Rapport"), 2))
             self.blocks.append(Facts(rows))
         if specimens:
             rows_table: list[list[Text]] = []
             for specimen in specimens.values():
-                kind = _cell_text(concept_cell(specimen.get("type"), self.ctx)) or Text("")
+                kind = cell_text(concept_cell(specimen.get("type"), self.ctx)) or Text("")
                 numbers = [
                     value
                     for _, value in identifier_lines(
@@ -419,7 +253,7 @@ class _Builder:
                     summaries.choice(specimen.get("collection") or {}, "collected")[1], self.lang
                 )
                 rows_table.append(
-                    [kind, Text(", ".join(numbers)), Text(_nowrap(collected), hyphenate=False)]
+                    [kind, Text(", ".join(numbers)), Text(nowrap(collected), hyphenate=False)]
                 )
             self.blocks.append(Heading(self.t("Specimens", "Prøvemateriale"), 3))
             self.blocks.append(
@@ -459,177 +293,6 @@ class _Builder:
                 )
             )
         self.blocks.extend(Paragraph(n, "note") for n in notes)
-
-    # -- sections ----------------------------------------------------------------------------
-
-    def observation_table(self, items: list[tuple[str, dict[str, Any]]]) -> Table:
-        rows: list[list[Text]] = []
-        any_specimen = False
-        for url, obs in items:
-            name = _cell_text(concept_cell(obs.get("code"), self.ctx)) or Text("")
-            flag = abnormal_flag(obs, self.lang)
-            value = self.observation_value(obs)
-            flag_text = None
-            if flag:
-                flag_text = f"{flag.code} ({flag.words}{'*' if flag.from_range else ''})"
-            result = Text(value.text, value.italic, flag_text)
-            ranges = obs.get("referenceRange")
-            reference = (
-                range_text(ranges[0], self.lang) if isinstance(ranges, list) and ranges else ""
-            )
-            date = summaries.date_of(summaries.choice(obs, "effective")[1], self.lang)
-            specimen = self.resolve(obs.get("specimen"), url)
-            sample = ""
-            if specimen:
-                ids = identifier_lines(specimen.get("identifier"), self.lang, ("", ""))
-                sample = ids[0][1] if ids else ""
-                any_specimen = any_specimen or bool(sample)
-            performer = self.parties(obs.get("performer"), url, codes=False)
-            rows.append(
-                [
-                    name,
-                    result,
-                    Text(reference),
-                    Text(_nowrap(date), hyphenate=False),
-                    Text(sample),
-                    Text(performer),
-                ]
-            )
-        headers = [
-            self.t("Test", "Undersøgelse"),
-            self.t("Result", "Resultat"),
-            self.t("Reference range", "Referenceinterval"),
-            self.t("Date", "Dato"),
-            self.t("Sample no.", "Prøvenummer"),
-            self.t("Performed by", "Udført af"),
-        ]
-        used = [i for i in range(len(headers)) if i < 2 or any(r[i].text for r in rows)]
-        performers = {r[5].text for r in rows}
-        if len(performers) == 1 and performers <= self.report_performers and 5 in used:
-            used.remove(5)  # every result is from the laboratory the report names above
-        if not any_specimen and 4 in used:
-            used.remove(4)
-        return Table([headers[i] for i in used], [[r[i] for i in used] for r in rows])
-
-    def recommendation_table(self, items: list[tuple[str, dict[str, Any]]]) -> Table:
-        """One row per recommended vaccine (FHIR R4 ImmunizationRecommendation.recommendation)."""
-        rows: list[list[Text]] = []
-        for url, resource in items:
-            by = self.parties(resource.get("authority"), url, codes=False)
-            for item in resource.get("recommendation") or []:
-                if not isinstance(item, Mapping):
-                    continue
-                vaccine = next(iter(item.get("vaccineCode") or []), None)
-                disease = item.get("targetDisease")
-                criteria = [c for c in item.get("dateCriterion") or [] if isinstance(c, Mapping)]
-                due = summaries.date_of(criteria[0].get("value", ""), self.lang) if criteria else ""
-                rows.append(
-                    [
-                        _cell_text(concept_cell(vaccine, self.ctx))
-                        or _cell_text(concept_cell(disease, self.ctx))
-                        or Text(""),
-                        _cell_text(concept_cell(item.get("forecastStatus"), self.ctx)) or Text(""),
-                        Text(_nowrap(due), hyphenate=False),
-                        Text(by),
-                    ]
-                )
-        headers = [
-            self.t("Vaccine", "Vaccine"),
-            self.t("Status", "Status"),
-            self.t("Due", "Anbefalet dato"),
-            self.t("Recommended by", "Anbefalet af"),
-        ]
-        used = [i for i in range(len(headers)) if i == 0 or any(r[i].text for r in rows)]
-        return Table([headers[i] for i in used], [[r[i] for i in used] for r in rows])
-
-    def observation_value(self, obs: Mapping[str, Any]) -> Text:
-        kind, value = summaries.choice(obs, "value")
-        if kind == "Quantity":
-            return Text(quantity_text(value, self.lang))
-        if kind == "Range" and isinstance(value, Mapping):
-            return Text(range_text(value, self.lang))
-        if kind in ("CodeableConcept", "String"):
-            cell = (
-                concept_cell(value, self.ctx)
-                if kind == "CodeableConcept"
-                else self.ctx.free_text(value)
-            )
-            return _cell_text(cell) or Text("")
-        if not kind:
-            quantities = []
-            for component in obs.get("component") or []:
-                if isinstance(component, Mapping):
-                    ckind, cvalue = summaries.choice(component, "value")
-                    if ckind == "Quantity" and isinstance(cvalue, Mapping):
-                        quantities.append(cvalue)
-            units = {unit_text(q, self.lang) for q in quantities}
-            if quantities and len(units) == 1:  # blood pressure: 138/78 mmHg
-                numbers = "/".join(format_number(q.get("value"), self.lang) for q in quantities)
-                return Text(f"{numbers}\u00a0{units.pop()}".strip())
-            if quantities:
-                return Text(" / ".join(quantity_text(q, self.lang) for q in quantities))
-        return Text(
-            summaries.observation_value(obs, "da" if self.lang == "da" else "en", self.ctx.doc_lang)
-        )
-
-    def entry_tables(self, entries: list[tuple[str, dict[str, Any]]], level: int) -> None:
-        by_type: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        for url, resource in entries:
-            by_type.setdefault(str(resource.get("resourceType")), []).append((url, resource))
-        several = len(by_type) > 1
-        own = ("Observation", "ImmunizationRecommendation")
-        others = [(u, r) for u, r in entries if r.get("resourceType") not in own]
-        tables = {t.resource_type: t for t in build_tables(others, self.ctx)} if others else {}
-        for rtype, items in by_type.items():
-            if rtype == "ImmunizationRecommendation":
-                if several:
-                    self.blocks.append(
-                        Heading(
-                            self.t("Recommended vaccinations", "Anbefalede vaccinationer"),
-                            level + 1,
-                        )
-                    )
-                self.blocks.append(self.recommendation_table(items))
-                continue
-            if rtype == "Observation":
-                if several:
-                    self.blocks.append(Heading(self.t("Results", "Resultater"), level + 1))
-                results = self.observation_table(items)
-                self.blocks.append(results)
-                if any((c.flag or "").endswith("*)") for row in results.rows for c in row):
-                    self.blocks.append(
-                        Paragraph(
-                            self.t(
-                                "* Flagged by xShare Desktop: the value lies outside the "
-                                "reference range; the sender gave no interpretation.",
-                                "* Markeret af xShare Desktop: værdien ligger uden for "
-                                "referenceintervallet; afsenderen har ikke angivet en vurdering.",
-                            ),
-                            "note",
-                        )
-                    )
-                continue
-            table = tables[rtype]
-            if several:
-                self.blocks.append(Heading(table.title, level + 1))
-            self.blocks.append(
-                Table(
-                    list(table.headers),
-                    [[_cell_text(c) or Text("") for c in row] for row in table.rows],
-                )
-            )
-
-    def sections(self, sections: Iterable[Mapping[str, Any]], level: int = 2) -> None:
-        for section in sections:
-            self.blocks.append(Heading(str(section.get("title") or ""), level))
-            entries = section_entries(section, self.ctx, self.composition_url)
-            if entries:
-                self.entry_tables(entries, level)
-            elif not section.get("section"):
-                self.blocks.append(Paragraph(empty_reason_text(section, self.ctx)))
-            children = [s for s in section.get("section") or [] if isinstance(s, Mapping)]
-            if children:
-                self.sections(children, min(level + 1, 3))
 
     # -- what is missing ---------------------------------------------------------------------
 

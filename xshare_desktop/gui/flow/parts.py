@@ -15,8 +15,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xshare_desktop.gui.style import set_heading
+from xshare_desktop.gui.style import YELLOW, set_heading
 from xshare_desktop.gui.widgets import MutedLabel
+
+# The wizard's look: the step indicator, the chosen card, the busy panel and the problems.
+FLOW_STYLE = f"""
+QLabel#FlowStep {{
+    padding: 8px 6px; border-style: solid; border-width: 0px 0px 4px 0px;
+    border-color: palette(midlight); color: palette(text);
+}}
+QLabel#FlowStep[state="current"] {{ border-color: {YELLOW}; }}
+QLabel#FlowStep[state="done"] {{ border-color: palette(mid); }}
+QPushButton[role="card"]:checked {{
+    border: 3px solid {YELLOW}; background: palette(alternate-base);
+}}
+QFrame#FlowBusy {{
+    border: 1px solid palette(mid); border-radius: 8px; background: palette(alternate-base);
+}}
+QLabel#FlowOptionsProblem, QLabel#FlowPasswordWarning {{
+    border-left: 5px solid {YELLOW}; padding: 6px 10px; background: palette(alternate-base);
+}}
+"""
 
 
 class StepPage(QWidget):

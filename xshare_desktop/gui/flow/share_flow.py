@@ -24,42 +24,29 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.sharing import delivery
 from xshare_desktop.core.sharing.pseudonymise import new_salt
-from xshare_desktop.core.sharing.writer import ShareOptions
-from xshare_desktop.core.shl import app_host
-from xshare_desktop.core.shl.provider import LinkOptions
 from xshare_desktop.core.signing import SigningIdentity
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
 from xshare_desktop.gui.flow import tasks
-from xshare_desktop.gui.flow.parts import BusyPanel, FlowMessage, StepIndicator, StepPage
+from xshare_desktop.gui.flow.parts import (
+    FLOW_STYLE,
+    BusyPanel,
+    FlowMessage,
+    StepIndicator,
+    StepPage,
+)
+from xshare_desktop.gui.flow.plan import FlowOptions, delivery_for, share_options
 from xshare_desktop.gui.flow.step_choose import ChooseStep
 from xshare_desktop.gui.flow.step_done import DoneStep
 from xshare_desktop.gui.flow.step_how import LINK, HowStep
-from xshare_desktop.gui.flow.step_options import FlowOptions, OptionsStep
+from xshare_desktop.gui.flow.step_options import OptionsStep
 from xshare_desktop.gui.flow.step_preview import PreviewStep
 from xshare_desktop.gui.formatting import format_moment
-from xshare_desktop.gui.style import YELLOW, set_heading
+from xshare_desktop.gui.style import set_heading
+from xshare_desktop.gui.views.link_host import stop_link_host
 from xshare_desktop.gui.worker import Worker
 
 STEPS = ("choose", "how", "options", "preview", "done")
-
-FLOW_STYLE = f"""
-QLabel#FlowStep {{
-    padding: 8px 6px; border-style: solid; border-width: 0px 0px 4px 0px;
-    border-color: palette(midlight); color: palette(text);
-}}
-QLabel#FlowStep[state="current"] {{ border-color: {YELLOW}; }}
-QLabel#FlowStep[state="done"] {{ border-color: palette(mid); }}
-QPushButton[role="card"]:checked {{
-    border: 3px solid {YELLOW}; background: palette(alternate-base);
-}}
-QFrame#FlowBusy {{
-    border: 1px solid palette(mid); border-radius: 8px; background: palette(alternate-base);
-}}
-QLabel#FlowOptionsProblem, QLabel#FlowPasswordWarning {{
-    border-left: 5px solid {YELLOW}; padding: 6px 10px; background: palette(alternate-base);
-}}
-"""
 
 
 class ShareFlow(QWidget):
@@ -199,7 +186,7 @@ class ShareFlow(QWidget):
     def reset(self) -> None:
         """Booth "Start over": forget the choice and the unlocked key; stop served links."""
         self._salt = new_salt()
-        app_host.stop_link_host()
+        stop_link_host()  # on the worker: closing the host's sockets takes a moment
         self._restart(self._document)
 
     def go_next(self) -> None:
@@ -306,14 +293,6 @@ class ShareFlow(QWidget):
         )
         self.options.show_problem(None)
 
-    def _share_options(self, plan: FlowOptions) -> ShareOptions:
-        return ShareOptions(
-            formats=plan.formats,
-            pseudonymise=plan.pseudonymise,
-            language=plan.language,
-            file_language=self._lang(),  # file names in the person's language
-        )
-
     def _start_preview(self) -> None:
         self._plan = self.options.options()
         self.preview.clear()
@@ -324,7 +303,7 @@ class ShareFlow(QWidget):
             tasks.make_preview,
             dict(self._document.raw),
             self.choose.selection(),
-            self._share_options(self._plan),
+            share_options(self._plan, self._lang()),
             self._lang(),
             self._salt,
             on_ok=self._preview_ready,
@@ -334,25 +313,6 @@ class ShareFlow(QWidget):
     def _preview_ready(self, preview: tasks.Preview) -> None:
         self.preview.show_preview(preview, self._plan_lines())
         self.share_button.setEnabled(True)
-
-    def _delivery(self, plan: FlowOptions) -> delivery.DownloadOptions | delivery.LinkDelivery:
-        if self.how.method == LINK:
-            expires = time.time() + plan.expires_in if plan.expires_in is not None else None
-            return delivery.LinkDelivery(
-                link=LinkOptions(
-                    passcode=plan.passcode,
-                    expires=expires,
-                    one_time=plan.one_time,
-                    long_term=plan.long_term,
-                    label=plan.label,
-                ),
-                sign=plan.sign,
-                host_viewer=True,  # a phone's camera opens http(s)://HOST/view#shlink:/...
-                local_network=plan.local_network,
-            )
-        return delivery.DownloadOptions(
-            sign=plan.sign, password=plan.password, package=plan.package
-        )
 
     def _share_now(self) -> None:
         preview = self.preview.preview
@@ -364,8 +324,8 @@ class ShareFlow(QWidget):
             self.tr("Sharing…"),
             tasks.deliver,
             preview.prepared,
-            self._share_options(plan),
-            self._delivery(plan),
+            share_options(plan, self._lang()),
+            delivery_for(plan, self.how.method),
             plan.folder if self.how.method != LINK else None,
             self._identity if plan.sign else None,
             outcome,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidg
 from xshare_desktop.gui.flow.parts import StepPage
 from xshare_desktop.gui.flow.tasks import Preview
 from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.views.document_view import SafeTextBrowser
+from xshare_desktop.gui.views.document_parts import SafeTextBrowser
 from xshare_desktop.gui.widgets import MutedLabel
 
 

@@ -5,6 +5,7 @@
 """
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
@@ -146,3 +148,25 @@ class ConformanceViewLayout(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def show_position(self, line: int | None, column: int | None) -> None:
+        """Put the cursor on ``line``/``column`` of the shown text and highlight that line."""
+        if line is None:
+            self.source_view.setExtraSelections([])
+            return
+        block = self.source_view.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        offset = min(max((column or 1) - 1, 0), max(block.length() - 1, 0))
+        cursor.setPosition(block.position() + offset)
+        self.source_view.setTextCursor(cursor)
+        self.source_view.centerCursor()
+        selection = QTextEdit.ExtraSelection()
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor(255, 214, 102, 140))
+        highlight.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.format = highlight
+        selection.cursor = QTextCursor(cursor)
+        selection.cursor.clearSelection()
+        self.source_view.setExtraSelections([selection])

@@ -12,29 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QListWidgetItem,
-    QTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_text, dumps_json
-from xshare_desktop.core.progress import Progress
-from xshare_desktop.core.validation.checking import (
-    CheckRun,
-    DocumentSource,
-    check_files,
-    shared_checker,
-)
+from xshare_desktop.core.validation.checking import CheckRun, DocumentSource
 from xshare_desktop.core.validation.issues import ValidationIssue
 from xshare_desktop.core.validation.outcome import outcome_for, sorted_issues
 from xshare_desktop.core.validation.report import render_html, render_junit, resource_label
 from xshare_desktop.gui import errors
+from xshare_desktop.gui.views.conformance_checker import ConformanceChecker
 from xshare_desktop.gui.views.conformance_layout import ConformanceViewLayout
 from xshare_desktop.gui.worker import Worker
 
@@ -51,21 +39,6 @@ CONTEXT_LINES = 300
 EXPORT_FORMATS = ("html", "json", "junit")
 
 
-class _Checker:
-    """The view's way to the process's shared context and validator (``shared_checker``), asked
-    for on a worker thread: the first ask loads the packages, an install loads them afresh."""
-
-    def profiles(self, *, progress: Progress) -> list[tuple[str, str, str]]:
-        context, _validator = shared_checker()
-        return [(url, name, package.id) for url, name, package in context.profiles()]
-
-    def check(
-        self, sources: list[DocumentSource], profile: str | None, *, progress: Progress
-    ) -> CheckRun:
-        context, validator = shared_checker()
-        return check_files(sources, context, validator, profile=profile, progress=progress)
-
-
 class ConformanceView(ConformanceViewLayout):
     check_finished = Signal(object)  # the CheckRun shown
     close_requested = Signal()
@@ -75,7 +48,7 @@ class ConformanceView(ConformanceViewLayout):
     ) -> None:
         super().__init__(parent)
         self._app_context = context
-        self._checker = _Checker()
+        self._checker = ConformanceChecker()
         self._worker: Worker | None = None
         self._profiles_worker: Worker | None = None
         self._open_document: Any = None
@@ -384,28 +357,6 @@ class ConformanceView(ConformanceViewLayout):
         if self._lines_cache[0] != check_index:
             self._lines_cache = (check_index, text.split("\n"))
         return self._lines_cache[1]
-
-    def show_position(self, line: int | None, column: int | None) -> None:
-        """Put the cursor on ``line``/``column`` of the shown text and highlight that line."""
-        if line is None:
-            self.source_view.setExtraSelections([])
-            return
-        block = self.source_view.document().findBlockByNumber(line - 1)
-        if not block.isValid():
-            return
-        cursor = QTextCursor(block)
-        offset = min(max((column or 1) - 1, 0), max(block.length() - 1, 0))
-        cursor.setPosition(block.position() + offset)
-        self.source_view.setTextCursor(cursor)
-        self.source_view.centerCursor()
-        selection = QTextEdit.ExtraSelection()
-        highlight = QTextCharFormat()
-        highlight.setBackground(QColor(255, 214, 102, 140))
-        highlight.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.format = highlight
-        selection.cursor = QTextCursor(cursor)
-        selection.cursor.clearSelection()
-        self.source_view.setExtraSelections([selection])
 
     # -- export --------------------------------------------------------------------------------
     def report_text(self, fmt: str) -> str:

@@ -2,11 +2,13 @@
 
 The host itself is shared with the share wizard; ``LinkHostController`` turns its changes
 into a Qt signal, whoever made them. ``start_host_task`` is the worker function that binds and
-probes it off the GUI thread.
+probes it off the GUI thread; ``stop_link_host`` closes it on the one worker too (conventions:
+nothing that opens or closes a socket runs on the GUI thread).
 """
 
 from __future__ import annotations
 
+import logging
 import weakref
 from collections.abc import Callable
 from functools import partial
@@ -15,6 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from xshare_desktop.core.shl import app_host
+from xshare_desktop.gui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 
 def _forward_host_changes(controller: weakref.ref[LinkHostController]) -> Callable[[], None]:
@@ -64,11 +69,33 @@ class LinkHostController(QObject):
         """Start (or move) the host; returns the base URL links will carry."""
         return app_host.start_link_host(local_network=local_network)
 
-    def stop(self) -> None:
-        app_host.stop_link_host()
+    def stop(self) -> Worker:
+        """Stop the host on the worker; ``state_changed`` follows when it has stopped."""
+        return stop_link_host()
 
 
 def start_host_task(local_network: bool, *, progress: Any) -> str:
     """Start (or move) the app's link host: binding the port and probing that it answers take
     a moment, so this runs on a worker; the page learns the new state from the host's listener."""
     return app_host.start_link_host(local_network=local_network)
+
+
+def stop_host_task(*, progress: Any) -> bool:
+    """Stop the app's link host: closing its sockets and joining the server's thread can take
+    a moment while a phone is still fetching, so this runs on a worker."""
+    return app_host.stop_link_host()
+
+
+def stop_link_host() -> Worker:
+    """Stop the app's one link host (the links page's Stop, the wizard's and the booth's Start
+    over) on the worker. The page hears of the new state through the host's listener; an error
+    is logged, as there is nothing the person could do about it."""
+    worker = Worker(stop_host_task)
+    worker.failed.connect(_log_stop_failure)
+    return worker.start()
+
+
+def _log_stop_failure(exc: object) -> None:
+    log.error(
+        "Could not stop the link host", exc_info=exc if isinstance(exc, BaseException) else None
+    )

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -425,3 +426,28 @@ class LinkViewLayout(QWidget):
             "location-expired": self.tr("file address expired"),
             "location-used": self.tr("file address already used"),
         }.get(outcome, outcome)
+
+
+def format_moment(ts: float) -> str:
+    """A moment in local time, written the way the chosen language writes it."""
+    moment = QDateTime.fromSecsSinceEpoch(int(ts)).toLocalTime()
+    locale = QLocale()
+    if locale.language() == QLocale.Language.Danish:
+        return locale.toString(moment, "d. MMM yyyy 'kl.' HH.mm")
+    return locale.toString(moment, "d MMM yyyy, HH:mm")
+
+
+# Status colours with enough contrast on a light and on a dark window (WCAG AA for text).
+_TONES = {
+    "ok": ("#2b7a3b", "#69db7c"),
+    "error": ("#a4161a", "#ff8787"),
+    "warning": ("#b35c00", "#ffc078"),
+    "idle": ("#8a8a8a", "#a0a0a0"),
+}
+
+
+def tone_colour(tone: str) -> str:
+    """The colour for a status ("ok", "error", "warning", "idle") on the current palette."""
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    light, dark = _TONES[tone]
+    return dark if window.lightness() < 128 else light

@@ -2,10 +2,11 @@
 
 The page's behaviour over ``link_layout.LinkViewLayout`` (its widgets and texts): the
 controller wires the widgets to the core. The link host is the app's one host
-(``core.shl.app_host``), which the share wizard also starts; ``link_host.LinkHostController`` shows
-and steers it. It binds 127.0.0.1 unless the person turns on "local network" (for a phone at
-the booth) and confirms the warning. Starting the host, creating a link (scrypt, encryption)
-and saving a QR code run on the worker.
+(``core.shl.app_host``), which the share wizard also starts; ``link_host_panel.LinkHostPanel``
+shows and steers it (through ``link_host.LinkHostController``). It binds 127.0.0.1 unless
+the person turns on "local network" (for a phone at the booth) and confirms the warning.
+Starting and stopping the host, creating a link (scrypt, encryption) and saving a QR code
+run on the worker (``link_tasks``).
 """
 
 from __future__ import annotations
@@ -15,83 +16,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QLabel,
-    QListWidgetItem,
-    QMessageBox,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QTableWidgetItem, QWidget
 
-from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import app_host, provider
-from xshare_desktop.core.shl.content import share_files_from_paths
+from xshare_desktop.core.shl import provider
 from xshare_desktop.core.shl.store import LinkStatus
-from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
-from xshare_desktop.gui.local_network import confirm_local_network
-from xshare_desktop.gui.views.link_host import LinkHostController, start_host_task
-from xshare_desktop.gui.views.link_layout import (
-    EXPIRY_CHOICES,
-    LinkViewLayout,
-)
+from xshare_desktop.gui.views.link_host_panel import LinkHostPanel
+from xshare_desktop.gui.views.link_layout import EXPIRY_CHOICES, format_moment, tone_colour
+from xshare_desktop.gui.views.link_tasks import create_link_task, save_qr_task, update_link_task
 from xshare_desktop.gui.worker import Worker
-from xshare_desktop.render.qr_pdf import save_qr
-
-
-def _create_link(
-    paths: list[str],
-    options: provider.LinkOptions,
-    base_url: str | None,
-    local_network: bool,
-    *,
-    progress: Any,
-) -> tuple[str, str]:
-    if base_url is None:  # no host yet: start it here, off the GUI thread, then publish on it
-        base_url = start_host_task(local_network, progress=progress)
-    progress.step(0, 2, "")
-    files = share_files_from_paths(list(paths))
-    progress.step(1, 2, "")
-    record, uri = provider.create_link(files, options, base_url)
-    return record.id, uri
-
-
-def _update_link(link_id: str, paths: list[str], *, progress: Any) -> str:
-    record = provider.update_link(link_id, share_files_from_paths(list(paths)))
-    return record.id
-
-
-def _save_qr(uri: str, path: Path, lang: str, *, progress: Any) -> Path:
-    return save_qr(uri, path, lang=lang)
-
-
-def format_moment(ts: float) -> str:
-    """A moment in local time, written the way the chosen language writes it."""
-    moment = QDateTime.fromSecsSinceEpoch(int(ts)).toLocalTime()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.Danish:
-        return locale.toString(moment, "d. MMM yyyy 'kl.' HH.mm")
-    return locale.toString(moment, "d MMM yyyy, HH:mm")
-
-
-# Status colours with enough contrast on a light and on a dark window (WCAG AA for text).
-_TONES = {
-    "ok": ("#2b7a3b", "#69db7c"),
-    "error": ("#a4161a", "#ff8787"),
-    "warning": ("#b35c00", "#ffc078"),
-    "idle": ("#8a8a8a", "#a0a0a0"),
-}
-
-
-def tone_colour(tone: str) -> str:
-    """The colour for a status ("ok", "error", "warning", "idle") on the current palette."""
-    window = QApplication.palette().color(QPalette.ColorRole.Window)
-    light, dark = _TONES[tone]
-    return dark if window.lightness() < 128 else light
 
 
 def _loopback_only(url: str) -> bool:
@@ -99,27 +34,22 @@ def _loopback_only(url: str) -> bool:
     return host in ("127.0.0.1", "localhost", "::1")
 
 
-class LinkView(LinkViewLayout):
+class LinkView(LinkHostPanel):
     close_requested = Signal()
     link_created = Signal(str)  # link id
 
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.host = LinkHostController(self)
-        self.host.state_changed.connect(self._show_host_state)
         self._summaries: list[provider.LinkSummary] = []
         self._worker: Worker | None = None
         self._qr_worker: Worker | None = None  # saving a QR code, beside creating a link
-        self._host_worker: Worker | None = None  # starting the link host
         self._wire()
         if context is not None:
             context.document_changed.connect(lambda _document: self._options_changed())
         self.retranslate()
 
     def _wire(self) -> None:
-        self.host_button.clicked.connect(self.toggle_host)
-        self.lan_check.toggled.connect(self._lan_toggled)
         self.add_document_button.clicked.connect(self.add_open_document)
         self.add_files_button.clicked.connect(self.choose_files)
         self.clear_files_button.clicked.connect(self.clear_files)
@@ -149,92 +79,9 @@ class LinkView(LinkViewLayout):
         self.refresh()
         super().showEvent(event)
 
-    # -- host ----------------------------------------------------------------------------------
-    def host_state(self) -> str:
-        """'stopped', 'this-computer' or 'local-network': what the status line says."""
-        if not self.host.running:
-            return "stopped"
-        return "local-network" if self.host.local_network else "this-computer"
-
-    def _show_host_state(self) -> None:
-        state = self.host_state()
-        if state != "stopped":
-            # The switch tells the truth about a running host, whoever started it; while the
-            # host is stopped it keeps the person's choice for the next start.
-            self.lan_check.blockSignals(True)
-            self.lan_check.setChecked(state == "local-network")
-            self.lan_check.blockSignals(False)
-        if state == "stopped":
-            colour = tone_colour("idle")
-            self.host_status.setText(
-                self.tr("The link host is stopped: nobody can fetch your links right now.")
-            )
-            starts = self.tr("It starts by itself when you create a link, or press Start.")
-            if self.lan_check.isChecked():
-                # Say before it runs where phones will find it.
-                preview = app_host.network_address_preview()
-                starts += " " + (
-                    self.tr("Phones will reach it at %1.").replace("%1", preview)
-                    if preview
-                    else self.tr("This computer is not on a local network now.")
-                )
-            self.host_address.setText(starts)
-            self.host_button.setText(self.tr("Start link host"))
-        else:
-            address = self.tr("Address: %1").replace("%1", self.host.base_url or "")
-            if state == "local-network":
-                colour = tone_colour("warning")
-                self.host_status.setText(self.tr("Phones on this network can fetch links."))
-                self.host_address.setText(
-                    address + " · " + self.tr("Turn this off after the demonstration.")
-                )
-            else:
-                colour = tone_colour("ok")
-                self.host_status.setText(self.tr("Only this computer can fetch links."))
-                self.host_address.setText(address)
-            self.host_button.setText(self.tr("Stop link host"))
-        if self.host_starting and state == "stopped":
-            self.host_status.setText(self.tr("The link host is starting…"))
-        self.host_button.setEnabled(not self.host_starting)
-        self.host_light.setStyleSheet(f"background: {colour}; border-radius: 8px;")
-        self.host_light.setAccessibleName(self.host_status.text())
-        # The warning matters while phones can reach the host; the switch itself asks first.
-        self.lan_warning.setVisible(self.lan_check.isChecked())
+    def _host_state_shown(self) -> None:
         if self._summaries:
-            self._show_selected()
-
-    def toggle_host(self) -> None:
-        if self.host.running:
-            self.host.stop()
-            return
-        self.start_host()
-
-    @property
-    def host_starting(self) -> bool:
-        return self._host_worker is not None and self._host_worker.is_running
-
-    def start_host(self) -> Worker:
-        """Start the host (or move it, as the local-network switch says) on a worker thread;
-        the status line says it is starting, and an error shows under "Create link"."""
-        worker = Worker(start_host_task, self.lan_check.isChecked())
-        worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
-        worker.done.connect(self._show_host_state)
-        self._host_worker = worker.start()
-        self._show_host_state()
-        return worker
-
-    def confirm_local_network(self) -> bool:
-        return confirm_local_network(self)
-
-    def _lan_toggled(self, checked: bool) -> None:
-        if checked and not self.confirm_local_network():
-            self.lan_check.blockSignals(True)
-            self.lan_check.setChecked(False)
-            self.lan_check.blockSignals(False)
-            return
-        if self.host.running:
-            self.start_host()
-        self._show_host_state()
+            self._show_selected()  # its facts say whether it can be fetched now
 
     # -- creating ------------------------------------------------------------------------------
     def add_files(self, paths: list[str | Path]) -> None:
@@ -349,7 +196,7 @@ class LinkView(LinkViewLayout):
             self._say(self.create_status, reason, error=True)
             return None
         worker = Worker(
-            _create_link, files, self.options(), self.host.base_url, self.lan_check.isChecked()
+            create_link_task, files, self.options(), self.host.base_url, self.lan_check.isChecked()
         )
         worker.finished_ok.connect(self._created)
         worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
@@ -515,7 +362,7 @@ class LinkView(LinkViewLayout):
         if summary is None:
             return None
         lang = self._context.ui_language if self._context is not None else "en"
-        worker = Worker(_save_qr, summary.uri, path, lang)
+        worker = Worker(save_qr_task, summary.uri, path, lang)
         worker.finished_ok.connect(
             lambda written: self._say(
                 self.create_status, self.tr("Saved %1.").replace("%1", str(written))
@@ -561,7 +408,7 @@ class LinkView(LinkViewLayout):
         summary = self.selected()
         if summary is None:
             return None
-        worker = Worker(_update_link, summary.record.id, paths)
+        worker = Worker(update_link_task, summary.record.id, paths)
         worker.finished_ok.connect(self._updated)
         worker.failed.connect(lambda exc: self._failed(self.create_status, exc))
         self._worker = worker.start()
@@ -571,27 +418,15 @@ class LinkView(LinkViewLayout):
         self._say(self.create_status, self.tr("The link now shares the new content."))
         self.refresh(select=link_id)
 
-    # -- plumbing ------------------------------------------------------------------------------
-    def _say(self, label: QLabel, text: str, *, error: bool = False) -> None:
-        label.setProperty("tone", "error" if error else "")
-        label.setStyleSheet(f"color: {tone_colour('error')};" if error else "")
-        label.setText(text)
-        label.setVisible(bool(text))
-
-    def _failed(self, label: QLabel, exc: object) -> None:
-        if isinstance(exc, UserFacingError):
-            self._say(label, exc.message, error=True)
-        elif isinstance(exc, BaseException):
-            errors.present(exc, self)
-
+    # -- start over ----------------------------------------------------------------------------
     def reset(self) -> None:
         """Booth "Start over": stop the host and forget the form."""
         for worker in (self._worker, self._qr_worker):
             if worker is not None:
                 worker.cancel()
         if self._host_worker is not None and self._host_worker.is_running:
-            self._host_worker.done.connect(self.host.stop)  # a start in flight ends stopped
-        self.host.stop()
+            self._host_worker.done.connect(self.stop_host)  # a start in flight ends stopped
+        self.stop_host()
         self.files_list.clear()
         self.label_edit.clear()
         self.passcode_edit.clear()

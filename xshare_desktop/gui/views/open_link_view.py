@@ -10,100 +10,29 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.shl import client, health_card, qr, receive
+from xshare_desktop.core.receiving import receive
+from xshare_desktop.core.shl import client, health_card, qr
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
 from xshare_desktop.gui import errors
 from xshare_desktop.gui.context import AppContext
-from xshare_desktop.gui.style import set_heading
-from xshare_desktop.gui.views.link_view import format_moment, tone_colour
-from xshare_desktop.gui.widgets import MutedLabel
+from xshare_desktop.gui.views.link_layout import format_moment, tone_colour
+from xshare_desktop.gui.views.open_link_layout import OpenLinkViewLayout
+from xshare_desktop.gui.views.open_link_tasks import (
+    fetch_link,
+    load_document_bytes,
+    validate_received,
+)
 from xshare_desktop.gui.worker import Worker
 
 DEFAULT_RECIPIENT = "xshare-desktop"
 
 
-def _fetch(
-    payload: ShlPayload,
-    recipient: str,
-    passcode: str | None,
-    deadline: float | None,
-    *,
-    progress: Any,
-) -> receive.Received:
-    # Only what the person waits for: fetch, decrypt, signatures and health cards (well under a
-    # second on loopback). Checking against the profiles runs afterwards (_validate), because
-    # loading the FHIR packages alone takes seconds.
-    retrieval = client.retrieve(
-        payload, recipient=recipient, passcode=passcode, deadline=deadline, progress=progress
-    )
-    received = receive.unpack(retrieval)
-    receive.check_signatures(received)
-    return received
-
-
-def _validate(received: receive.Received, *, progress: Any) -> receive.Received:
-    try:
-        validator = receive.load_validator()
-    except UserFacingError as exc:
-        received.notes.append(f"The documents were not validated: {exc}")
-        return received
-    receive.validate_documents(received, validator, progress=progress)
-    return received
-
-
-def _load(data: bytes, name: str, *, progress: Any) -> Any:
-    from xshare_desktop.core.document import load_document
-
-    return load_document(data, name=name, progress=progress)
-
-
-PANEL_STYLE = """
-QFrame#LinkInfoPanel, QFrame#ResultPanel {
-    border: 1px solid palette(mid); border-radius: 10px; background: palette(base);
-}
-QFrame#LinkInfoPanel QLabel, QFrame#ResultPanel QLabel { background: transparent; border: none; }
-QPushButton[role="primary"]:disabled { color: palette(dark); background: palette(window); }
-"""
-CONTENT_MAX_WIDTH = 980
-
-
-def _panel(name: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName(name)
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 12)
-    layout.setSpacing(6)
-    return frame, layout
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
-class OpenLinkView(QWidget):
+class OpenLinkView(OpenLinkViewLayout):
     document_opened = Signal(object)  # a core Document, shown by the main window
     close_requested = Signal()
     received_ready = Signal(object)  # the receive.Received, for whoever wants it
@@ -118,139 +47,14 @@ class OpenLinkView(QWidget):
         self._payload: ShlPayload | None = None
         self._link_error = ""
         self._remaining: int | None = None
-        self.setStyleSheet(PANEL_STYLE)
-
-        page = QVBoxLayout(self)
-        page.setContentsMargins(24, 12, 24, 12)
-        content = QWidget()
-        content.setMaximumWidth(CONTENT_MAX_WIDTH)
-        # Long lines are hard to read on a wide screen: the page keeps a comfortable width.
-        row = QHBoxLayout()
-        row.addWidget(content, 1)
-        row.addStretch(0)
-        page.addLayout(row, 1)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        self.title = QLabel()
-        set_heading(self.title, 1)
-        self.intro = MutedLabel()
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        link_row = QHBoxLayout()
-        self.link_edit = QLineEdit()
-        self.link_edit.setObjectName("LinkInput")
-        self.link_edit.setClearButtonEnabled(True)
         self.link_edit.textChanged.connect(self._link_changed)
         self.link_edit.returnPressed.connect(self._link_entered)
-        self.qr_button = QPushButton()
-        self.qr_button.setObjectName("LoadQrImage")
         self.qr_button.clicked.connect(self.choose_qr_image)
-        link_row.addWidget(self.link_edit, 1)
-        link_row.addWidget(self.qr_button)
-        # Empty with an example: a program name in the sender's access list means nothing.
-        self.recipient_edit = QLineEdit()
-        self.recipient_edit.setObjectName("Recipient")
-        self.recipient_hint = MutedLabel()
-        recipient_box = QVBoxLayout()
-        recipient_box.setSpacing(2)
-        recipient_box.addWidget(self.recipient_edit)
-        recipient_box.addWidget(self.recipient_hint)
-        self.link_label = QLabel()
-        self.recipient_label = QLabel()
-        form.addRow(self.link_label, link_row)
-        form.addRow(self.recipient_label, recipient_box)
-        layout.addLayout(form)
-
-        # -- what the pasted link says about itself ------------------------------------------------
-        self.info_panel, info_layout = _panel("LinkInfoPanel")
-        self.link_title = _bold(QLabel(), 1.2)
-        self.link_title.setObjectName("LinkTitle")
-        self.link_title.setWordWrap(True)
-        self.link_info = QLabel()
-        self.link_info.setObjectName("LinkInfo")
-        self.link_info.setWordWrap(True)
-        # The label comes from whoever made the link: never let it render as rich text.
-        self.link_info.setTextFormat(Qt.TextFormat.PlainText)
-        info_layout.addWidget(self.link_title)
-        info_layout.addWidget(self.link_info)
-        self.passcode_row = QWidget()
-        passcode_layout = QFormLayout(self.passcode_row)
-        passcode_layout.setContentsMargins(0, 6, 0, 0)
-        self.passcode_label = _bold(QLabel())
-        self.passcode_edit = QLineEdit()
-        self.passcode_edit.setObjectName("Passcode")
-        self.passcode_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passcode_edit.setMaximumWidth(320)
         self.passcode_edit.textChanged.connect(self._update_buttons)
         self.passcode_edit.returnPressed.connect(self.open_link)
-        self.attempts_label = QLabel()
-        self.attempts_label.setObjectName("PasscodeAttempts")
-        self.attempts_label.setWordWrap(True)
-        self.attempts_label.setStyleSheet(f"color: {tone_colour('error')}; font-weight: bold;")
-        passcode_layout.addRow(self.passcode_label, self.passcode_edit)
-        passcode_layout.addRow("", self.attempts_label)
-        info_layout.addWidget(self.passcode_row)
-        layout.addWidget(self.info_panel)
-
-        open_row = QHBoxLayout()
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("OpenLink")
-        self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.open_link)
-        self.open_reason = MutedLabel()
-        self.open_reason.setObjectName("OpenReason")
-        open_row.addWidget(self.open_button)
-        open_row.addWidget(self.open_reason, 1)
-        layout.addLayout(open_row)
-        self.status = QLabel()
-        self.status.setObjectName("OpenStatus")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
-        layout.addWidget(self.status)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("OpenProgress")
-        self.progress_bar.setRange(0, 0)  # busy: a download's size is not known in advance
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumWidth(320)
-        self.progress_bar.setVisible(False)
-        layout.addWidget(self.progress_bar)
-
-        # -- what arrived --------------------------------------------------------------------------
-        self.result_panel, result_layout = _panel("ResultPanel")
-        self.result_title = _bold(QLabel(), 1.2)
-        self.result_title.setObjectName("ResultTitle")
-        self.results = QListWidget()
-        self.results.setObjectName("ReceivedFiles")
-        self.results.setFrameShape(QFrame.Shape.NoFrame)
-        self.results.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        buttons = QHBoxLayout()
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("ShowDocument")
-        self.show_button.setProperty("role", "primary")
         self.show_button.clicked.connect(self.show_document)
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("SaveFiles")
         self.save_button.clicked.connect(self.choose_save_folder)
-        self.show_reason = MutedLabel()
-        self.show_reason.setObjectName("ShowReason")
-        self.save_button.setMinimumHeight(self.show_button.sizeHint().height())
-        buttons.addWidget(self.show_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.show_reason, 1)
-        self.checks_label = MutedLabel()
-        self.checks_label.setObjectName("ChecksRunning")
-        self.checks_label.setVisible(False)
-        result_layout.addWidget(self.result_title)
-        result_layout.addWidget(self.results)
-        result_layout.addWidget(self.checks_label)
-        result_layout.addLayout(buttons)
-        layout.addWidget(self.result_panel)
-        layout.addStretch(1)
         self.retranslate()
         self._update_buttons()
 
@@ -404,7 +208,7 @@ class OpenLinkView(QWidget):
             return None
         passcode = self.passcode_edit.text() if payload.needs_passcode else None
         recipient = self.recipient_edit.text().strip() or DEFAULT_RECIPIENT
-        worker = Worker(_fetch, payload, recipient, passcode, self._deadline())
+        worker = Worker(fetch_link, payload, recipient, passcode, self._deadline())
         worker.progress.connect(self._progress)
         worker.finished_ok.connect(self._received)
         worker.failed.connect(self._failed)
@@ -459,7 +263,7 @@ class OpenLinkView(QWidget):
             self._checker = None
 
     def _check_documents(self, received: receive.Received) -> Worker:
-        checker = Worker(_validate, received)
+        checker = Worker(validate_received, received)
         self._checker = checker
 
         def finished(result: object) -> None:
@@ -644,7 +448,7 @@ class OpenLinkView(QWidget):
         item = self.showable()
         if item is None:
             return None
-        worker = Worker(_load, item.data, item.name)
+        worker = Worker(load_document_bytes, item.data, item.name)
         worker.finished_ok.connect(self.document_opened.emit)
         worker.failed.connect(self._failed)
         self._worker = worker.start()
