@@ -379,8 +379,8 @@
     <context>
         <name>Core</name>
         <message>
-            <source>{name} holds JSON, but not a FHIR resource (it is a JSON {__name__}).</source>
-            <translation>{name} holds JSON, but not a FHIR resource (it is a JSON {__name__}).</translation>
+            <source>{name} holds JSON, but not a FHIR resource (it is a JSON {kind}).</source>
+            <translation>{name} holds JSON, but not a FHIR resource (it is a JSON {kind}).</translation>
         </message>
         <message>
             <source>{name} is JSON but not a FHIR resource: it has no resourceType.</source>
@@ -515,8 +515,8 @@
             <translation>The XML is nested more than {MAX_DEPTH} levels deep, which no health document needs; the file is damaged or hostile.</translation>
         </message>
         <message>
-            <source>{name} is written in {decode}; FHIR XML is always UTF-8.</source>
-            <translation>{name} is written in {decode}; FHIR XML is always UTF-8.</translation>
+            <source>{name} is written in {encoding}; FHIR XML is always UTF-8.</source>
+            <translation>{name} is written in {encoding}; FHIR XML is always UTF-8.</translation>
         </message>
         <message>
             <source>{name} is not UTF-8 text.</source>
@@ -535,8 +535,12 @@
             <translation>{name} holds no XML element.</translation>
         </message>
         <message>
-            <source>{name} is XML but not FHIR: its root element &lt;{name2}&gt; is not in the FHIR namespace ({FHIR_NS}).</source>
-            <translation>{name} is XML but not FHIR: its root element &lt;{name2}&gt; is not in the FHIR namespace ({FHIR_NS}).</translation>
+            <source>{name} is XML but not FHIR: its root element &lt;{element}&gt; is not in the FHIR namespace ({FHIR_NS}).</source>
+            <translation>{name} is XML but not FHIR: its root element &lt;{element}&gt; is not in the FHIR namespace ({FHIR_NS}).</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; has an attribute '{attribute}' that FHIR does not define there.</source>
+            <translation>&lt;{name}&gt; has an attribute '{attribute}' that FHIR does not define there.</translation>
         </message>
         <message>
             <source>&lt;{name}&gt; is not in the FHIR namespace, so it cannot be a resource.</source>
@@ -555,10 +559,6 @@
             <translation>&lt;{name}&gt; must hold exactly one resource, but holds {count} elements.</translation>
         </message>
         <message>
-            <source>&lt;{name}&gt; has an attribute '{rsplit}' that FHIR does not define there.</source>
-            <translation>&lt;{name}&gt; has an attribute '{rsplit}' that FHIR does not define there.</translation>
-        </message>
-        <message>
             <source>&lt;{name}&gt; contains the text '{text}'; FHIR XML keeps values in value attributes.</source>
             <translation>&lt;{name}&gt; contains the text '{text}'; FHIR XML keeps values in value attributes.</translation>
         </message>
@@ -571,8 +571,8 @@
             <translation>{name} is a folder, not a file.</translation>
         </message>
         <message>
-            <source>The file {name} is {megabytes}; health documents this app opens are at most {megabytes2}.</source>
-            <translation>The file {name} is {megabytes}; health documents this app opens are at most {megabytes2}.</translation>
+            <source>The file {name} is {size}; health documents this app opens are at most {limit}.</source>
+            <translation>The file {name} is {size}; health documents this app opens are at most {limit}.</translation>
         </message>
         <message>
             <source>The file {name} is too large to open.</source>
@@ -651,8 +651,8 @@
             <translation>This is not a FHIR Bundle, so there is nothing to share from it.</translation>
         </message>
         <message>
-            <source>This Bundle is of type '{get}', not a document; only documents such as a patient summary can be shared.</source>
-            <translation>This Bundle is of type '{get}', not a document; only documents such as a patient summary can be shared.</translation>
+            <source>This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.</source>
+            <translation>This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.</translation>
         </message>
         <message>
             <source>The document has no entries.</source>
@@ -975,8 +975,8 @@
             <translation>A file in the link is too large to open.</translation>
         </message>
         <message>
-            <source>A file in the link uses encryption {get}/{get2}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</source>
-            <translation>A file in the link uses encryption {get}/{get2}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</translation>
+            <source>A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</source>
+            <translation>A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</translation>
         </message>
         <message>
             <source>A file in the link carries an encrypted key, which dir forbids.</source>
@@ -1323,8 +1323,8 @@
             <translation>The protected file is damaged: its header cannot be read.</translation>
         </message>
         <message>
-            <source>This file is protected with {get}/{get2}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</source>
-            <translation>This file is protected with {get}/{get2}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</translation>
+            <source>This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</source>
+            <translation>This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</translation>
         </message>
         <message>
             <source>The protected file asks for decompression, which this app refuses.</source>
@@ -4458,8 +4458,8 @@
             <translation>The declaration must be a JSON object.</translation>
         </message>
         <message>
-            <source>This file is not an xShare label declaration (format {get}); `xshare label declaration --template` prints one to start from.</source>
-            <translation>This file is not an xShare label declaration (format {get}); `xshare label declaration --template` prints one to start from.</translation>
+            <source>This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.</source>
+            <translation>This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.</translation>
         </message>
         <message>
             <source>The declaration has version {version}; this app reads version {FORMAT_VERSION}.</source>

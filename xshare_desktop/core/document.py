@@ -161,8 +161,8 @@ def _check_document_shape(obj: Any, name: str) -> list[Mapping[str, Any]]:
     if not isinstance(obj, dict):
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
-                "Core", "{name} holds JSON, but not a FHIR resource (it is a JSON {__name__})."
-            ).format(name=name, __name__=type(obj).__name__)
+                "Core", "{name} holds JSON, but not a FHIR resource (it is a JSON {kind})."
+            ).format(name=name, kind=type(obj).__name__)
         )
     rtype = obj.get("resourceType")
     if not isinstance(rtype, str):

@@ -131,8 +131,8 @@ def _parse(data: bytes, name: str) -> _Node:
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
-                "Core", "{name} is written in {decode}; FHIR XML is always UTF-8."
-            ).format(name=name, decode=declared.group(1).decode())
+                "Core", "{name} is written in {encoding}; FHIR XML is always UTF-8."
+            ).format(name=name, encoding=declared.group(1).decode())
         )
     try:
         data.decode("utf-8")
@@ -204,8 +204,8 @@ class FhirXmlReader:
             raise UserFacingError(
                 QT_TRANSLATE_NOOP(
                     "Core",
-                    "{name} is XML but not FHIR: its root element <{name2}> is not in the FHIR namespace ({FHIR_NS}).",
-                ).format(name=name, name2=root.name, FHIR_NS=FHIR_NS),
+                    "{name} is XML but not FHIR: its root element <{element}> is not in the FHIR namespace ({FHIR_NS}).",
+                ).format(name=name, element=root.name, FHIR_NS=FHIR_NS),
                 where=root.where(),
             )
         positions: Positions = {}
@@ -410,8 +410,8 @@ class FhirXmlReader:
                 raise UserFacingError(
                     QT_TRANSLATE_NOOP(
                         "Core",
-                        "<{name}> has an attribute '{rsplit}' that FHIR does not define there.",
-                    ).format(name=node.name, rsplit=name.rsplit("}", 1)[-1]),
+                        "<{name}> has an attribute '{attribute}' that FHIR does not define there.",
+                    ).format(name=node.name, attribute=name.rsplit("}", 1)[-1]),
                     where=node.where(),
                 )
 

@@ -53,8 +53,8 @@ def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "The file {name} is {megabytes}; health documents this app opens are at most {megabytes2}.",
-            ).format(name=p.name, megabytes=megabytes(size), megabytes2=megabytes(max_bytes)),
+                "The file {name} is {size}; health documents this app opens are at most {limit}.",
+            ).format(name=p.name, size=megabytes(size), limit=megabytes(max_bytes)),
             where=str(p),
         )
     try:

@@ -155,8 +155,8 @@ def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "This Bundle is of type '{get}', not a document; only documents such as a patient summary can be shared.",
-            ).format(get=bundle.get("type"))
+                "This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.",
+            ).format(type=bundle.get("type"))
         )
     entries = bundle.get("entry")
     if not isinstance(entries, list) or not entries:

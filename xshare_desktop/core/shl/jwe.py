@@ -111,8 +111,8 @@ def decrypt(
         raise BadEncryptedFile(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "A file in the link uses encryption {get}/{get2}; SMART Health Links use {ALG}/{ENC} only, so it is refused.",
-            ).format(get=header.get("alg"), get2=header.get("enc"), ALG=ALG, ENC=ENC)
+                "A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.",
+            ).format(alg=header.get("alg"), enc=header.get("enc"), ALG=ALG, ENC=ENC)
         )
     if token.split(".")[1]:
         raise BadEncryptedFile(

@@ -115,10 +115,10 @@ def read_header(data: bytes) -> dict[str, Any]:
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "This file is protected with {get}/{get2}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).",
+                "This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).",
             ).format(
-                get=header.get("alg"),
-                get2=header.get("enc"),
+                alg=header.get("alg"),
+                enc=header.get("enc"),
                 ALGORITHM=ALGORITHM,
                 ENCRYPTION=ENCRYPTION,
             )

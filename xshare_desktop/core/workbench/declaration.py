@@ -284,8 +284,8 @@ def declaration_from_dict(body: Any) -> Declaration:
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
                 "Workbench",
-                "This file is not an xShare label declaration (format {get}); `xshare label declaration --template` prints one to start from.",
-            ).format(get=repr(body.get("format")))
+                "This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.",
+            ).format(format=repr(body.get("format")))
         )
     version = body.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
