@@ -169,7 +169,7 @@ def _unpack_health_cards(
         raise BadResponse(
             QT_TRANSLATE_NOOP(
                 "Core", "File {index} is not a usable SMART Health Card file: {exc}"
-            ).format(index=index, exc=exc)
+            ).format(index=index, exc=exc.text)
         ) from None
     items = [ReceivedItem(f"health-card-{index}.smart-health-card", data, SMART_HEALTH_CARD)]
     for card in cards:
@@ -219,7 +219,7 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
                 raise BadResponse(
                     QT_TRANSLATE_NOOP(
                         "Core", "File {index} should be {media_type} but is not JSON: {message}"
-                    ).format(index=index, media_type=media_type, message=exc.message)
+                    ).format(index=index, media_type=media_type, message=exc.text)
                 ) from None
             if not isinstance(body, dict):
                 raise BadResponse(
