@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from xshare_desktop.core.sharing.fields import OptionalField, present_fields
 from xshare_desktop.core.sharing.selection import Selection, section_selector_for
+from xshare_desktop.gui.formatting import section_title
 
 KIND_ROLE = (
     Qt.ItemDataRole.UserRole + 1
@@ -291,7 +292,9 @@ class SelectionTree(QTreeWidget):
             section = item.data(1, Qt.ItemDataRole.UserRole)
             total = item.childCount()
             shared = sum(c.checkState(0) != UNCHECKED for c in self._children(item))
-            item.setText(0, section.title)
+            # in the interface language when the code is known; the document's own title beside
+            item.setText(0, section_title(section))
+            item.setToolTip(0, section.title)
             if total:
                 item.setText(
                     1,
