@@ -4327,8 +4327,8 @@
 <context>
     <name>Strength</name>
     <message>
-        <source>It needs at least 8 characters.</source>
-        <translation>Den skal have mindst 8 tegn.</translation>
+        <source>It needs at least {count} characters.</source>
+        <translation>Den skal have mindst {count} tegn.</translation>
     </message>
     <message>
         <source>It is one of the passwords people use most, so it is guessed first.</source>

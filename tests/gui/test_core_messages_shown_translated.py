@@ -42,3 +42,16 @@ def test_a_core_error_in_a_status_line_is_danish(make_window) -> None:  # type: 
     assert errors.describe(exc) == "a.json er tom. (/x/a.json)"
     assert errors.message_text(exc) == "a.json er tom."
     assert exc.message == "a.json is empty."  # the CLI and the log keep the English
+
+
+def test_a_nested_reason_is_translated_too(make_window) -> None:  # type: ignore[no-untyped-def]
+    """A refused password's reason comes from core/signing/strength.py, marked there: in the
+    Danish window the whole sentence is Danish, not Danish around an English reason."""
+    from xshare_desktop.core.signing.password import check_new_password
+
+    make_window(lang="da")
+    with pytest.raises(UserFacingError) as caught:
+        check_new_password("12345678")
+    shown = errors.message_text(caught.value)
+    assert shown.startswith("Vælg en anden adgangskode: Den er en af de adgangskoder"), shown
+    assert "passwords" not in shown

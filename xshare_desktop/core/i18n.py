@@ -27,7 +27,7 @@ from typing import Final
 Translate = Callable[[str, str], str]
 
 # Contexts in use, so tests can tell core messages from the GUI's own strings.
-CONTEXTS: Final = ("Core", "Workbench")
+CONTEXTS: Final = ("Core", "Strength", "Workbench")
 
 
 class Message:

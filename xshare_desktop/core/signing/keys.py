@@ -93,7 +93,7 @@ def check_new_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
             QT_TRANSLATE_NOOP(
                 "Core",
                 "Choose another passphrase: {reason} It protects your signing key, so anyone who guesses it can sign in your name.",
-            ).format(reason=strength.reason)
+            ).format(reason=strength.reason_message)
         )
 
 

@@ -61,7 +61,7 @@ def check_new_password(password: str, related: Sequence[str] = ()) -> None:
             QT_TRANSLATE_NOOP(
                 "Core",
                 "Choose another password: {reason} The recipient types it to open the file, so a few unusual words are easier for both of you than a short code.",
-            ).format(reason=strength.reason)
+            ).format(reason=strength.reason_message)
         )
 
 
