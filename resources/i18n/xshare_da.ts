@@ -377,6 +377,1117 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>{name} holds JSON, but not a FHIR resource (it is a JSON {kind}).</source>
+        <translation>{name} indeholder JSON, men ikke en FHIR-ressource (det er et JSON-{kind}).</translation>
+    </message>
+    <message>
+        <source>{name} is JSON but not a FHIR resource: it has no resourceType.</source>
+        <translation>{name} er JSON, men ikke en FHIR-ressource: den har ingen resourceType.</translation>
+    </message>
+    <message>
+        <source>{name} holds a FHIR {rtype} resource, not a health document. A document is a Bundle of type &apos;document&apos; that starts with a Composition.</source>
+        <translation>{name} indeholder en FHIR-ressource af typen {rtype}, ikke et helbredsdokument. Et dokument er en Bundle af typen »document«, der begynder med en Composition.</translation>
+    </message>
+    <message>
+        <source>{name} is a FHIR Bundle of type &apos;{btype}&apos;, not a document. A health document such as a patient summary is a Bundle of type &apos;document&apos;.</source>
+        <translation>{name} er en FHIR-Bundle af typen »{btype}«, ikke et dokument. Et helbredsdokument som en patientoversigt er en Bundle af typen »document«.</translation>
+    </message>
+    <message>
+        <source>{name} is a document Bundle with no entries.</source>
+        <translation>{name} er en dokument-Bundle uden indhold.</translation>
+    </message>
+    <message>
+        <source>Entry {number} of {name} is not a JSON object.</source>
+        <translation>Post nr. {number} i {name} er ikke et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>{name} is a document Bundle, but its first entry is {found}, not the Composition that every FHIR document must start with.</source>
+        <translation>{name} er en dokument-Bundle, men dens første post er {found}, ikke den Composition, som ethvert FHIR-dokument skal begynde med.</translation>
+    </message>
+    <message>
+        <source>{name} is XML; this version reads FHIR JSON documents only.</source>
+        <translation>{name} er XML; denne version læser kun FHIR-dokumenter i JSON.</translation>
+    </message>
+    <message>
+        <source>&apos;{spec}&apos; is not a package name; write it as name#version, for example hl7.fhir.uv.ips#2.0.0.</source>
+        <translation>»{spec}« er ikke et pakkenavn; skriv det som navn#version, fx hl7.fhir.uv.ips#2.0.0.</translation>
+    </message>
+    <message>
+        <source>{manifest} does not name the package and its version.</source>
+        <translation>{manifest} angiver ikke pakken og dens version.</translation>
+    </message>
+    <message>
+        <source>The file {name} does not exist.</source>
+        <translation>Filen {name} findes ikke.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable FHIR package archive ({reason}).</source>
+        <translation>{name} er ikke et FHIR-pakkearkiv, der kan læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>{source} is not a folder.</source>
+        <translation>{source} er ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>{name} is not a FHIR package: it has no package.json.</source>
+        <translation>{name} er ikke en FHIR-pakke: den har ingen package.json.</translation>
+    </message>
+    <message>
+        <source>{final} exists but holds no readable package; remove it and try again.</source>
+        <translation>{final} findes, men indeholder ingen pakke, der kan læses; fjern den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>{final} could not be read back after installing.</source>
+        <translation>{final} kunne ikke læses igen efter installationen.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {strerror}.</source>
+        <translation>{name} kan ikke læses: {strerror}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable FHIR package archive: packages are .tgz files (gzip-compressed tar).</source>
+        <translation>{name} er ikke et FHIR-pakkearkiv, der kan læses: pakker er .tgz-filer (gzip-komprimeret tar).</translation>
+    </message>
+    <message>
+        <source>The package {what} &apos;{value}&apos; is not allowed in a folder name.</source>
+        <translation>Pakkens {what} »{value}« er ikke tilladt i et mappenavn.</translation>
+    </message>
+    <message>
+        <source>{label} holds too many files to be a FHIR package.</source>
+        <translation>{label} indeholder for mange filer til at være en FHIR-pakke.</translation>
+    </message>
+    <message>
+        <source>{label} tries to write outside its folder ({name}); it was not installed.</source>
+        <translation>{label} prøver at skrive uden for sin mappe ({name}); den blev ikke installeret.</translation>
+    </message>
+    <message>
+        <source>{label} contains a link ({name}); FHIR packages never do, so it was not installed.</source>
+        <translation>{label} indeholder et link ({name}); det har FHIR-pakker aldrig, så den blev ikke installeret.</translation>
+    </message>
+    <message>
+        <source>{label} contains a special file ({name}); it was not installed.</source>
+        <translation>{label} indeholder en særlig fil ({name}); den blev ikke installeret.</translation>
+    </message>
+    <message>
+        <source>{label} unpacks to more than 2 GB; it was not installed.</source>
+        <translation>{label} fylder mere end 2 GB udpakket; den blev ikke installeret.</translation>
+    </message>
+    <message>
+        <source>{label} is not a FHIR package: it has no package/package.json.</source>
+        <translation>{label} er ikke en FHIR-pakke: den har ingen package/package.json.</translation>
+    </message>
+    <message>
+        <source>{source} contains a link ({number}); FHIR packages never do, so it was not installed.</source>
+        <translation>{source} indeholder et link ({number}); det har FHIR-pakker aldrig, så den blev ikke installeret.</translation>
+    </message>
+    <message>
+        <source>The package {package} is not loaded.</source>
+        <translation>Pakken {package} er ikke indlæst.</translation>
+    </message>
+    <message>
+        <source>The FHIR package {wanted} is not installed in {root}; install it with &apos;xshare packages install {wanted}&apos;.</source>
+        <translation>FHIR-pakken {wanted} er ikke installeret i {root}; installér den med »xshare packages install {wanted}«.</translation>
+    </message>
+    <message>
+        <source>The FHIR package {name}#{version} is not installed (installed: {names}).</source>
+        <translation>FHIR-pakken {name}#{version} er ikke installeret (installeret: {names}).</translation>
+    </message>
+    <message>
+        <source>{url} is not a web address the app can download from.</source>
+        <translation>{url} er ikke en webadresse, programmet kan hente fra.</translation>
+    </message>
+    <message>
+        <source>{url} sent more data than a FHIR package can hold.</source>
+        <translation>{url} sendte flere data, end en FHIR-pakke kan indeholde.</translation>
+    </message>
+    <message>
+        <source>No package registry is configured. Give one with --registry URL or set {REGISTRIES_ENV} (comma separated), or install from a .tgz file or a folder.</source>
+        <translation>Der er ikke angivet noget pakkeregister. Angiv et med --registry URL eller sæt {REGISTRIES_ENV} (adskilt med komma), eller installér fra en .tgz-fil eller en mappe.</translation>
+    </message>
+    <message>
+        <source>The package {what} was not found in any registry{detail}.</source>
+        <translation>Pakken {what} blev ikke fundet i noget register{detail}.</translation>
+    </message>
+    <message>
+        <source>The XML is nested more than {MAX_DEPTH} levels deep, which no health document needs; the file is damaged or hostile.</source>
+        <translation>XML&apos;en er indlejret mere end {MAX_DEPTH} niveauer dybt, hvilket intet helbredsdokument har brug for; filen er beskadiget eller ondsindet.</translation>
+    </message>
+    <message>
+        <source>{name} is written in {encoding}; FHIR XML is always UTF-8.</source>
+        <translation>{name} er skrevet i {encoding}; FHIR-XML er altid UTF-8.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text.</source>
+        <translation>{name} er ikke UTF-8-tekst.</translation>
+    </message>
+    <message>
+        <source>{name} is not well-formed XML: {reason}.</source>
+        <translation>{name} er ikke velformet XML: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} declares a DTD or entities; FHIR XML never does, and they can be used to attack the reader, so the file was not opened.</source>
+        <translation>{name} erklærer en DTD eller entiteter; det gør FHIR-XML aldrig, og de kan bruges til at angribe den, der læser filen, så filen blev ikke åbnet.</translation>
+    </message>
+    <message>
+        <source>{name} holds no XML element.</source>
+        <translation>{name} indeholder intet XML-element.</translation>
+    </message>
+    <message>
+        <source>{name} is XML but not FHIR: its root element &lt;{element}&gt; is not in the FHIR namespace ({FHIR_NS}).</source>
+        <translation>{name} er XML, men ikke FHIR: dens rodelement &lt;{element}&gt; er ikke i FHIR-navnerummet ({FHIR_NS}).</translation>
+    </message>
+    <message>
+        <source>&lt;{name}&gt; has an attribute &apos;{attribute}&apos; that FHIR does not define there.</source>
+        <translation>&lt;{name}&gt; har en attribut »{attribute}«, som FHIR ikke definerer der.</translation>
+    </message>
+    <message>
+        <source>&lt;{name}&gt; is not in the FHIR namespace, so it cannot be a resource.</source>
+        <translation>&lt;{name}&gt; er ikke i FHIR-navnerummet, så det kan ikke være en ressource.</translation>
+    </message>
+    <message>
+        <source>&lt;{type_name}&gt; is a FHIR data type, not a resource.</source>
+        <translation>&lt;{type_name}&gt; er en FHIR-datatype, ikke en ressource.</translation>
+    </message>
+    <message>
+        <source>&lt;{name}&gt; is not in the FHIR namespace.</source>
+        <translation>&lt;{name}&gt; er ikke i FHIR-navnerummet.</translation>
+    </message>
+    <message>
+        <source>&lt;{name}&gt; must hold exactly one resource, but holds {count} elements.</source>
+        <translation>&lt;{name}&gt; skal indeholde præcis én ressource, men indeholder {count} elementer.</translation>
+    </message>
+    <message>
+        <source>&lt;{name}&gt; contains the text &apos;{text}&apos;; FHIR XML keeps values in value attributes.</source>
+        <translation>&lt;{name}&gt; indeholder teksten »{text}«; FHIR-XML har værdierne i value-attributter.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {strerror}.</source>
+        <translation>Filen {name} kan ikke læses: {strerror}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file.</source>
+        <translation>{name} er en mappe, ikke en fil.</translation>
+    </message>
+    <message>
+        <source>The file {name} is {size}; health documents this app opens are at most {limit}.</source>
+        <translation>Filen {name} fylder {size}; de helbredsdokumenter, programmet åbner, fylder højst {limit}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is too large to open.</source>
+        <translation>Filen {name} er for stor til at blive åbnet.</translation>
+    </message>
+    <message>
+        <source>The JSON is nested more than {max_depth} levels deep, which no health document needs; the file is damaged or hostile.</source>
+        <translation>JSON&apos;en er indlejret mere end {max_depth} niveauer dybt, hvilket intet helbredsdokument har brug for; filen er beskadiget eller ondsindet.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} er tom.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text, so it cannot be a FHIR JSON document.</source>
+        <translation>{name} er ikke UTF-8-tekst, så det kan ikke være et FHIR-dokument i JSON.</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {reason}.</source>
+        <translation>{name} er ikke gyldig JSON: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} names the member “{member}” twice in one object (at {location}); FHIR JSON allows each name once, and which one counts would be a guess, so the file is refused.</source>
+        <translation>{name} nævner feltet »{member}« to gange i samme objekt (ved {location}); FHIR-JSON tillader hvert navn én gang, og hvilket der gælder, ville være et gæt, så filen afvises.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written: {value}.</source>
+        <translation>{name} kan ikke gemmes: {value}.</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name or allow replacing it.</source>
+        <translation>{name} findes allerede; vælg et andet navn, eller tillad at den erstattes.</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} findes allerede.</translation>
+    </message>
+    <message>
+        <source>There is nothing to deliver: no file was made.</source>
+        <translation>Der er intet at aflevere: der blev ikke lavet nogen fil.</translation>
+    </message>
+    <message>
+        <source>Two files are called {name}; give them distinct names.</source>
+        <translation>To filer hedder {name}; giv dem forskellige navne.</translation>
+    </message>
+    <message>
+        <source>Signing needs your signing key: create one (Signing keys in the app, or `xshare keys create`) and give its passphrase.</source>
+        <translation>Signering kræver din signeringsnøgle: opret en (Signeringsnøgler i programmet eller »xshare keys create«), og angiv dens adgangssætning.</translation>
+    </message>
+    <message>
+        <source>{name} is a file, not a folder.</source>
+        <translation>{name} er en fil, ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>{names} already exists; nothing was written. Allow replacing files or choose another folder.</source>
+        <translation>{names} findes allerede; intet blev gemt. Tillad at filer erstattes, eller vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the files should go to.</source>
+        <translation>Vælg den mappe, filerne skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>The open copy is a copy of the PDF for you to look at and print: choose PDF as one of the formats.</source>
+        <translation>Den åbne kopi er en kopi af PDF&apos;en, som du selv kan se og udskrive: vælg PDF som et af formaterne.</translation>
+    </message>
+    <message>
+        <source>Keep the open copy in another folder than the shared files, so that it is not sent along with them by mistake.</source>
+        <translation>Gem den åbne kopi i en anden mappe end de delte filer, så den ikke ved en fejl bliver sendt med.</translation>
+    </message>
+    <message>
+        <source>{names} already exists in the folder for your open copy; the share was made, but no open copy was written. Choose another folder.</source>
+        <translation>{names} findes allerede i mappen til din åbne kopi; delingen er lavet, men der blev ikke gemt nogen åben kopi. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>This is not a FHIR Bundle, so there is nothing to share from it.</source>
+        <translation>Dette er ikke en FHIR-Bundle, så der er intet at dele fra den.</translation>
+    </message>
+    <message>
+        <source>This Bundle is of type &apos;{type}&apos;, not a document; only documents such as a patient summary can be shared.</source>
+        <translation>Denne Bundle er af typen »{type}«, ikke et dokument; kun dokumenter som en patientoversigt kan deles.</translation>
+    </message>
+    <message>
+        <source>The document has no entries.</source>
+        <translation>Dokumentet har intet indhold.</translation>
+    </message>
+    <message>
+        <source>The document does not start with a Composition.</source>
+        <translation>Dokumentet begynder ikke med en Composition.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s Composition has no fullUrl.</source>
+        <translation>Dokumentets Composition har ingen fullUrl.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; names no section of this document. Its sections are {valid}; a section can also be named by its title, e.g. section:{example}.</source>
+        <translation>»{text}« er ikke navnet på et afsnit i dette dokument. Dets afsnit er {valid}; et afsnit kan også angives ved sin titel, fx section:{example}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; does not match any entry in this document.</source>
+        <translation>»{text}« passer ikke med nogen oplysning i dette dokument.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is the document&apos;s {what}, which cannot be left out; to hide who the patient is, use pseudonymisation.</source>
+        <translation>»{text}« er dokumentets {what}, som ikke kan udelades; brug pseudonymisering for at skjule, hvem patienten er.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a field you can choose.{hint}</source>
+        <translation>»{text}« er ikke et felt, du kan vælge.{hint}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; cannot be left out (the document needs it); it can be shown with the year only instead.</source>
+        <translation>»{text}« kan ikke udelades (dokumentet har brug for det); i stedet kan det vises med kun årstallet.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date that can be shown as a year.</source>
+        <translation>»{text}« er ikke en dato, der kan vises som et årstal.</translation>
+    </message>
+    <message>
+        <source>This document has no author (Composition.author is missing or empty), and every FHIR document must name at least one. It cannot be shared as it is; ask whoever made it for a complete copy.</source>
+        <translation>Dette dokument har ingen forfatter (Composition.author mangler eller er tom), og ethvert FHIR-dokument skal nævne mindst én. Det kan ikke deles, som det er; bed den, der har lavet det, om en fuldstændig kopi.</translation>
+    </message>
+    <message>
+        <source>The patient would be left out; that is not possible.</source>
+        <translation>Patienten ville blive udeladt; det er ikke muligt.</translation>
+    </message>
+    <message>
+        <source>The laboratory report itself (its DiagnosticReport) would be left out, and a lab report cannot be shared without it. Leave out single results or sections instead.</source>
+        <translation>Selve laboratoriesvaret (dets DiagnosticReport) ville blive udeladt, og et laboratoriesvar kan ikke deles uden det. Udelad i stedet enkelte resultater eller afsnit.</translation>
+    </message>
+    <message>
+        <source>Every author of the document would be left out, but a document needs at least one.</source>
+        <translation>Alle dokumentets forfattere ville blive udeladt, men et dokument skal have mindst én.</translation>
+    </message>
+    <message>
+        <source>Nothing would be left to share: every section is left out. Choose at least one section or entry to share.</source>
+        <translation>Der ville ikke være noget tilbage at dele: alle afsnit er udeladt. Vælg mindst ét afsnit eller én oplysning, der skal deles.</translation>
+    </message>
+    <message>
+        <source>&apos;{original}&apos; is not a selector. Use section:LOINC (e.g. section:10160-0), Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address).</source>
+        <translation>»{original}« er ikke en udvælgelse. Brug section:LOINC (fx section:10160-0), Type/id (fx Condition/123), en fullUrl eller Type.felt (fx Patient.address).</translation>
+    </message>
+    <message>
+        <source>&apos;{original}&apos; names no section: use its code (section:10160-0 or section:SYSTEM|CODE), its position (section:2) or its title.</source>
+        <translation>»{original}« angiver intet afsnit: brug dets kode (section:10160-0 eller section:SYSTEM|KODE), dets placering (section:2) eller dets titel.</translation>
+    </message>
+    <message>
+        <source>&apos;{original}&apos;: a coded section selector is section:SYSTEM|CODE, with both parts.</source>
+        <translation>»{original}«: en kodet afsnitsudvælgelse skrives section:SYSTEM|KODE, med begge dele.</translation>
+    </message>
+    <message>
+        <source>An empty selector was given.</source>
+        <translation>Der blev angivet en tom udvælgelse.</translation>
+    </message>
+    <message>
+        <source>&apos;{original}&apos;: &apos;{path}&apos; is not a field name.</source>
+        <translation>»{original}«: »{path}« er ikke et feltnavn.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; names a field; --include takes sections and entries. Use --exclude to leave a field out.</source>
+        <translation>»{text}« angiver et felt; --include tager afsnit og oplysninger. Brug --exclude for at udelade et felt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date field (e.g. Condition.onset).</source>
+        <translation>»{text}« er ikke et datofelt (fx Condition.onset).</translation>
+    </message>
+    <message>
+        <source>A selection must be a JSON object.</source>
+        <translation>En udvælgelse skal være et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>The selection&apos;s &apos;{key}&apos; must be a list of selectors.</source>
+        <translation>Udvælgelsens »{key}« skal være en liste af udvælgelser.</translation>
+    </message>
+    <message>
+        <source>Unknown selection keys: {names}.</source>
+        <translation>Ukendte nøgler i udvælgelsen: {names}.</translation>
+    </message>
+    <message>
+        <source>This document is not well-formed FHIR, so it cannot be shared safely: {shown}{more}. &apos;xshare validate&apos; lists every problem; ask whoever made the document for a corrected copy.</source>
+        <translation>Dette dokument er ikke velformet FHIR, så det kan ikke deles sikkert: {shown}{more}. »xshare validate« viser alle problemerne; bed den, der har lavet dokumentet, om en rettet kopi.</translation>
+    </message>
+    <message>
+        <source>Unknown format {value}; choose from {names}.</source>
+        <translation>Ukendt format {value}; vælg mellem {names}.</translation>
+    </message>
+    <message>
+        <source>Language &apos;{language}&apos; is not offered; choose da or en.</source>
+        <translation>Sproget »{language}« tilbydes ikke; vælg da eller en.</translation>
+    </message>
+    <message>
+        <source>PDF output needs the PDF renderer, which is not available here.</source>
+        <translation>PDF kræver PDF-motoren, som ikke findes her.</translation>
+    </message>
+    <message>
+        <source>This computer is not on a local network, so a phone cannot reach it.</source>
+        <translation>Denne computer er ikke på et lokalt netværk, så en telefon kan ikke nå den.</translation>
+    </message>
+    <message>
+        <source>This link is protected by a passcode. Ask the sender for it and type it.</source>
+        <translation>Dette link er beskyttet med en adgangskode. Bed afsenderen om den, og skriv den.</translation>
+    </message>
+    <message>
+        <source>The passcode is wrong.</source>
+        <translation>Adgangskoden er forkert.</translation>
+    </message>
+    <message>
+        <source>The passcode is wrong, and no attempts are left: the link is now disabled.</source>
+        <translation>Adgangskoden er forkert, og der er ingen forsøg tilbage: linket er nu spærret.</translation>
+    </message>
+    <message>
+        <source>The passcode is wrong. 1 attempt is left before the link is disabled.</source>
+        <translation>Adgangskoden er forkert. Der er 1 forsøg tilbage, før linket spærres.</translation>
+    </message>
+    <message>
+        <source>The passcode is wrong. {count} attempts are left before the link is disabled.</source>
+        <translation>Adgangskoden er forkert. Der er {count} forsøg tilbage, før linket spærres.</translation>
+    </message>
+    <message>
+        <source>The link host says this link was fetched too often. Try again in {seconds} seconds.</source>
+        <translation>Linkserveren siger, at dette link er hentet for mange gange. Prøv igen om {seconds} sekunder.</translation>
+    </message>
+    <message>
+        <source>The link host says this link was fetched too often. Try again later.</source>
+        <translation>Linkserveren siger, at dette link er hentet for mange gange. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The link host redirected to an address that is not http(s).</source>
+        <translation>Linkserveren sendte videre til en adresse, der ikke er http(s).</translation>
+    </message>
+    <message>
+        <source>The link host {host_name} did not send everything within {seconds} seconds (it is sending too slowly); the download was stopped. Try again later.</source>
+        <translation>Linkserveren {host_name} sendte ikke det hele inden for {seconds} sekunder (den sender for langsomt); hentningen blev stoppet. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The link host {host_name} cannot be reached ({reason}). Check that you are online, on the same network as the sender, and that their link host is running.</source>
+        <translation>Linkserveren {host_name} kan ikke nås ({reason}). Tjek, at du er på nettet og på samme netværk som afsenderen, og at afsenderens linkserver kører.</translation>
+    </message>
+    <message>
+        <source>The connection to the link host {host_name} broke off during the download.</source>
+        <translation>Forbindelsen til linkserveren {host_name} blev afbrudt under hentningen.</translation>
+    </message>
+    <message>
+        <source>The link host sent more than {number} MB; it is refused.</source>
+        <translation>Linkserveren sendte mere end {number} MB; det afvises.</translation>
+    </message>
+    <message>
+        <source>This link expired on {expiry_in_words}. Ask the sender for a new one.</source>
+        <translation>Dette link udløb {expiry_in_words}. Bed afsenderen om et nyt.</translation>
+    </message>
+    <message>
+        <source>This link is no longer active: it was revoked, already used, expired, or locked after too many wrong passcodes. Ask the sender for a new one.</source>
+        <translation>Dette link er ikke længere aktivt: det er tilbagekaldt, allerede brugt, udløbet eller spærret efter for mange forkerte adgangskoder. Bed afsenderen om et nyt.</translation>
+    </message>
+    <message>
+        <source>The link host refuses this link. Ask the sender for a new one.</source>
+        <translation>Linkserveren afviser dette link. Bed afsenderen om et nyt.</translation>
+    </message>
+    <message>
+        <source>The link host answered with an error (HTTP {status}); try again later.</source>
+        <translation>Linkserveren svarede med en fejl (HTTP {status}); prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The link host no longer offers {what} (its address expired or was already used). Open the link again to get fresh addresses.</source>
+        <translation>Linkserveren tilbyder ikke længere {what} (adressen er udløbet eller allerede brugt). Åbn linket igen for at få nye adresser.</translation>
+    </message>
+    <message>
+        <source>The link host answered HTTP {status} for {what}.</source>
+        <translation>Linkserveren svarede HTTP {status} for {what}.</translation>
+    </message>
+    <message>
+        <source>The link host sent {what} as {value} instead of application/jose (an encrypted file), so it is refused.</source>
+        <translation>Linkserveren sendte {what} som {value} i stedet for application/jose (en krypteret fil), så det afvises.</translation>
+    </message>
+    <message>
+        <source>The link host sent a manifest that is not valid JSON.</source>
+        <translation>Linkserveren sendte en filliste (manifest), der ikke er gyldig JSON.</translation>
+    </message>
+    <message>
+        <source>The link host sent a manifest without a list of files.</source>
+        <translation>Linkserveren sendte en filliste (manifest) uden en liste af filer.</translation>
+    </message>
+    <message>
+        <source>The manifest lists {count} files; at most {MAX_FILES} are opened.</source>
+        <translation>Fillisten nævner {count} filer; højst {MAX_FILES} bliver åbnet.</translation>
+    </message>
+    <message>
+        <source>The manifest has a file entry that is not a JSON object.</source>
+        <translation>Fillisten har en filpost, der ikke er et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>The manifest has a file entry with neither content nor address.</source>
+        <translation>Fillisten har en filpost uden både indhold og adresse.</translation>
+    </message>
+    <message>
+        <source>The file behind this link does not say what it contains (no cty header) and is neither a FHIR resource nor a SMART Health Card, so it cannot be opened.</source>
+        <translation>Filen bag dette link oplyser ikke, hvad den indeholder (ingen cty-header), og er hverken en FHIR-ressource eller et SMART Health Card, så den kan ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>This link expired on {expiry_in_words}, so it was not fetched. Ask the sender for a new one.</source>
+        <translation>Dette link udløb {expiry_in_words}, så det blev ikke hentet. Bed afsenderen om et nyt.</translation>
+    </message>
+    <message>
+        <source>Say who is receiving the link (a name or organisation).</source>
+        <translation>Skriv, hvem der modtager linket (et navn eller en organisation).</translation>
+    </message>
+    <message>
+        <source>The download time limit must be more than 0 seconds.</source>
+        <translation>Tidsgrænsen for hentning skal være mere end 0 sekunder.</translation>
+    </message>
+    <message>
+        <source>The link host did not send an encrypted file (application/jose) for this single-file link.</source>
+        <translation>Linkserveren sendte ikke en krypteret fil (application/jose) til dette link med én fil.</translation>
+    </message>
+    <message>
+        <source>The link host did not answer with a manifest (application/json); it may not be a SMART Health Link host.</source>
+        <translation>Linkserveren svarede ikke med en filliste (application/json); den er måske ikke en server til SMART Health Links.</translation>
+    </message>
+    <message>
+        <source>The manifest points to a file with a non-http address.</source>
+        <translation>Fillisten peger på en fil med en adresse, der ikke er http.</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a PDF file.</source>
+        <translation>{name} ligner ikke en PDF-fil.</translation>
+    </message>
+    <message>
+        <source>{name} is not a SMART Health Card file.</source>
+        <translation>{name} er ikke en SMART Health Card-fil.</translation>
+    </message>
+    <message>
+        <source>{name} is not a FHIR resource (it has no resourceType), so it cannot be shared as a health document.</source>
+        <translation>{name} er ikke en FHIR-ressource (den har ingen resourceType), så den kan ikke deles som et helbredsdokument.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be shared by link: choose a FHIR document (.json), its PDF (.pdf), its signature (.jws) or a SMART Health Card (.smart-health-card).</source>
+        <translation>{name} kan ikke deles med et link: vælg et FHIR-dokument (.json), dets PDF (.pdf), dets signatur (.jws) eller et SMART Health Card (.smart-health-card).</translation>
+    </message>
+    <message>
+        <source>Choose at least one file to share.</source>
+        <translation>Vælg mindst én fil, der skal deles.</translation>
+    </message>
+    <message>
+        <source>The link must live for some time; give a duration above zero.</source>
+        <translation>Linket skal gælde i noget tid; angiv en varighed over nul.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an expiry: give a duration such as 30m, 2h, 7d or 1w, or a date and time such as 2026-12-24T18:00+01:00.</source>
+        <translation>»{text}« er ikke et udløbstidspunkt: angiv en varighed som 30m, 2h, 7d eller 1w, eller en dato og et klokkeslæt som 2026-12-24T18:00+01:00.</translation>
+    </message>
+    <message>
+        <source>The expiry {text} is already in the past.</source>
+        <translation>Udløbstidspunktet {text} er allerede passeret.</translation>
+    </message>
+    <message>
+        <source>A link may live at most five years.</source>
+        <translation>Et link kan højst gælde i fem år.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Card file is not JSON.</source>
+        <translation>SMART Health Card-filen er ikke JSON.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Card file has no cards (verifiableCredential is missing or empty).</source>
+        <translation>SMART Health Card-filen indeholder ingen kort (verifiableCredential mangler eller er tom).</translation>
+    </message>
+    <message>
+        <source>The file holds {count} cards; at most {MAX_CARDS} are read.</source>
+        <translation>Filen indeholder {count} kort; højst {MAX_CARDS} bliver læst.</translation>
+    </message>
+    <message>
+        <source>{source} is not a JWKS file (it needs a list of keys).</source>
+        <translation>{source} er ikke en JWKS-fil (den skal have en liste af nøgler).</translation>
+    </message>
+    <message>
+        <source>{source} has no ES256 (P-256) signing key, so it cannot check SMART Health Cards.</source>
+        <translation>{source} har ingen ES256-signeringsnøgle (P-256), så den kan ikke kontrollere SMART Health Cards.</translation>
+    </message>
+    <message>
+        <source>The issuer {iss} is not an https address (SMART Health Card issuers are).</source>
+        <translation>Udstederen {iss} er ikke en https-adresse (det er udstedere af SMART Health Cards).</translation>
+    </message>
+    <message>
+        <source>{iss} is not on your list of trusted health card issuers.</source>
+        <translation>{iss} er ikke på din liste over udstedere af helbredskort, du stoler på.</translation>
+    </message>
+    <message>
+        <source>A file in the link is not a compact JWE (it should have five parts separated by dots).</source>
+        <translation>En fil i linket er ikke en kompakt JWE (den skal have fem dele adskilt af punktummer).</translation>
+    </message>
+    <message>
+        <source>A file in the link has a damaged JWE header.</source>
+        <translation>En fil i linket har en beskadiget JWE-header.</translation>
+    </message>
+    <message>
+        <source>A file in the link is not a JWE (it is not ASCII text).</source>
+        <translation>En fil i linket er ikke en JWE (den er ikke ASCII-tekst).</translation>
+    </message>
+    <message>
+        <source>A file in the link is too large to open.</source>
+        <translation>En fil i linket er for stor til at blive åbnet.</translation>
+    </message>
+    <message>
+        <source>A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</source>
+        <translation>En fil i linket bruger krypteringen {alg}/{enc}; SMART Health Links bruger kun {ALG}/{ENC}, så den afvises.</translation>
+    </message>
+    <message>
+        <source>A file in the link carries an encrypted key, which dir forbids.</source>
+        <translation>En fil i linket har en krypteret nøgle, hvilket dir forbyder.</translation>
+    </message>
+    <message>
+        <source>A file in the link uses unknown compression {zip_method}.</source>
+        <translation>En fil i linket bruger en ukendt komprimering {zip_method}.</translation>
+    </message>
+    <message>
+        <source>A file in the link has a damaged cty header (it is not text).</source>
+        <translation>En fil i linket har en beskadiget cty-header (den er ikke tekst).</translation>
+    </message>
+    <message>
+        <source>A file in the link expands to more than {number} MB when decompressed; it is refused as a possible decompression bomb.</source>
+        <translation>En fil i linket fylder mere end {number} MB, når den pakkes ud; den afvises som en mulig dekomprimeringsbombe.</translation>
+    </message>
+    <message>
+        <source>A file in the link could not be decrypted: it was changed on the way or does not belong to this link.</source>
+        <translation>En fil i linket kunne ikke dekrypteres: den er ændret undervejs eller hører ikke til dette link.</translation>
+    </message>
+    <message>
+        <source>A file in the link could not be decrypted.</source>
+        <translation>En fil i linket kunne ikke dekrypteres.</translation>
+    </message>
+    <message>
+        <source>The link key file {path} is damaged; links made before cannot be shown again.</source>
+        <translation>Nøglefilen til links {path} er beskadiget; links, der er lavet før, kan ikke vises igen.</translation>
+    </message>
+    <message>
+        <source>A link&apos;s key in the link store is damaged.</source>
+        <translation>Et links nøgle i linklageret er beskadiget.</translation>
+    </message>
+    <message>
+        <source>This link was made on another computer or by another account: its key is not here, so it cannot be shown or updated (it can still be revoked).</source>
+        <translation>Dette link er lavet på en anden computer eller af en anden bruger: dets nøgle findes ikke her, så det kan ikke vises eller opdateres (det kan stadig tilbagekaldes).</translation>
+    </message>
+    <message>
+        <source>This SMART Health Link “{label}” uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</source>
+        <translation>Dette SMART Health Link »{label}« bruger protokolversion {version}; programmet forstår kun version {supported}. Bed afsenderen om et link lavet til version {supported}, eller brug et nyere program.</translation>
+    </message>
+    <message>
+        <source>This SMART Health Link uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</source>
+        <translation>Dette SMART Health Link bruger protokolversion {version}; programmet forstår kun version {supported}. Bed afsenderen om et link lavet til version {supported}, eller brug et nyere program.</translation>
+    </message>
+    <message>
+        <source>The manifest address is {count} characters long; SMART Health Links allow at most {MAX_URL_CHARS}. Use a shorter host address.</source>
+        <translation>Adressen på fillisten er {count} tegn lang; SMART Health Links tillader højst {MAX_URL_CHARS}. Brug en kortere serveradresse.</translation>
+    </message>
+    <message>
+        <source>The manifest address {url} is not an http(s) address.</source>
+        <translation>Adressen på fillisten {url} er ikke en http(s)-adresse.</translation>
+    </message>
+    <message>
+        <source>A single-file link cannot have a passcode (the SMART Health Links rules forbid the U and P flags together). Drop one of the two options.</source>
+        <translation>Et link med én fil kan ikke have en adgangskode (reglerne for SMART Health Links forbyder flagene U og P sammen). Fravælg en af de to muligheder.</translation>
+    </message>
+    <message>
+        <source>The label is {count} characters long; at most {MAX_LABEL_CHARS} are allowed.</source>
+        <translation>Etiketten er {count} tegn lang; højst {MAX_LABEL_CHARS} er tilladt.</translation>
+    </message>
+    <message>
+        <source>The viewer address {viewer} is not an http(s) address.</source>
+        <translation>Fremviseradressen {viewer} er ikke en http(s)-adresse.</translation>
+    </message>
+    <message>
+        <source>The pasted text is far too long to be a SMART Health Link.</source>
+        <translation>Den indsatte tekst er alt for lang til at være et SMART Health Link.</translation>
+    </message>
+    <message>
+        <source>This is not a SMART Health Link: it should start with “shlink:/” or contain “#shlink:/” after a viewer address.</source>
+        <translation>Dette er ikke et SMART Health Link: det skal begynde med »shlink:/« eller indeholde »#shlink:/« efter en fremviseradresse.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link is damaged: the part after “shlink:/” is not valid base64url text. Copy the whole link again.</source>
+        <translation>SMART Health Linket er beskadiget: delen efter »shlink:/« er ikke gyldig base64url-tekst. Kopiér hele linket igen.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link is damaged: its content is not JSON. Copy the whole link again.</source>
+        <translation>SMART Health Linket er beskadiget: dets indhold er ikke JSON. Kopiér hele linket igen.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link is damaged: its content is not a JSON object.</source>
+        <translation>SMART Health Linket er beskadiget: dets indhold er ikke et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link has a version (v) that is not a number.</source>
+        <translation>SMART Health Linket har en version (v), der ikke er et tal.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link has a version (v) that is not an integer.</source>
+        <translation>SMART Health Linket har en version (v), der ikke er et heltal.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link has no manifest address (url).</source>
+        <translation>SMART Health Linket har ingen adresse på fillisten (url).</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link&apos;s manifest address is not an http(s) address.</source>
+        <translation>SMART Health Linkets adresse på fillisten er ikke en http(s)-adresse.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link has no decryption key.</source>
+        <translation>SMART Health Linket har ingen nøgle til dekryptering.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link&apos;s decryption key is damaged (it must be 43 base64url characters).</source>
+        <translation>SMART Health Linkets nøgle til dekryptering er beskadiget (den skal være 43 base64url-tegn).</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link has an expiry time (exp) that is not a number.</source>
+        <translation>SMART Health Linket har et udløbstidspunkt (exp), der ikke er et tal.</translation>
+    </message>
+    <message>
+        <source>The SMART Health Link&apos;s flags are not text.</source>
+        <translation>SMART Health Linkets flag er ikke tekst.</translation>
+    </message>
+    <message>
+        <source>The link host address {base_url} is not an http(s) address such as http://127.0.0.1:8765.</source>
+        <translation>Linkserverens adresse {base_url} er ikke en http(s)-adresse som http://127.0.0.1:8765.</translation>
+    </message>
+    <message>
+        <source>The link host address must not contain ? or #.</source>
+        <translation>Linkserverens adresse må ikke indeholde ? eller #.</translation>
+    </message>
+    <message>
+        <source>A single-file link carries exactly one file; {count} were chosen.</source>
+        <translation>Et link med én fil indeholder præcis én fil; der blev valgt {count}.</translation>
+    </message>
+    <message>
+        <source>The passcode is empty; type one or share without a passcode.</source>
+        <translation>Adgangskoden er tom; skriv en, eller del uden adgangskode.</translation>
+    </message>
+    <message>
+        <source>A link cannot be both one-time and long-term: a long-term link is meant to be fetched again when its content changes.</source>
+        <translation>Et link kan ikke både være et engangslink og langvarigt: et langvarigt link er beregnet til at blive hentet igen, når indholdet ændres.</translation>
+    </message>
+    <message>
+        <source>The expiry time is already in the past.</source>
+        <translation>Udløbstidspunktet er allerede passeret.</translation>
+    </message>
+    <message>
+        <source>The number of passcode attempts must be between 1 and 1000.</source>
+        <translation>Antallet af forsøg med adgangskoden skal være mellem 1 og 1000.</translation>
+    </message>
+    <message>
+        <source>There is no link with id {link_id}; `xshare shl list` shows them.</source>
+        <translation>Der er intet link med id {link_id}; »xshare shl list« viser dem.</translation>
+    </message>
+    <message>
+        <source>Only a long-term link can get new content; create a new link for this content.</source>
+        <translation>Kun et langvarigt link kan få nyt indhold; opret et nyt link til dette indhold.</translation>
+    </message>
+    <message>
+        <source>The link is {value}; its content can no longer change.</source>
+        <translation>Linket er {value}; dets indhold kan ikke længere ændres.</translation>
+    </message>
+    <message>
+        <source>A single-file link carries exactly one file.</source>
+        <translation>Et link med én fil indeholder præcis én fil.</translation>
+    </message>
+    <message>
+        <source>A QR code can be saved as .png or .svg, not {value}.</source>
+        <translation>En QR-kode kan gemmes som .png eller .svg, ikke {value}.</translation>
+    </message>
+    <message>
+        <source>{name} is too large an image to search for a QR code.</source>
+        <translation>{name} er et for stort billede til at lede efter en QR-kode i.</translation>
+    </message>
+    <message>
+        <source>{name} is not an image this app can read (PNG, JPEG...).</source>
+        <translation>{name} er ikke et billede, programmet kan læse (PNG, JPEG …).</translation>
+    </message>
+    <message>
+        <source>No QR code was found in {name}.</source>
+        <translation>Der blev ikke fundet nogen QR-kode i {name}.</translation>
+    </message>
+    <message>
+        <source>The QR code in {name} is not a SMART Health Link.</source>
+        <translation>QR-koden i {name} er ikke et SMART Health Link.</translation>
+    </message>
+    <message>
+        <source>File {index} has an attachment whose data is damaged.</source>
+        <translation>Fil {index} har et bilag, hvis data er beskadiget.</translation>
+    </message>
+    <message>
+        <source>File {index} has an attachment that does not match its hash.</source>
+        <translation>Fil {index} har et bilag, der ikke passer med sin hashværdi.</translation>
+    </message>
+    <message>
+        <source>File {index} is not a usable SMART Health Card file: {exc}</source>
+        <translation>Fil {index} er ikke en brugbar SMART Health Card-fil: {exc}</translation>
+    </message>
+    <message>
+        <source>File {index} should be {media_type} but is not JSON: {message}</source>
+        <translation>Fil {index} skulle være {media_type}, men er ikke JSON: {message}</translation>
+    </message>
+    <message>
+        <source>File {index} should be a JSON object ({media_type}).</source>
+        <translation>Fil {index} skulle være et JSON-objekt ({media_type}).</translation>
+    </message>
+    <message>
+        <source>File {index} is labelled FHIR JSON but has no resourceType.</source>
+        <translation>Fil {index} er angivet som FHIR-JSON, men har ingen resourceType.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder.</source>
+        <translation>{folder} er en fil, ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL link store needs the psycopg driver: install xshare-desktop[service] (or psycopg[binary] and psycopg-pool).</source>
+        <translation>Et linklager i PostgreSQL kræver driveren psycopg: installér xshare-desktop[service] (eller psycopg[binary] og psycopg-pool).</translation>
+    </message>
+    <message>
+        <source>The link database {redact} cannot be used: {first_line}</source>
+        <translation>Linkdatabasen {redact} kan ikke bruges: {first_line}</translation>
+    </message>
+    <message>
+        <source>{location} is not an SQLite database URL: write sqlite:////absolute/path/links.sqlite3.</source>
+        <translation>{location} er ikke en URL til en SQLite-database: skriv sqlite:////absolut/sti/links.sqlite3.</translation>
+    </message>
+    <message>
+        <source>The link database {redact} is neither postgresql://... nor sqlite:///...</source>
+        <translation>Linkdatabasen {redact} er hverken postgresql://... eller sqlite:///...</translation>
+    </message>
+    <message>
+        <source>Set {PUBLIC_URL_ENV} to the base URL recipients use to reach this link host (for example https://links.example.org).</source>
+        <translation>Sæt {PUBLIC_URL_ENV} til den grundadresse, modtagerne bruger for at nå denne linkserver (fx https://links.example.org).</translation>
+    </message>
+    <message>
+        <source>{POLL_INTERVAL_ENV} must be a number of seconds, not {interval_text}.</source>
+        <translation>{POLL_INTERVAL_ENV} skal være et antal sekunder, ikke {interval_text}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a FHIR Bundle, so it cannot carry Bundle.signature.</source>
+        <translation>{name} er ikke en FHIR-Bundle, så den kan ikke have en Bundle.signature.</translation>
+    </message>
+    <message>
+        <source>{name} already carries a Bundle.signature; it is left as it is.</source>
+        <translation>{name} har allerede en Bundle.signature; den er ladet uændret.</translation>
+    </message>
+    <message>
+        <source>{name} could not be signed: its JSON has an unusual layout.</source>
+        <translation>{name} kunne ikke signeres: dens JSON har et usædvanligt layout.</translation>
+    </message>
+    <message>
+        <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
+        <translation>Denne Bundle kan ikke bringes på kanonisk form til signering: {exc}. Tal uden for det område, som JSON-signeringsprogrammer har til fælles (heltal over 2^53, uendelig), kan ikke signeres på denne måde; signér i stedet filen, som den er.</translation>
+    </message>
+    <message>
+        <source>{name} does not contain a readable X.509 certificate (PEM or DER).</source>
+        <translation>{name} indeholder ikke et X.509-certifikat, der kan læses (PEM eller DER).</translation>
+    </message>
+    <message>
+        <source>The demo certificate authority in the data folder is damaged; delete the folder demo-ca to make a new one.</source>
+        <translation>Demo-certifikatudstederen i datamappen er beskadiget; slet mappen demo-ca for at lave en ny.</translation>
+    </message>
+    <message>
+        <source>The demo certificate authority key has an unexpected type.</source>
+        <translation>Demo-certifikatudstederens nøgle har en uventet type.</translation>
+    </message>
+    <message>
+        <source>The output would replace {name} itself; choose another name. The original is kept as it is.</source>
+        <translation>Resultatet ville erstatte selve {name}; vælg et andet navn. Originalen bevares uændret.</translation>
+    </message>
+    <message>
+        <source>Say where the opened file should go (--out).</source>
+        <translation>Angiv, hvor den åbnede fil skal gemmes (--out).</translation>
+    </message>
+    <message>
+        <source>Choose another passphrase: {reason} It protects your signing key, so anyone who guesses it can sign in your name.</source>
+        <translation>Vælg en anden adgangssætning: {reason} Den beskytter din signeringsnøgle, så enhver, der gætter den, kan signere i dit navn.</translation>
+    </message>
+    <message>
+        <source>Give the name the certificate should carry.</source>
+        <translation>Angiv det navn, certifikatet skal have.</translation>
+    </message>
+    <message>
+        <source>The name can be at most 64 characters (an X.509 limit).</source>
+        <translation>Navnet må højst være 64 tegn (en grænse i X.509).</translation>
+    </message>
+    <message>
+        <source>{email} does not look like an e-mail address.</source>
+        <translation>{email} ligner ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>A signing key already exists on this computer; replacing it needs an explicit choice (--replace).</source>
+        <translation>Der findes allerede en signeringsnøgle på denne computer; den kan kun erstattes, hvis du udtrykkeligt vælger det (--replace).</translation>
+    </message>
+    <message>
+        <source>There is no signing key yet. Create one first (xshare keys create, or Keys in the app).</source>
+        <translation>Der er endnu ingen signeringsnøgle. Opret en først (xshare keys create eller Nøgler i programmet).</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: the passphrase is wrong or the file is not PKCS#12.</source>
+        <translation>{name} kunne ikke åbnes: adgangssætningen er forkert, eller filen er ikke PKCS#12.</translation>
+    </message>
+    <message>
+        <source>{name} holds no private key with its certificate.</source>
+        <translation>{name} indeholder ingen privat nøgle sammen med sit certifikat.</translation>
+    </message>
+    <message>
+        <source>{name} holds a key this app cannot sign with; it needs an ECDSA P-256 key (ES256).</source>
+        <translation>{name} indeholder en nøgle, programmet ikke kan signere med; det kræver en ECDSA P-256-nøgle (ES256).</translation>
+    </message>
+    <message>
+        <source>{name}: the certificate does not belong to the private key.</source>
+        <translation>{name}: certifikatet hører ikke til den private nøgle.</translation>
+    </message>
+    <message>
+        <source>There is no signing key yet, so there is no certificate to show.</source>
+        <translation>Der er endnu ingen signeringsnøgle, så der er intet certifikat at vise.</translation>
+    </message>
+    <message>
+        <source>DER holds one certificate; use PEM to export the whole chain.</source>
+        <translation>DER kan kun rumme ét certifikat; brug PEM for at eksportere hele kæden.</translation>
+    </message>
+    <message>
+        <source>Unknown certificate format {encoding}; use pem or der.</source>
+        <translation>Ukendt certifikatformat {encoding}; brug pem eller der.</translation>
+    </message>
+    <message>
+        <source>The password is empty.</source>
+        <translation>Adgangskoden er tom.</translation>
+    </message>
+    <message>
+        <source>Choose another password: {reason} The recipient types it to open the file, so a few unusual words are easier for both of you than a short code.</source>
+        <translation>Vælg en anden adgangskode: {reason} Modtageren skriver den for at åbne filen, så nogle få usædvanlige ord er lettere for jer begge end en kort kode.</translation>
+    </message>
+    <message>
+        <source>The protected file is larger than this app opens.</source>
+        <translation>Den beskyttede fil er større, end programmet kan åbne.</translation>
+    </message>
+    <message>
+        <source>This is not a password-protected file (a compact JWE) or it is damaged.</source>
+        <translation>Dette er ikke en fil beskyttet med adgangskode (en kompakt JWE), eller den er beskadiget.</translation>
+    </message>
+    <message>
+        <source>The protected file was changed or damaged after it was encrypted; it cannot be opened.</source>
+        <translation>Den beskyttede fil er ændret eller beskadiget, efter den blev krypteret; den kan ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>The protected file is damaged: its header cannot be read.</source>
+        <translation>Den beskyttede fil er beskadiget: dens header kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</source>
+        <translation>Denne fil er beskyttet med {alg}/{enc}; programmet åbner filer beskyttet med en adgangskode ({ALGORITHM}, {ENCRYPTION}).</translation>
+    </message>
+    <message>
+        <source>The protected file asks for decompression, which this app refuses.</source>
+        <translation>Den beskyttede fil beder om dekomprimering, hvilket programmet afviser.</translation>
+    </message>
+    <message>
+        <source>The protected file asks for an unreasonable amount of password work (p2c); it is damaged or hostile.</source>
+        <translation>Den beskyttede fil beder om urimeligt meget arbejde med adgangskoden (p2c); den er beskadiget eller ondsindet.</translation>
+    </message>
+    <message>
+        <source>This file is protected with a password. Enter the password to open it.</source>
+        <translation>Denne fil er beskyttet med en adgangskode. Skriv adgangskoden for at åbne den.</translation>
+    </message>
+    <message>
+        <source>The protected file is damaged and cannot be opened.</source>
+        <translation>Den beskyttede fil er beskadiget og kan ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Nothing was opened or saved; check the password and try again.</source>
+        <translation>Adgangskoden er forkert. Intet blev åbnet eller gemt; tjek adgangskoden, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>No trusted issuer has a fingerprint starting with {fingerprint_prefix} (give at least 8 hex digits).</source>
+        <translation>Ingen udsteder, du stoler på, har et fingeraftryk, der begynder med {fingerprint_prefix} (angiv mindst 8 hexcifre).</translation>
+    </message>
+    <message>
+        <source>{fingerprint_prefix} matches several issuers; give more digits.</source>
+        <translation>{fingerprint_prefix} passer med flere udstedere; angiv flere cifre.</translation>
+    </message>
+    <message>
+        <source>The package was refused: its manifest is far too large.</source>
+        <translation>Pakken blev afvist: dens filliste er alt for stor.</translation>
+    </message>
+    <message>
+        <source>This zip is not an xShare package (its manifest is not ours).</source>
+        <translation>Denne zip-fil er ikke en xShare-pakke (dens filliste er ikke vores).</translation>
+    </message>
+    <message>
+        <source>This xShare package uses format version {version}; this app reads version {PACKAGE_FORMAT_VERSION}. Update the app to open it.</source>
+        <translation>Denne xShare-pakke bruger formatversion {version}; programmet læser version {PACKAGE_FORMAT_VERSION}. Opdatér programmet for at åbne den.</translation>
+    </message>
+    <message>
+        <source>The package manifest has no usable list of files.</source>
+        <translation>Pakkens filliste har ingen brugbar liste af filer.</translation>
+    </message>
+    <message>
+        <source>The package manifest is damaged: a file entry is incomplete.</source>
+        <translation>Pakkens filliste er beskadiget: en filpost er ufuldstændig.</translation>
+    </message>
+    <message>
+        <source>The package manifest lists {entry} twice.</source>
+        <translation>Pakkens filliste nævner {entry} to gange.</translation>
+    </message>
+    <message>
+        <source>The package&apos;s manifest is damaged and cannot be read.</source>
+        <translation>Pakkens filliste er beskadiget og kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>This zip is not an xShare package: it has no manifest.json.</source>
+        <translation>Denne zip-fil er ikke en xShare-pakke: den har ingen manifest.json.</translation>
+    </message>
+    <message>
+        <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
+        <translation>{name}{SIGNATURE_SUFFIX} er en signatur, men filen, den signerer, {name}, ligger ikke ved siden af.</translation>
+    </message>
+    <message>
+        <source>The package was refused: its zip structure was altered (hidden data, or file headers that disagree with its table of contents), so other programs might show something else.</source>
+        <translation>Pakken blev afvist: dens zip-struktur er ændret (skjulte data eller filhoveder, der ikke stemmer med indholdsfortegnelsen), så andre programmer kunne vise noget andet.</translation>
+    </message>
+    <message>
+        <source>The package was refused: it contains {problem}.</source>
+        <translation>Pakken blev afvist: den indeholder {problem}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one file to put in the package.</source>
+        <translation>Vælg mindst én fil, der skal i pakken.</translation>
+    </message>
+    <message>
+        <source>{name} is reserved for the package&apos;s own manifest.</source>
+        <translation>{name} er forbeholdt pakkens egen filliste.</translation>
+    </message>
+    <message>
+        <source>Two files are called {name}; a package needs distinct names.</source>
+        <translation>To filer hedder {name}; en pakke skal have forskellige navne.</translation>
+    </message>
+    <message>
+        <source>{signature_name} is among the files; signing would replace it. Leave it out or do not sign again.</source>
+        <translation>{signature_name} er blandt filerne; signering ville erstatte den. Udelad den, eller signér ikke igen.</translation>
+    </message>
+    <message>
+        <source>The package would replace {name}, one of the files going into it; choose another name.</source>
+        <translation>Pakken ville erstatte {name}, som er en af de filer, der skal i den; vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>The package was refused: it is a ZIP64 archive, far larger than an xShare package.</source>
+        <translation>Pakken blev afvist: den er et ZIP64-arkiv, langt større end en xShare-pakke.</translation>
+    </message>
+    <message>
+        <source>The package was refused: it holds {entries} files; an xShare package holds at most {MAX_MEMBERS}.</source>
+        <translation>Pakken blev afvist: den indeholder {entries} filer; en xShare-pakke indeholder højst {MAX_MEMBERS}.</translation>
+    </message>
+    <message>
+        <source>The package was refused: its list of files is far larger than an xShare package of at most {MAX_MEMBERS} files needs.</source>
+        <translation>Pakken blev afvist: dens liste af filer er langt større, end en xShare-pakke med højst {MAX_MEMBERS} filer har brug for.</translation>
+    </message>
+    <message>
+        <source>The package is not a readable zip file; it is damaged.</source>
+        <translation>Pakken er ikke en zip-fil, der kan læses; den er beskadiget.</translation>
+    </message>
+    <message>
+        <source>The package was refused: it holds {count} files; an xShare package holds at most {MAX_MEMBERS}.</source>
+        <translation>Pakken blev afvist: den indeholder {count} filer; en xShare-pakke indeholder højst {MAX_MEMBERS}.</translation>
+    </message>
+    <message>
+        <source>The package was refused: the name {filename} appears twice.</source>
+        <translation>Pakken blev afvist: navnet {filename} forekommer to gange.</translation>
+    </message>
+    <message>
+        <source>The package was refused: {filename} is a link or folder, not a file.</source>
+        <translation>Pakken blev afvist: {filename} er et link eller en mappe, ikke en fil.</translation>
+    </message>
+    <message>
+        <source>The package uses zip encryption, which this app does not open; xShare packages are protected as a whole with a password instead.</source>
+        <translation>Pakken bruger zip-kryptering, som programmet ikke åbner; xShare-pakker beskyttes i stedet samlet med en adgangskode.</translation>
+    </message>
+    <message>
+        <source>The package was refused: {filename} would unpack to {number} MB.</source>
+        <translation>Pakken blev afvist: {filename} ville fylde {number} MB udpakket.</translation>
+    </message>
+    <message>
+        <source>The package was refused: it would unpack to too much data.</source>
+        <translation>Pakken blev afvist: den ville fylde for meget udpakket.</translation>
+    </message>
+    <message>
+        <source>The package was refused: {filename} is compressed suspiciously well (a zip bomb).</source>
+        <translation>Pakken blev afvist: {filename} er mistænkeligt godt komprimeret (en zip-bombe).</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder; nothing was extracted.</source>
+        <translation>{folder} er en fil, ikke en mappe; intet blev pakket ud.</translation>
+    </message>
+    <message>
+        <source>{name} would be saved outside {folder}; refused.</source>
+        <translation>{name} ville blive gemt uden for {folder}; afvist.</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}; nothing was extracted. Choose an empty folder.</source>
+        <translation>{name} findes allerede i {folder}; intet blev pakket ud. Vælg en tom mappe.</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is not in the installed packages; install its implementation guide with &apos;xshare packages install&apos; or add it with --ig.</source>
+        <translation>Profilen {profile} findes ikke i de installerede pakker; installér dens implementeringsguide med »xshare packages install«, eller tilføj den med --ig.</translation>
+    </message>
+    <message>
+        <source>A validation worker stopped unexpectedly (out of memory?); try again with fewer files at a time (--jobs 1).</source>
+        <translation>En valideringsproces stoppede uventet (løbet tør for hukommelse?); prøv igen med færre filer ad gangen (--jobs 1).</translation>
+    </message>
+    <message>
+        <source>The folder {name} holds no .json or .xml files to validate.</source>
+        <translation>Mappen {name} indeholder ingen .json- eller .xml-filer at validere.</translation>
+    </message>
+</context>
+<context>
     <name>DeclareTab</name>
     <message>
         <source>Product</source>
@@ -3222,8 +4333,8 @@
 <context>
     <name>Strength</name>
     <message>
-        <source>It needs at least 8 characters.</source>
-        <translation>Den skal have mindst 8 tegn.</translation>
+        <source>It needs at least {count} characters.</source>
+        <translation>Den skal have mindst {count} tegn.</translation>
     </message>
     <message>
         <source>It is one of the passwords people use most, so it is guessed first.</source>
@@ -3272,6 +4383,137 @@
     <message>
         <source>Choose another: %1</source>
         <translation>Vælg en anden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>The consumer results must be a JSON object such as {example}.</source>
+        <translation>Forbrugerresultaterne skal være et JSON-objekt som {example}.</translation>
+    </message>
+    <message>
+        <source>{link_id} is not one of the consumer test links ({names}).</source>
+        <translation>{link_id} er ikke et af forbrugertestlinkene ({names}).</translation>
+    </message>
+    <message>
+        <source>The result for {link_id} is {word}; use pass, fail or not-checked.</source>
+        <translation>Resultatet for {link_id} er {word}; brug pass, fail eller not-checked.</translation>
+    </message>
+    <message>
+        <source>{root} is not a folder of documents.</source>
+        <translation>{root} er ikke en mappe med dokumenter.</translation>
+    </message>
+    <message>
+        <source>The folder {name} holds no FHIR documents (.json or .xml files).</source>
+        <translation>Mappen {name} indeholder ingen FHIR-dokumenter (.json- eller .xml-filer).</translation>
+    </message>
+    <message>
+        <source>The folder holds {count} documents; at most {MAX_DOCUMENTS} are checked in one run.</source>
+        <translation>Mappen indeholder {count} dokumenter; højst {MAX_DOCUMENTS} kontrolleres i én kørsel.</translation>
+    </message>
+    <message>
+        <source>A validation worker stopped unexpectedly (out of memory?); try again with fewer documents or --workers 1.</source>
+        <translation>En valideringsproces stoppede uventet (løbet tør for hukommelse?); prøv igen med færre dokumenter eller --workers 1.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s {where} must be text.</source>
+        <translation>Erklæringens {where} skal være tekst.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s {where} must be a list of names.</source>
+        <translation>Erklæringens {where} skal være en liste af navne.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s {where} has {names}, which is not one of {names2}.</source>
+        <translation>Erklæringens {where} har {names}, som ikke er en af {names2}.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s content must map EHDS categories (e.g. patient-summary) to their specifications and formats.</source>
+        <translation>Erklæringens content skal knytte EHDS-kategorier (fx patient-summary) til deres specifikationer og formater.</translation>
+    </message>
+    <message>
+        <source>The declaration names the category {category}; the EHDS categories are {names}.</source>
+        <translation>Erklæringen nævner kategorien {category}; EHDS-kategorierne er {names}.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s content for {category} must be an object.</source>
+        <translation>Erklæringens content for {category} skal være et objekt.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s specifications for {category} must be a list of names.</source>
+        <translation>Erklæringens specifikationer for {category} skal være en liste af navne.</translation>
+    </message>
+    <message>
+        <source>{title} is a {CATEGORY_TITLES} specification, not a {CATEGORY_TITLES2} one.</source>
+        <translation>{title} er en specifikation for {CATEGORY_TITLES}, ikke for {CATEGORY_TITLES2}.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s processingOptions must be an object.</source>
+        <translation>Erklæringens processingOptions skal være et objekt.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s processingOptions name {feature}; use {names}, each with provider and consumer lists.</source>
+        <translation>Erklæringens processingOptions nævner {feature}; brug {names}, hver med lister for provider og consumer.</translation>
+    </message>
+    <message>
+        <source>The processing options of {feature} are for provider or consumer, not {side}.</source>
+        <translation>Behandlingsmulighederne for {feature} gælder provider eller consumer, ikke {side}.</translation>
+    </message>
+    <message>
+        <source>The declaration must be a JSON object.</source>
+        <translation>Erklæringen skal være et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.</source>
+        <translation>Denne fil er ikke en xShare-mærkningserklæring (format {format}); »xshare label declaration --template« udskriver en, I kan tage udgangspunkt i.</translation>
+    </message>
+    <message>
+        <source>The declaration has version {version}; this app reads version {FORMAT_VERSION}.</source>
+        <translation>Erklæringen har version {version}; programmet læser version {FORMAT_VERSION}.</translation>
+    </message>
+    <message>
+        <source>The declaration&apos;s product must be an object with a name.</source>
+        <translation>Erklæringens product skal være et objekt med et navn.</translation>
+    </message>
+    <message>
+        <source>The declaration claims no feature: choose download, one-time share or both.</source>
+        <translation>Erklæringen gør ikke krav på nogen funktion: vælg download, engangsdeling eller begge.</translation>
+    </message>
+    <message>
+        <source>The declaration claims no role: choose YB Provider, YB Consumer or both.</source>
+        <translation>Erklæringen gør ikke krav på nogen rolle: vælg YB Provider, YB Consumer eller begge.</translation>
+    </message>
+    <message>
+        <source>The declaration names no content specification; a Yellow Button product supports at least one (e.g. Patient Summary: IPS).</source>
+        <translation>Erklæringen nævner ingen indholdsspecifikation; et produkt med Den Gule Knap understøtter mindst én (fx Patient Summary: IPS).</translation>
+    </message>
+    <message>
+        <source>The declaration lists {CATEGORY_TITLES} without a specification.</source>
+        <translation>Erklæringen nævner {CATEGORY_TITLES} uden en specifikation.</translation>
+    </message>
+    <message>
+        <source>The declaration gives processing options for {FEATURE_TITLES}, which it does not claim as a feature.</source>
+        <translation>Erklæringen angiver behandlingsmuligheder for {FEATURE_TITLES}, som den ikke gør krav på som funktion.</translation>
+    </message>
+    <message>
+        <source>{root} is a file; the evidence pack needs a folder.</source>
+        <translation>{root} er en fil; dokumentationspakken skal have en mappe.</translation>
+    </message>
+    <message>
+        <source>The folder {root} is not empty and holds no earlier evidence pack; choose an empty or new folder so no file of yours is replaced.</source>
+        <translation>Mappen {root} er ikke tom og indeholder ingen tidligere dokumentationspakke; vælg en tom eller ny mappe, så ingen af jeres filer bliver erstattet.</translation>
+    </message>
+    <message>
+        <source>This link is protected by a passcode (flag P); give it to test the link.</source>
+        <translation>Dette link er beskyttet med en adgangskode (flag P); angiv den for at teste linket.</translation>
+    </message>
+    <message>
+        <source>“{spec_id}” is not a content specification this workbench knows; choose one of {known}.</source>
+        <translation>»{spec_id}« er ikke en indholdsspecifikation, som dette testværktøj kender; vælg en af {known}.</translation>
+    </message>
+    <message>
+        <source>{title} cannot be tested: its package ({package}) is not installed in the FHIR package cache. Install it with `xshare packages install NAME#VERSION` or from a .tgz file, then run the check again.</source>
+        <translation>{title} kan ikke testes: dens pakke ({package}) er ikke installeret i FHIR-pakkelageret. Installér den med »xshare packages install NAVN#VERSION« eller fra en .tgz-fil, og kør kontrollen igen.</translation>
     </message>
 </context>
 <context>

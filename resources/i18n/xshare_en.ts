@@ -377,6 +377,1117 @@
         </message>
     </context>
     <context>
+        <name>Core</name>
+        <message>
+            <source>{name} holds JSON, but not a FHIR resource (it is a JSON {kind}).</source>
+            <translation>{name} holds JSON, but not a FHIR resource (it is a JSON {kind}).</translation>
+        </message>
+        <message>
+            <source>{name} is JSON but not a FHIR resource: it has no resourceType.</source>
+            <translation>{name} is JSON but not a FHIR resource: it has no resourceType.</translation>
+        </message>
+        <message>
+            <source>{name} holds a FHIR {rtype} resource, not a health document. A document is a Bundle of type 'document' that starts with a Composition.</source>
+            <translation>{name} holds a FHIR {rtype} resource, not a health document. A document is a Bundle of type 'document' that starts with a Composition.</translation>
+        </message>
+        <message>
+            <source>{name} is a FHIR Bundle of type '{btype}', not a document. A health document such as a patient summary is a Bundle of type 'document'.</source>
+            <translation>{name} is a FHIR Bundle of type '{btype}', not a document. A health document such as a patient summary is a Bundle of type 'document'.</translation>
+        </message>
+        <message>
+            <source>{name} is a document Bundle with no entries.</source>
+            <translation>{name} is a document Bundle with no entries.</translation>
+        </message>
+        <message>
+            <source>Entry {number} of {name} is not a JSON object.</source>
+            <translation>Entry {number} of {name} is not a JSON object.</translation>
+        </message>
+        <message>
+            <source>{name} is a document Bundle, but its first entry is {found}, not the Composition that every FHIR document must start with.</source>
+            <translation>{name} is a document Bundle, but its first entry is {found}, not the Composition that every FHIR document must start with.</translation>
+        </message>
+        <message>
+            <source>{name} is XML; this version reads FHIR JSON documents only.</source>
+            <translation>{name} is XML; this version reads FHIR JSON documents only.</translation>
+        </message>
+        <message>
+            <source>'{spec}' is not a package name; write it as name#version, for example hl7.fhir.uv.ips#2.0.0.</source>
+            <translation>'{spec}' is not a package name; write it as name#version, for example hl7.fhir.uv.ips#2.0.0.</translation>
+        </message>
+        <message>
+            <source>{manifest} does not name the package and its version.</source>
+            <translation>{manifest} does not name the package and its version.</translation>
+        </message>
+        <message>
+            <source>The file {name} does not exist.</source>
+            <translation>The file {name} does not exist.</translation>
+        </message>
+        <message>
+            <source>{name} is not a readable FHIR package archive ({reason}).</source>
+            <translation>{name} is not a readable FHIR package archive ({reason}).</translation>
+        </message>
+        <message>
+            <source>{source} is not a folder.</source>
+            <translation>{source} is not a folder.</translation>
+        </message>
+        <message>
+            <source>{name} is not a FHIR package: it has no package.json.</source>
+            <translation>{name} is not a FHIR package: it has no package.json.</translation>
+        </message>
+        <message>
+            <source>{final} exists but holds no readable package; remove it and try again.</source>
+            <translation>{final} exists but holds no readable package; remove it and try again.</translation>
+        </message>
+        <message>
+            <source>{final} could not be read back after installing.</source>
+            <translation>{final} could not be read back after installing.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be read: {strerror}.</source>
+            <translation>{name} cannot be read: {strerror}.</translation>
+        </message>
+        <message>
+            <source>{name} is not a readable FHIR package archive: packages are .tgz files (gzip-compressed tar).</source>
+            <translation>{name} is not a readable FHIR package archive: packages are .tgz files (gzip-compressed tar).</translation>
+        </message>
+        <message>
+            <source>The package {what} '{value}' is not allowed in a folder name.</source>
+            <translation>The package {what} '{value}' is not allowed in a folder name.</translation>
+        </message>
+        <message>
+            <source>{label} holds too many files to be a FHIR package.</source>
+            <translation>{label} holds too many files to be a FHIR package.</translation>
+        </message>
+        <message>
+            <source>{label} tries to write outside its folder ({name}); it was not installed.</source>
+            <translation>{label} tries to write outside its folder ({name}); it was not installed.</translation>
+        </message>
+        <message>
+            <source>{label} contains a link ({name}); FHIR packages never do, so it was not installed.</source>
+            <translation>{label} contains a link ({name}); FHIR packages never do, so it was not installed.</translation>
+        </message>
+        <message>
+            <source>{label} contains a special file ({name}); it was not installed.</source>
+            <translation>{label} contains a special file ({name}); it was not installed.</translation>
+        </message>
+        <message>
+            <source>{label} unpacks to more than 2 GB; it was not installed.</source>
+            <translation>{label} unpacks to more than 2 GB; it was not installed.</translation>
+        </message>
+        <message>
+            <source>{label} is not a FHIR package: it has no package/package.json.</source>
+            <translation>{label} is not a FHIR package: it has no package/package.json.</translation>
+        </message>
+        <message>
+            <source>{source} contains a link ({number}); FHIR packages never do, so it was not installed.</source>
+            <translation>{source} contains a link ({number}); FHIR packages never do, so it was not installed.</translation>
+        </message>
+        <message>
+            <source>The package {package} is not loaded.</source>
+            <translation>The package {package} is not loaded.</translation>
+        </message>
+        <message>
+            <source>The FHIR package {wanted} is not installed in {root}; install it with 'xshare packages install {wanted}'.</source>
+            <translation>The FHIR package {wanted} is not installed in {root}; install it with 'xshare packages install {wanted}'.</translation>
+        </message>
+        <message>
+            <source>The FHIR package {name}#{version} is not installed (installed: {names}).</source>
+            <translation>The FHIR package {name}#{version} is not installed (installed: {names}).</translation>
+        </message>
+        <message>
+            <source>{url} is not a web address the app can download from.</source>
+            <translation>{url} is not a web address the app can download from.</translation>
+        </message>
+        <message>
+            <source>{url} sent more data than a FHIR package can hold.</source>
+            <translation>{url} sent more data than a FHIR package can hold.</translation>
+        </message>
+        <message>
+            <source>No package registry is configured. Give one with --registry URL or set {REGISTRIES_ENV} (comma separated), or install from a .tgz file or a folder.</source>
+            <translation>No package registry is configured. Give one with --registry URL or set {REGISTRIES_ENV} (comma separated), or install from a .tgz file or a folder.</translation>
+        </message>
+        <message>
+            <source>The package {what} was not found in any registry{detail}.</source>
+            <translation>The package {what} was not found in any registry{detail}.</translation>
+        </message>
+        <message>
+            <source>The XML is nested more than {MAX_DEPTH} levels deep, which no health document needs; the file is damaged or hostile.</source>
+            <translation>The XML is nested more than {MAX_DEPTH} levels deep, which no health document needs; the file is damaged or hostile.</translation>
+        </message>
+        <message>
+            <source>{name} is written in {encoding}; FHIR XML is always UTF-8.</source>
+            <translation>{name} is written in {encoding}; FHIR XML is always UTF-8.</translation>
+        </message>
+        <message>
+            <source>{name} is not UTF-8 text.</source>
+            <translation>{name} is not UTF-8 text.</translation>
+        </message>
+        <message>
+            <source>{name} is not well-formed XML: {reason}.</source>
+            <translation>{name} is not well-formed XML: {reason}.</translation>
+        </message>
+        <message>
+            <source>{name} declares a DTD or entities; FHIR XML never does, and they can be used to attack the reader, so the file was not opened.</source>
+            <translation>{name} declares a DTD or entities; FHIR XML never does, and they can be used to attack the reader, so the file was not opened.</translation>
+        </message>
+        <message>
+            <source>{name} holds no XML element.</source>
+            <translation>{name} holds no XML element.</translation>
+        </message>
+        <message>
+            <source>{name} is XML but not FHIR: its root element &lt;{element}&gt; is not in the FHIR namespace ({FHIR_NS}).</source>
+            <translation>{name} is XML but not FHIR: its root element &lt;{element}&gt; is not in the FHIR namespace ({FHIR_NS}).</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; has an attribute '{attribute}' that FHIR does not define there.</source>
+            <translation>&lt;{name}&gt; has an attribute '{attribute}' that FHIR does not define there.</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; is not in the FHIR namespace, so it cannot be a resource.</source>
+            <translation>&lt;{name}&gt; is not in the FHIR namespace, so it cannot be a resource.</translation>
+        </message>
+        <message>
+            <source>&lt;{type_name}&gt; is a FHIR data type, not a resource.</source>
+            <translation>&lt;{type_name}&gt; is a FHIR data type, not a resource.</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; is not in the FHIR namespace.</source>
+            <translation>&lt;{name}&gt; is not in the FHIR namespace.</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; must hold exactly one resource, but holds {count} elements.</source>
+            <translation>&lt;{name}&gt; must hold exactly one resource, but holds {count} elements.</translation>
+        </message>
+        <message>
+            <source>&lt;{name}&gt; contains the text '{text}'; FHIR XML keeps values in value attributes.</source>
+            <translation>&lt;{name}&gt; contains the text '{text}'; FHIR XML keeps values in value attributes.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read: {strerror}.</source>
+            <translation>The file {name} cannot be read: {strerror}.</translation>
+        </message>
+        <message>
+            <source>{name} is a folder, not a file.</source>
+            <translation>{name} is a folder, not a file.</translation>
+        </message>
+        <message>
+            <source>The file {name} is {size}; health documents this app opens are at most {limit}.</source>
+            <translation>The file {name} is {size}; health documents this app opens are at most {limit}.</translation>
+        </message>
+        <message>
+            <source>The file {name} is too large to open.</source>
+            <translation>The file {name} is too large to open.</translation>
+        </message>
+        <message>
+            <source>The JSON is nested more than {max_depth} levels deep, which no health document needs; the file is damaged or hostile.</source>
+            <translation>The JSON is nested more than {max_depth} levels deep, which no health document needs; the file is damaged or hostile.</translation>
+        </message>
+        <message>
+            <source>{name} is empty.</source>
+            <translation>{name} is empty.</translation>
+        </message>
+        <message>
+            <source>{name} is not UTF-8 text, so it cannot be a FHIR JSON document.</source>
+            <translation>{name} is not UTF-8 text, so it cannot be a FHIR JSON document.</translation>
+        </message>
+        <message>
+            <source>{name} is not valid JSON: {reason}.</source>
+            <translation>{name} is not valid JSON: {reason}.</translation>
+        </message>
+        <message>
+            <source>{name} names the member “{member}” twice in one object (at {location}); FHIR JSON allows each name once, and which one counts would be a guess, so the file is refused.</source>
+            <translation>{name} names the member “{member}” twice in one object (at {location}); FHIR JSON allows each name once, and which one counts would be a guess, so the file is refused.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be written: {value}.</source>
+            <translation>{name} cannot be written: {value}.</translation>
+        </message>
+        <message>
+            <source>{name} already exists; choose another name or allow replacing it.</source>
+            <translation>{name} already exists; choose another name or allow replacing it.</translation>
+        </message>
+        <message>
+            <source>{name} already exists.</source>
+            <translation>{name} already exists.</translation>
+        </message>
+        <message>
+            <source>There is nothing to deliver: no file was made.</source>
+            <translation>There is nothing to deliver: no file was made.</translation>
+        </message>
+        <message>
+            <source>Two files are called {name}; give them distinct names.</source>
+            <translation>Two files are called {name}; give them distinct names.</translation>
+        </message>
+        <message>
+            <source>Signing needs your signing key: create one (Signing keys in the app, or `xshare keys create`) and give its passphrase.</source>
+            <translation>Signing needs your signing key: create one (Signing keys in the app, or `xshare keys create`) and give its passphrase.</translation>
+        </message>
+        <message>
+            <source>{name} is a file, not a folder.</source>
+            <translation>{name} is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>{names} already exists; nothing was written. Allow replacing files or choose another folder.</source>
+            <translation>{names} already exists; nothing was written. Allow replacing files or choose another folder.</translation>
+        </message>
+        <message>
+            <source>Choose the folder the files should go to.</source>
+            <translation>Choose the folder the files should go to.</translation>
+        </message>
+        <message>
+            <source>The open copy is a copy of the PDF for you to look at and print: choose PDF as one of the formats.</source>
+            <translation>The open copy is a copy of the PDF for you to look at and print: choose PDF as one of the formats.</translation>
+        </message>
+        <message>
+            <source>Keep the open copy in another folder than the shared files, so that it is not sent along with them by mistake.</source>
+            <translation>Keep the open copy in another folder than the shared files, so that it is not sent along with them by mistake.</translation>
+        </message>
+        <message>
+            <source>{names} already exists in the folder for your open copy; the share was made, but no open copy was written. Choose another folder.</source>
+            <translation>{names} already exists in the folder for your open copy; the share was made, but no open copy was written. Choose another folder.</translation>
+        </message>
+        <message>
+            <source>This is not a FHIR Bundle, so there is nothing to share from it.</source>
+            <translation>This is not a FHIR Bundle, so there is nothing to share from it.</translation>
+        </message>
+        <message>
+            <source>This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.</source>
+            <translation>This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.</translation>
+        </message>
+        <message>
+            <source>The document has no entries.</source>
+            <translation>The document has no entries.</translation>
+        </message>
+        <message>
+            <source>The document does not start with a Composition.</source>
+            <translation>The document does not start with a Composition.</translation>
+        </message>
+        <message>
+            <source>The document's Composition has no fullUrl.</source>
+            <translation>The document's Composition has no fullUrl.</translation>
+        </message>
+        <message>
+            <source>'{text}' names no section of this document. Its sections are {valid}; a section can also be named by its title, e.g. section:{example}.</source>
+            <translation>'{text}' names no section of this document. Its sections are {valid}; a section can also be named by its title, e.g. section:{example}.</translation>
+        </message>
+        <message>
+            <source>'{text}' does not match any entry in this document.</source>
+            <translation>'{text}' does not match any entry in this document.</translation>
+        </message>
+        <message>
+            <source>'{text}' is the document's {what}, which cannot be left out; to hide who the patient is, use pseudonymisation.</source>
+            <translation>'{text}' is the document's {what}, which cannot be left out; to hide who the patient is, use pseudonymisation.</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a field you can choose.{hint}</source>
+            <translation>'{text}' is not a field you can choose.{hint}</translation>
+        </message>
+        <message>
+            <source>'{text}' cannot be left out (the document needs it); it can be shown with the year only instead.</source>
+            <translation>'{text}' cannot be left out (the document needs it); it can be shown with the year only instead.</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a date that can be shown as a year.</source>
+            <translation>'{text}' is not a date that can be shown as a year.</translation>
+        </message>
+        <message>
+            <source>This document has no author (Composition.author is missing or empty), and every FHIR document must name at least one. It cannot be shared as it is; ask whoever made it for a complete copy.</source>
+            <translation>This document has no author (Composition.author is missing or empty), and every FHIR document must name at least one. It cannot be shared as it is; ask whoever made it for a complete copy.</translation>
+        </message>
+        <message>
+            <source>The patient would be left out; that is not possible.</source>
+            <translation>The patient would be left out; that is not possible.</translation>
+        </message>
+        <message>
+            <source>The laboratory report itself (its DiagnosticReport) would be left out, and a lab report cannot be shared without it. Leave out single results or sections instead.</source>
+            <translation>The laboratory report itself (its DiagnosticReport) would be left out, and a lab report cannot be shared without it. Leave out single results or sections instead.</translation>
+        </message>
+        <message>
+            <source>Every author of the document would be left out, but a document needs at least one.</source>
+            <translation>Every author of the document would be left out, but a document needs at least one.</translation>
+        </message>
+        <message>
+            <source>Nothing would be left to share: every section is left out. Choose at least one section or entry to share.</source>
+            <translation>Nothing would be left to share: every section is left out. Choose at least one section or entry to share.</translation>
+        </message>
+        <message>
+            <source>'{original}' is not a selector. Use section:LOINC (e.g. section:10160-0), Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address).</source>
+            <translation>'{original}' is not a selector. Use section:LOINC (e.g. section:10160-0), Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address).</translation>
+        </message>
+        <message>
+            <source>'{original}' names no section: use its code (section:10160-0 or section:SYSTEM|CODE), its position (section:2) or its title.</source>
+            <translation>'{original}' names no section: use its code (section:10160-0 or section:SYSTEM|CODE), its position (section:2) or its title.</translation>
+        </message>
+        <message>
+            <source>'{original}': a coded section selector is section:SYSTEM|CODE, with both parts.</source>
+            <translation>'{original}': a coded section selector is section:SYSTEM|CODE, with both parts.</translation>
+        </message>
+        <message>
+            <source>An empty selector was given.</source>
+            <translation>An empty selector was given.</translation>
+        </message>
+        <message>
+            <source>'{original}': '{path}' is not a field name.</source>
+            <translation>'{original}': '{path}' is not a field name.</translation>
+        </message>
+        <message>
+            <source>'{text}' names a field; --include takes sections and entries. Use --exclude to leave a field out.</source>
+            <translation>'{text}' names a field; --include takes sections and entries. Use --exclude to leave a field out.</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a date field (e.g. Condition.onset).</source>
+            <translation>'{text}' is not a date field (e.g. Condition.onset).</translation>
+        </message>
+        <message>
+            <source>A selection must be a JSON object.</source>
+            <translation>A selection must be a JSON object.</translation>
+        </message>
+        <message>
+            <source>The selection's '{key}' must be a list of selectors.</source>
+            <translation>The selection's '{key}' must be a list of selectors.</translation>
+        </message>
+        <message>
+            <source>Unknown selection keys: {names}.</source>
+            <translation>Unknown selection keys: {names}.</translation>
+        </message>
+        <message>
+            <source>This document is not well-formed FHIR, so it cannot be shared safely: {shown}{more}. 'xshare validate' lists every problem; ask whoever made the document for a corrected copy.</source>
+            <translation>This document is not well-formed FHIR, so it cannot be shared safely: {shown}{more}. 'xshare validate' lists every problem; ask whoever made the document for a corrected copy.</translation>
+        </message>
+        <message>
+            <source>Unknown format {value}; choose from {names}.</source>
+            <translation>Unknown format {value}; choose from {names}.</translation>
+        </message>
+        <message>
+            <source>Language '{language}' is not offered; choose da or en.</source>
+            <translation>Language '{language}' is not offered; choose da or en.</translation>
+        </message>
+        <message>
+            <source>PDF output needs the PDF renderer, which is not available here.</source>
+            <translation>PDF output needs the PDF renderer, which is not available here.</translation>
+        </message>
+        <message>
+            <source>This computer is not on a local network, so a phone cannot reach it.</source>
+            <translation>This computer is not on a local network, so a phone cannot reach it.</translation>
+        </message>
+        <message>
+            <source>This link is protected by a passcode. Ask the sender for it and type it.</source>
+            <translation>This link is protected by a passcode. Ask the sender for it and type it.</translation>
+        </message>
+        <message>
+            <source>The passcode is wrong.</source>
+            <translation>The passcode is wrong.</translation>
+        </message>
+        <message>
+            <source>The passcode is wrong, and no attempts are left: the link is now disabled.</source>
+            <translation>The passcode is wrong, and no attempts are left: the link is now disabled.</translation>
+        </message>
+        <message>
+            <source>The passcode is wrong. 1 attempt is left before the link is disabled.</source>
+            <translation>The passcode is wrong. 1 attempt is left before the link is disabled.</translation>
+        </message>
+        <message>
+            <source>The passcode is wrong. {count} attempts are left before the link is disabled.</source>
+            <translation>The passcode is wrong. {count} attempts are left before the link is disabled.</translation>
+        </message>
+        <message>
+            <source>The link host says this link was fetched too often. Try again in {seconds} seconds.</source>
+            <translation>The link host says this link was fetched too often. Try again in {seconds} seconds.</translation>
+        </message>
+        <message>
+            <source>The link host says this link was fetched too often. Try again later.</source>
+            <translation>The link host says this link was fetched too often. Try again later.</translation>
+        </message>
+        <message>
+            <source>The link host redirected to an address that is not http(s).</source>
+            <translation>The link host redirected to an address that is not http(s).</translation>
+        </message>
+        <message>
+            <source>The link host {host_name} did not send everything within {seconds} seconds (it is sending too slowly); the download was stopped. Try again later.</source>
+            <translation>The link host {host_name} did not send everything within {seconds} seconds (it is sending too slowly); the download was stopped. Try again later.</translation>
+        </message>
+        <message>
+            <source>The link host {host_name} cannot be reached ({reason}). Check that you are online, on the same network as the sender, and that their link host is running.</source>
+            <translation>The link host {host_name} cannot be reached ({reason}). Check that you are online, on the same network as the sender, and that their link host is running.</translation>
+        </message>
+        <message>
+            <source>The connection to the link host {host_name} broke off during the download.</source>
+            <translation>The connection to the link host {host_name} broke off during the download.</translation>
+        </message>
+        <message>
+            <source>The link host sent more than {number} MB; it is refused.</source>
+            <translation>The link host sent more than {number} MB; it is refused.</translation>
+        </message>
+        <message>
+            <source>This link expired on {expiry_in_words}. Ask the sender for a new one.</source>
+            <translation>This link expired on {expiry_in_words}. Ask the sender for a new one.</translation>
+        </message>
+        <message>
+            <source>This link is no longer active: it was revoked, already used, expired, or locked after too many wrong passcodes. Ask the sender for a new one.</source>
+            <translation>This link is no longer active: it was revoked, already used, expired, or locked after too many wrong passcodes. Ask the sender for a new one.</translation>
+        </message>
+        <message>
+            <source>The link host refuses this link. Ask the sender for a new one.</source>
+            <translation>The link host refuses this link. Ask the sender for a new one.</translation>
+        </message>
+        <message>
+            <source>The link host answered with an error (HTTP {status}); try again later.</source>
+            <translation>The link host answered with an error (HTTP {status}); try again later.</translation>
+        </message>
+        <message>
+            <source>The link host no longer offers {what} (its address expired or was already used). Open the link again to get fresh addresses.</source>
+            <translation>The link host no longer offers {what} (its address expired or was already used). Open the link again to get fresh addresses.</translation>
+        </message>
+        <message>
+            <source>The link host answered HTTP {status} for {what}.</source>
+            <translation>The link host answered HTTP {status} for {what}.</translation>
+        </message>
+        <message>
+            <source>The link host sent {what} as {value} instead of application/jose (an encrypted file), so it is refused.</source>
+            <translation>The link host sent {what} as {value} instead of application/jose (an encrypted file), so it is refused.</translation>
+        </message>
+        <message>
+            <source>The link host sent a manifest that is not valid JSON.</source>
+            <translation>The link host sent a manifest that is not valid JSON.</translation>
+        </message>
+        <message>
+            <source>The link host sent a manifest without a list of files.</source>
+            <translation>The link host sent a manifest without a list of files.</translation>
+        </message>
+        <message>
+            <source>The manifest lists {count} files; at most {MAX_FILES} are opened.</source>
+            <translation>The manifest lists {count} files; at most {MAX_FILES} are opened.</translation>
+        </message>
+        <message>
+            <source>The manifest has a file entry that is not a JSON object.</source>
+            <translation>The manifest has a file entry that is not a JSON object.</translation>
+        </message>
+        <message>
+            <source>The manifest has a file entry with neither content nor address.</source>
+            <translation>The manifest has a file entry with neither content nor address.</translation>
+        </message>
+        <message>
+            <source>The file behind this link does not say what it contains (no cty header) and is neither a FHIR resource nor a SMART Health Card, so it cannot be opened.</source>
+            <translation>The file behind this link does not say what it contains (no cty header) and is neither a FHIR resource nor a SMART Health Card, so it cannot be opened.</translation>
+        </message>
+        <message>
+            <source>This link expired on {expiry_in_words}, so it was not fetched. Ask the sender for a new one.</source>
+            <translation>This link expired on {expiry_in_words}, so it was not fetched. Ask the sender for a new one.</translation>
+        </message>
+        <message>
+            <source>Say who is receiving the link (a name or organisation).</source>
+            <translation>Say who is receiving the link (a name or organisation).</translation>
+        </message>
+        <message>
+            <source>The download time limit must be more than 0 seconds.</source>
+            <translation>The download time limit must be more than 0 seconds.</translation>
+        </message>
+        <message>
+            <source>The link host did not send an encrypted file (application/jose) for this single-file link.</source>
+            <translation>The link host did not send an encrypted file (application/jose) for this single-file link.</translation>
+        </message>
+        <message>
+            <source>The link host did not answer with a manifest (application/json); it may not be a SMART Health Link host.</source>
+            <translation>The link host did not answer with a manifest (application/json); it may not be a SMART Health Link host.</translation>
+        </message>
+        <message>
+            <source>The manifest points to a file with a non-http address.</source>
+            <translation>The manifest points to a file with a non-http address.</translation>
+        </message>
+        <message>
+            <source>{name} does not look like a PDF file.</source>
+            <translation>{name} does not look like a PDF file.</translation>
+        </message>
+        <message>
+            <source>{name} is not a SMART Health Card file.</source>
+            <translation>{name} is not a SMART Health Card file.</translation>
+        </message>
+        <message>
+            <source>{name} is not a FHIR resource (it has no resourceType), so it cannot be shared as a health document.</source>
+            <translation>{name} is not a FHIR resource (it has no resourceType), so it cannot be shared as a health document.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be shared by link: choose a FHIR document (.json), its PDF (.pdf), its signature (.jws) or a SMART Health Card (.smart-health-card).</source>
+            <translation>{name} cannot be shared by link: choose a FHIR document (.json), its PDF (.pdf), its signature (.jws) or a SMART Health Card (.smart-health-card).</translation>
+        </message>
+        <message>
+            <source>Choose at least one file to share.</source>
+            <translation>Choose at least one file to share.</translation>
+        </message>
+        <message>
+            <source>The link must live for some time; give a duration above zero.</source>
+            <translation>The link must live for some time; give a duration above zero.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not an expiry: give a duration such as 30m, 2h, 7d or 1w, or a date and time such as 2026-12-24T18:00+01:00.</source>
+            <translation>“{text}” is not an expiry: give a duration such as 30m, 2h, 7d or 1w, or a date and time such as 2026-12-24T18:00+01:00.</translation>
+        </message>
+        <message>
+            <source>The expiry {text} is already in the past.</source>
+            <translation>The expiry {text} is already in the past.</translation>
+        </message>
+        <message>
+            <source>A link may live at most five years.</source>
+            <translation>A link may live at most five years.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Card file is not JSON.</source>
+            <translation>The SMART Health Card file is not JSON.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Card file has no cards (verifiableCredential is missing or empty).</source>
+            <translation>The SMART Health Card file has no cards (verifiableCredential is missing or empty).</translation>
+        </message>
+        <message>
+            <source>The file holds {count} cards; at most {MAX_CARDS} are read.</source>
+            <translation>The file holds {count} cards; at most {MAX_CARDS} are read.</translation>
+        </message>
+        <message>
+            <source>{source} is not a JWKS file (it needs a list of keys).</source>
+            <translation>{source} is not a JWKS file (it needs a list of keys).</translation>
+        </message>
+        <message>
+            <source>{source} has no ES256 (P-256) signing key, so it cannot check SMART Health Cards.</source>
+            <translation>{source} has no ES256 (P-256) signing key, so it cannot check SMART Health Cards.</translation>
+        </message>
+        <message>
+            <source>The issuer {iss} is not an https address (SMART Health Card issuers are).</source>
+            <translation>The issuer {iss} is not an https address (SMART Health Card issuers are).</translation>
+        </message>
+        <message>
+            <source>{iss} is not on your list of trusted health card issuers.</source>
+            <translation>{iss} is not on your list of trusted health card issuers.</translation>
+        </message>
+        <message>
+            <source>A file in the link is not a compact JWE (it should have five parts separated by dots).</source>
+            <translation>A file in the link is not a compact JWE (it should have five parts separated by dots).</translation>
+        </message>
+        <message>
+            <source>A file in the link has a damaged JWE header.</source>
+            <translation>A file in the link has a damaged JWE header.</translation>
+        </message>
+        <message>
+            <source>A file in the link is not a JWE (it is not ASCII text).</source>
+            <translation>A file in the link is not a JWE (it is not ASCII text).</translation>
+        </message>
+        <message>
+            <source>A file in the link is too large to open.</source>
+            <translation>A file in the link is too large to open.</translation>
+        </message>
+        <message>
+            <source>A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</source>
+            <translation>A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.</translation>
+        </message>
+        <message>
+            <source>A file in the link carries an encrypted key, which dir forbids.</source>
+            <translation>A file in the link carries an encrypted key, which dir forbids.</translation>
+        </message>
+        <message>
+            <source>A file in the link uses unknown compression {zip_method}.</source>
+            <translation>A file in the link uses unknown compression {zip_method}.</translation>
+        </message>
+        <message>
+            <source>A file in the link has a damaged cty header (it is not text).</source>
+            <translation>A file in the link has a damaged cty header (it is not text).</translation>
+        </message>
+        <message>
+            <source>A file in the link expands to more than {number} MB when decompressed; it is refused as a possible decompression bomb.</source>
+            <translation>A file in the link expands to more than {number} MB when decompressed; it is refused as a possible decompression bomb.</translation>
+        </message>
+        <message>
+            <source>A file in the link could not be decrypted: it was changed on the way or does not belong to this link.</source>
+            <translation>A file in the link could not be decrypted: it was changed on the way or does not belong to this link.</translation>
+        </message>
+        <message>
+            <source>A file in the link could not be decrypted.</source>
+            <translation>A file in the link could not be decrypted.</translation>
+        </message>
+        <message>
+            <source>The link key file {path} is damaged; links made before cannot be shown again.</source>
+            <translation>The link key file {path} is damaged; links made before cannot be shown again.</translation>
+        </message>
+        <message>
+            <source>A link's key in the link store is damaged.</source>
+            <translation>A link's key in the link store is damaged.</translation>
+        </message>
+        <message>
+            <source>This link was made on another computer or by another account: its key is not here, so it cannot be shown or updated (it can still be revoked).</source>
+            <translation>This link was made on another computer or by another account: its key is not here, so it cannot be shown or updated (it can still be revoked).</translation>
+        </message>
+        <message>
+            <source>This SMART Health Link “{label}” uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</source>
+            <translation>This SMART Health Link “{label}” uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</translation>
+        </message>
+        <message>
+            <source>This SMART Health Link uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</source>
+            <translation>This SMART Health Link uses protocol version {version}; this app understands version {supported} only. Ask the sender for a link made for version {supported}, or use a newer app.</translation>
+        </message>
+        <message>
+            <source>The manifest address is {count} characters long; SMART Health Links allow at most {MAX_URL_CHARS}. Use a shorter host address.</source>
+            <translation>The manifest address is {count} characters long; SMART Health Links allow at most {MAX_URL_CHARS}. Use a shorter host address.</translation>
+        </message>
+        <message>
+            <source>The manifest address {url} is not an http(s) address.</source>
+            <translation>The manifest address {url} is not an http(s) address.</translation>
+        </message>
+        <message>
+            <source>A single-file link cannot have a passcode (the SMART Health Links rules forbid the U and P flags together). Drop one of the two options.</source>
+            <translation>A single-file link cannot have a passcode (the SMART Health Links rules forbid the U and P flags together). Drop one of the two options.</translation>
+        </message>
+        <message>
+            <source>The label is {count} characters long; at most {MAX_LABEL_CHARS} are allowed.</source>
+            <translation>The label is {count} characters long; at most {MAX_LABEL_CHARS} are allowed.</translation>
+        </message>
+        <message>
+            <source>The viewer address {viewer} is not an http(s) address.</source>
+            <translation>The viewer address {viewer} is not an http(s) address.</translation>
+        </message>
+        <message>
+            <source>The pasted text is far too long to be a SMART Health Link.</source>
+            <translation>The pasted text is far too long to be a SMART Health Link.</translation>
+        </message>
+        <message>
+            <source>This is not a SMART Health Link: it should start with “shlink:/” or contain “#shlink:/” after a viewer address.</source>
+            <translation>This is not a SMART Health Link: it should start with “shlink:/” or contain “#shlink:/” after a viewer address.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link is damaged: the part after “shlink:/” is not valid base64url text. Copy the whole link again.</source>
+            <translation>The SMART Health Link is damaged: the part after “shlink:/” is not valid base64url text. Copy the whole link again.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link is damaged: its content is not JSON. Copy the whole link again.</source>
+            <translation>The SMART Health Link is damaged: its content is not JSON. Copy the whole link again.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link is damaged: its content is not a JSON object.</source>
+            <translation>The SMART Health Link is damaged: its content is not a JSON object.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link has a version (v) that is not a number.</source>
+            <translation>The SMART Health Link has a version (v) that is not a number.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link has a version (v) that is not an integer.</source>
+            <translation>The SMART Health Link has a version (v) that is not an integer.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link has no manifest address (url).</source>
+            <translation>The SMART Health Link has no manifest address (url).</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link's manifest address is not an http(s) address.</source>
+            <translation>The SMART Health Link's manifest address is not an http(s) address.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link has no decryption key.</source>
+            <translation>The SMART Health Link has no decryption key.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link's decryption key is damaged (it must be 43 base64url characters).</source>
+            <translation>The SMART Health Link's decryption key is damaged (it must be 43 base64url characters).</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link has an expiry time (exp) that is not a number.</source>
+            <translation>The SMART Health Link has an expiry time (exp) that is not a number.</translation>
+        </message>
+        <message>
+            <source>The SMART Health Link's flags are not text.</source>
+            <translation>The SMART Health Link's flags are not text.</translation>
+        </message>
+        <message>
+            <source>The link host address {base_url} is not an http(s) address such as http://127.0.0.1:8765.</source>
+            <translation>The link host address {base_url} is not an http(s) address such as http://127.0.0.1:8765.</translation>
+        </message>
+        <message>
+            <source>The link host address must not contain ? or #.</source>
+            <translation>The link host address must not contain ? or #.</translation>
+        </message>
+        <message>
+            <source>A single-file link carries exactly one file; {count} were chosen.</source>
+            <translation>A single-file link carries exactly one file; {count} were chosen.</translation>
+        </message>
+        <message>
+            <source>The passcode is empty; type one or share without a passcode.</source>
+            <translation>The passcode is empty; type one or share without a passcode.</translation>
+        </message>
+        <message>
+            <source>A link cannot be both one-time and long-term: a long-term link is meant to be fetched again when its content changes.</source>
+            <translation>A link cannot be both one-time and long-term: a long-term link is meant to be fetched again when its content changes.</translation>
+        </message>
+        <message>
+            <source>The expiry time is already in the past.</source>
+            <translation>The expiry time is already in the past.</translation>
+        </message>
+        <message>
+            <source>The number of passcode attempts must be between 1 and 1000.</source>
+            <translation>The number of passcode attempts must be between 1 and 1000.</translation>
+        </message>
+        <message>
+            <source>There is no link with id {link_id}; `xshare shl list` shows them.</source>
+            <translation>There is no link with id {link_id}; `xshare shl list` shows them.</translation>
+        </message>
+        <message>
+            <source>Only a long-term link can get new content; create a new link for this content.</source>
+            <translation>Only a long-term link can get new content; create a new link for this content.</translation>
+        </message>
+        <message>
+            <source>The link is {value}; its content can no longer change.</source>
+            <translation>The link is {value}; its content can no longer change.</translation>
+        </message>
+        <message>
+            <source>A single-file link carries exactly one file.</source>
+            <translation>A single-file link carries exactly one file.</translation>
+        </message>
+        <message>
+            <source>A QR code can be saved as .png or .svg, not {value}.</source>
+            <translation>A QR code can be saved as .png or .svg, not {value}.</translation>
+        </message>
+        <message>
+            <source>{name} is too large an image to search for a QR code.</source>
+            <translation>{name} is too large an image to search for a QR code.</translation>
+        </message>
+        <message>
+            <source>{name} is not an image this app can read (PNG, JPEG...).</source>
+            <translation>{name} is not an image this app can read (PNG, JPEG...).</translation>
+        </message>
+        <message>
+            <source>No QR code was found in {name}.</source>
+            <translation>No QR code was found in {name}.</translation>
+        </message>
+        <message>
+            <source>The QR code in {name} is not a SMART Health Link.</source>
+            <translation>The QR code in {name} is not a SMART Health Link.</translation>
+        </message>
+        <message>
+            <source>File {index} has an attachment whose data is damaged.</source>
+            <translation>File {index} has an attachment whose data is damaged.</translation>
+        </message>
+        <message>
+            <source>File {index} has an attachment that does not match its hash.</source>
+            <translation>File {index} has an attachment that does not match its hash.</translation>
+        </message>
+        <message>
+            <source>File {index} is not a usable SMART Health Card file: {exc}</source>
+            <translation>File {index} is not a usable SMART Health Card file: {exc}</translation>
+        </message>
+        <message>
+            <source>File {index} should be {media_type} but is not JSON: {message}</source>
+            <translation>File {index} should be {media_type} but is not JSON: {message}</translation>
+        </message>
+        <message>
+            <source>File {index} should be a JSON object ({media_type}).</source>
+            <translation>File {index} should be a JSON object ({media_type}).</translation>
+        </message>
+        <message>
+            <source>File {index} is labelled FHIR JSON but has no resourceType.</source>
+            <translation>File {index} is labelled FHIR JSON but has no resourceType.</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder.</source>
+            <translation>{folder} is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>A PostgreSQL link store needs the psycopg driver: install xshare-desktop[service] (or psycopg[binary] and psycopg-pool).</source>
+            <translation>A PostgreSQL link store needs the psycopg driver: install xshare-desktop[service] (or psycopg[binary] and psycopg-pool).</translation>
+        </message>
+        <message>
+            <source>The link database {redact} cannot be used: {first_line}</source>
+            <translation>The link database {redact} cannot be used: {first_line}</translation>
+        </message>
+        <message>
+            <source>{location} is not an SQLite database URL: write sqlite:////absolute/path/links.sqlite3.</source>
+            <translation>{location} is not an SQLite database URL: write sqlite:////absolute/path/links.sqlite3.</translation>
+        </message>
+        <message>
+            <source>The link database {redact} is neither postgresql://... nor sqlite:///...</source>
+            <translation>The link database {redact} is neither postgresql://... nor sqlite:///...</translation>
+        </message>
+        <message>
+            <source>Set {PUBLIC_URL_ENV} to the base URL recipients use to reach this link host (for example https://links.example.org).</source>
+            <translation>Set {PUBLIC_URL_ENV} to the base URL recipients use to reach this link host (for example https://links.example.org).</translation>
+        </message>
+        <message>
+            <source>{POLL_INTERVAL_ENV} must be a number of seconds, not {interval_text}.</source>
+            <translation>{POLL_INTERVAL_ENV} must be a number of seconds, not {interval_text}.</translation>
+        </message>
+        <message>
+            <source>{name} is not a FHIR Bundle, so it cannot carry Bundle.signature.</source>
+            <translation>{name} is not a FHIR Bundle, so it cannot carry Bundle.signature.</translation>
+        </message>
+        <message>
+            <source>{name} already carries a Bundle.signature; it is left as it is.</source>
+            <translation>{name} already carries a Bundle.signature; it is left as it is.</translation>
+        </message>
+        <message>
+            <source>{name} could not be signed: its JSON has an unusual layout.</source>
+            <translation>{name} could not be signed: its JSON has an unusual layout.</translation>
+        </message>
+        <message>
+            <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
+            <translation>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</translation>
+        </message>
+        <message>
+            <source>{name} does not contain a readable X.509 certificate (PEM or DER).</source>
+            <translation>{name} does not contain a readable X.509 certificate (PEM or DER).</translation>
+        </message>
+        <message>
+            <source>The demo certificate authority in the data folder is damaged; delete the folder demo-ca to make a new one.</source>
+            <translation>The demo certificate authority in the data folder is damaged; delete the folder demo-ca to make a new one.</translation>
+        </message>
+        <message>
+            <source>The demo certificate authority key has an unexpected type.</source>
+            <translation>The demo certificate authority key has an unexpected type.</translation>
+        </message>
+        <message>
+            <source>The output would replace {name} itself; choose another name. The original is kept as it is.</source>
+            <translation>The output would replace {name} itself; choose another name. The original is kept as it is.</translation>
+        </message>
+        <message>
+            <source>Say where the opened file should go (--out).</source>
+            <translation>Say where the opened file should go (--out).</translation>
+        </message>
+        <message>
+            <source>Choose another passphrase: {reason} It protects your signing key, so anyone who guesses it can sign in your name.</source>
+            <translation>Choose another passphrase: {reason} It protects your signing key, so anyone who guesses it can sign in your name.</translation>
+        </message>
+        <message>
+            <source>Give the name the certificate should carry.</source>
+            <translation>Give the name the certificate should carry.</translation>
+        </message>
+        <message>
+            <source>The name can be at most 64 characters (an X.509 limit).</source>
+            <translation>The name can be at most 64 characters (an X.509 limit).</translation>
+        </message>
+        <message>
+            <source>{email} does not look like an e-mail address.</source>
+            <translation>{email} does not look like an e-mail address.</translation>
+        </message>
+        <message>
+            <source>A signing key already exists on this computer; replacing it needs an explicit choice (--replace).</source>
+            <translation>A signing key already exists on this computer; replacing it needs an explicit choice (--replace).</translation>
+        </message>
+        <message>
+            <source>There is no signing key yet. Create one first (xshare keys create, or Keys in the app).</source>
+            <translation>There is no signing key yet. Create one first (xshare keys create, or Keys in the app).</translation>
+        </message>
+        <message>
+            <source>{name} could not be opened: the passphrase is wrong or the file is not PKCS#12.</source>
+            <translation>{name} could not be opened: the passphrase is wrong or the file is not PKCS#12.</translation>
+        </message>
+        <message>
+            <source>{name} holds no private key with its certificate.</source>
+            <translation>{name} holds no private key with its certificate.</translation>
+        </message>
+        <message>
+            <source>{name} holds a key this app cannot sign with; it needs an ECDSA P-256 key (ES256).</source>
+            <translation>{name} holds a key this app cannot sign with; it needs an ECDSA P-256 key (ES256).</translation>
+        </message>
+        <message>
+            <source>{name}: the certificate does not belong to the private key.</source>
+            <translation>{name}: the certificate does not belong to the private key.</translation>
+        </message>
+        <message>
+            <source>There is no signing key yet, so there is no certificate to show.</source>
+            <translation>There is no signing key yet, so there is no certificate to show.</translation>
+        </message>
+        <message>
+            <source>DER holds one certificate; use PEM to export the whole chain.</source>
+            <translation>DER holds one certificate; use PEM to export the whole chain.</translation>
+        </message>
+        <message>
+            <source>Unknown certificate format {encoding}; use pem or der.</source>
+            <translation>Unknown certificate format {encoding}; use pem or der.</translation>
+        </message>
+        <message>
+            <source>The password is empty.</source>
+            <translation>The password is empty.</translation>
+        </message>
+        <message>
+            <source>Choose another password: {reason} The recipient types it to open the file, so a few unusual words are easier for both of you than a short code.</source>
+            <translation>Choose another password: {reason} The recipient types it to open the file, so a few unusual words are easier for both of you than a short code.</translation>
+        </message>
+        <message>
+            <source>The protected file is larger than this app opens.</source>
+            <translation>The protected file is larger than this app opens.</translation>
+        </message>
+        <message>
+            <source>This is not a password-protected file (a compact JWE) or it is damaged.</source>
+            <translation>This is not a password-protected file (a compact JWE) or it is damaged.</translation>
+        </message>
+        <message>
+            <source>The protected file was changed or damaged after it was encrypted; it cannot be opened.</source>
+            <translation>The protected file was changed or damaged after it was encrypted; it cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The protected file is damaged: its header cannot be read.</source>
+            <translation>The protected file is damaged: its header cannot be read.</translation>
+        </message>
+        <message>
+            <source>This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</source>
+            <translation>This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).</translation>
+        </message>
+        <message>
+            <source>The protected file asks for decompression, which this app refuses.</source>
+            <translation>The protected file asks for decompression, which this app refuses.</translation>
+        </message>
+        <message>
+            <source>The protected file asks for an unreasonable amount of password work (p2c); it is damaged or hostile.</source>
+            <translation>The protected file asks for an unreasonable amount of password work (p2c); it is damaged or hostile.</translation>
+        </message>
+        <message>
+            <source>This file is protected with a password. Enter the password to open it.</source>
+            <translation>This file is protected with a password. Enter the password to open it.</translation>
+        </message>
+        <message>
+            <source>The protected file is damaged and cannot be opened.</source>
+            <translation>The protected file is damaged and cannot be opened.</translation>
+        </message>
+        <message>
+            <source>The password is wrong. Nothing was opened or saved; check the password and try again.</source>
+            <translation>The password is wrong. Nothing was opened or saved; check the password and try again.</translation>
+        </message>
+        <message>
+            <source>No trusted issuer has a fingerprint starting with {fingerprint_prefix} (give at least 8 hex digits).</source>
+            <translation>No trusted issuer has a fingerprint starting with {fingerprint_prefix} (give at least 8 hex digits).</translation>
+        </message>
+        <message>
+            <source>{fingerprint_prefix} matches several issuers; give more digits.</source>
+            <translation>{fingerprint_prefix} matches several issuers; give more digits.</translation>
+        </message>
+        <message>
+            <source>The package was refused: its manifest is far too large.</source>
+            <translation>The package was refused: its manifest is far too large.</translation>
+        </message>
+        <message>
+            <source>This zip is not an xShare package (its manifest is not ours).</source>
+            <translation>This zip is not an xShare package (its manifest is not ours).</translation>
+        </message>
+        <message>
+            <source>This xShare package uses format version {version}; this app reads version {PACKAGE_FORMAT_VERSION}. Update the app to open it.</source>
+            <translation>This xShare package uses format version {version}; this app reads version {PACKAGE_FORMAT_VERSION}. Update the app to open it.</translation>
+        </message>
+        <message>
+            <source>The package manifest has no usable list of files.</source>
+            <translation>The package manifest has no usable list of files.</translation>
+        </message>
+        <message>
+            <source>The package manifest is damaged: a file entry is incomplete.</source>
+            <translation>The package manifest is damaged: a file entry is incomplete.</translation>
+        </message>
+        <message>
+            <source>The package manifest lists {entry} twice.</source>
+            <translation>The package manifest lists {entry} twice.</translation>
+        </message>
+        <message>
+            <source>The package's manifest is damaged and cannot be read.</source>
+            <translation>The package's manifest is damaged and cannot be read.</translation>
+        </message>
+        <message>
+            <source>This zip is not an xShare package: it has no manifest.json.</source>
+            <translation>This zip is not an xShare package: it has no manifest.json.</translation>
+        </message>
+        <message>
+            <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
+            <translation>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</translation>
+        </message>
+        <message>
+            <source>The package was refused: its zip structure was altered (hidden data, or file headers that disagree with its table of contents), so other programs might show something else.</source>
+            <translation>The package was refused: its zip structure was altered (hidden data, or file headers that disagree with its table of contents), so other programs might show something else.</translation>
+        </message>
+        <message>
+            <source>The package was refused: it contains {problem}.</source>
+            <translation>The package was refused: it contains {problem}.</translation>
+        </message>
+        <message>
+            <source>Choose at least one file to put in the package.</source>
+            <translation>Choose at least one file to put in the package.</translation>
+        </message>
+        <message>
+            <source>{name} is reserved for the package's own manifest.</source>
+            <translation>{name} is reserved for the package's own manifest.</translation>
+        </message>
+        <message>
+            <source>Two files are called {name}; a package needs distinct names.</source>
+            <translation>Two files are called {name}; a package needs distinct names.</translation>
+        </message>
+        <message>
+            <source>{signature_name} is among the files; signing would replace it. Leave it out or do not sign again.</source>
+            <translation>{signature_name} is among the files; signing would replace it. Leave it out or do not sign again.</translation>
+        </message>
+        <message>
+            <source>The package would replace {name}, one of the files going into it; choose another name.</source>
+            <translation>The package would replace {name}, one of the files going into it; choose another name.</translation>
+        </message>
+        <message>
+            <source>The package was refused: it is a ZIP64 archive, far larger than an xShare package.</source>
+            <translation>The package was refused: it is a ZIP64 archive, far larger than an xShare package.</translation>
+        </message>
+        <message>
+            <source>The package was refused: it holds {entries} files; an xShare package holds at most {MAX_MEMBERS}.</source>
+            <translation>The package was refused: it holds {entries} files; an xShare package holds at most {MAX_MEMBERS}.</translation>
+        </message>
+        <message>
+            <source>The package was refused: its list of files is far larger than an xShare package of at most {MAX_MEMBERS} files needs.</source>
+            <translation>The package was refused: its list of files is far larger than an xShare package of at most {MAX_MEMBERS} files needs.</translation>
+        </message>
+        <message>
+            <source>The package is not a readable zip file; it is damaged.</source>
+            <translation>The package is not a readable zip file; it is damaged.</translation>
+        </message>
+        <message>
+            <source>The package was refused: it holds {count} files; an xShare package holds at most {MAX_MEMBERS}.</source>
+            <translation>The package was refused: it holds {count} files; an xShare package holds at most {MAX_MEMBERS}.</translation>
+        </message>
+        <message>
+            <source>The package was refused: the name {filename} appears twice.</source>
+            <translation>The package was refused: the name {filename} appears twice.</translation>
+        </message>
+        <message>
+            <source>The package was refused: {filename} is a link or folder, not a file.</source>
+            <translation>The package was refused: {filename} is a link or folder, not a file.</translation>
+        </message>
+        <message>
+            <source>The package uses zip encryption, which this app does not open; xShare packages are protected as a whole with a password instead.</source>
+            <translation>The package uses zip encryption, which this app does not open; xShare packages are protected as a whole with a password instead.</translation>
+        </message>
+        <message>
+            <source>The package was refused: {filename} would unpack to {number} MB.</source>
+            <translation>The package was refused: {filename} would unpack to {number} MB.</translation>
+        </message>
+        <message>
+            <source>The package was refused: it would unpack to too much data.</source>
+            <translation>The package was refused: it would unpack to too much data.</translation>
+        </message>
+        <message>
+            <source>The package was refused: {filename} is compressed suspiciously well (a zip bomb).</source>
+            <translation>The package was refused: {filename} is compressed suspiciously well (a zip bomb).</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder; nothing was extracted.</source>
+            <translation>{folder} is a file, not a folder; nothing was extracted.</translation>
+        </message>
+        <message>
+            <source>{name} would be saved outside {folder}; refused.</source>
+            <translation>{name} would be saved outside {folder}; refused.</translation>
+        </message>
+        <message>
+            <source>{name} already exists in {folder}; nothing was extracted. Choose an empty folder.</source>
+            <translation>{name} already exists in {folder}; nothing was extracted. Choose an empty folder.</translation>
+        </message>
+        <message>
+            <source>The profile {profile} is not in the installed packages; install its implementation guide with 'xshare packages install' or add it with --ig.</source>
+            <translation>The profile {profile} is not in the installed packages; install its implementation guide with 'xshare packages install' or add it with --ig.</translation>
+        </message>
+        <message>
+            <source>A validation worker stopped unexpectedly (out of memory?); try again with fewer files at a time (--jobs 1).</source>
+            <translation>A validation worker stopped unexpectedly (out of memory?); try again with fewer files at a time (--jobs 1).</translation>
+        </message>
+        <message>
+            <source>The folder {name} holds no .json or .xml files to validate.</source>
+            <translation>The folder {name} holds no .json or .xml files to validate.</translation>
+        </message>
+    </context>
+    <context>
         <name>DeclareTab</name>
         <message>
             <source>Product</source>
@@ -3222,8 +4333,8 @@
     <context>
         <name>Strength</name>
         <message>
-            <source>It needs at least 8 characters.</source>
-            <translation>It needs at least 8 characters.</translation>
+            <source>It needs at least {count} characters.</source>
+            <translation>It needs at least {count} characters.</translation>
         </message>
         <message>
             <source>It is one of the passwords people use most, so it is guessed first.</source>
@@ -3272,6 +4383,137 @@
         <message>
             <source>Choose another: %1</source>
             <translation>Choose another: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workbench</name>
+        <message>
+            <source>The consumer results must be a JSON object such as {example}.</source>
+            <translation>The consumer results must be a JSON object such as {example}.</translation>
+        </message>
+        <message>
+            <source>{link_id} is not one of the consumer test links ({names}).</source>
+            <translation>{link_id} is not one of the consumer test links ({names}).</translation>
+        </message>
+        <message>
+            <source>The result for {link_id} is {word}; use pass, fail or not-checked.</source>
+            <translation>The result for {link_id} is {word}; use pass, fail or not-checked.</translation>
+        </message>
+        <message>
+            <source>{root} is not a folder of documents.</source>
+            <translation>{root} is not a folder of documents.</translation>
+        </message>
+        <message>
+            <source>The folder {name} holds no FHIR documents (.json or .xml files).</source>
+            <translation>The folder {name} holds no FHIR documents (.json or .xml files).</translation>
+        </message>
+        <message>
+            <source>The folder holds {count} documents; at most {MAX_DOCUMENTS} are checked in one run.</source>
+            <translation>The folder holds {count} documents; at most {MAX_DOCUMENTS} are checked in one run.</translation>
+        </message>
+        <message>
+            <source>A validation worker stopped unexpectedly (out of memory?); try again with fewer documents or --workers 1.</source>
+            <translation>A validation worker stopped unexpectedly (out of memory?); try again with fewer documents or --workers 1.</translation>
+        </message>
+        <message>
+            <source>The declaration's {where} must be text.</source>
+            <translation>The declaration's {where} must be text.</translation>
+        </message>
+        <message>
+            <source>The declaration's {where} must be a list of names.</source>
+            <translation>The declaration's {where} must be a list of names.</translation>
+        </message>
+        <message>
+            <source>The declaration's {where} has {names}, which is not one of {names2}.</source>
+            <translation>The declaration's {where} has {names}, which is not one of {names2}.</translation>
+        </message>
+        <message>
+            <source>The declaration's content must map EHDS categories (e.g. patient-summary) to their specifications and formats.</source>
+            <translation>The declaration's content must map EHDS categories (e.g. patient-summary) to their specifications and formats.</translation>
+        </message>
+        <message>
+            <source>The declaration names the category {category}; the EHDS categories are {names}.</source>
+            <translation>The declaration names the category {category}; the EHDS categories are {names}.</translation>
+        </message>
+        <message>
+            <source>The declaration's content for {category} must be an object.</source>
+            <translation>The declaration's content for {category} must be an object.</translation>
+        </message>
+        <message>
+            <source>The declaration's specifications for {category} must be a list of names.</source>
+            <translation>The declaration's specifications for {category} must be a list of names.</translation>
+        </message>
+        <message>
+            <source>{title} is a {CATEGORY_TITLES} specification, not a {CATEGORY_TITLES2} one.</source>
+            <translation>{title} is a {CATEGORY_TITLES} specification, not a {CATEGORY_TITLES2} one.</translation>
+        </message>
+        <message>
+            <source>The declaration's processingOptions must be an object.</source>
+            <translation>The declaration's processingOptions must be an object.</translation>
+        </message>
+        <message>
+            <source>The declaration's processingOptions name {feature}; use {names}, each with provider and consumer lists.</source>
+            <translation>The declaration's processingOptions name {feature}; use {names}, each with provider and consumer lists.</translation>
+        </message>
+        <message>
+            <source>The processing options of {feature} are for provider or consumer, not {side}.</source>
+            <translation>The processing options of {feature} are for provider or consumer, not {side}.</translation>
+        </message>
+        <message>
+            <source>The declaration must be a JSON object.</source>
+            <translation>The declaration must be a JSON object.</translation>
+        </message>
+        <message>
+            <source>This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.</source>
+            <translation>This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.</translation>
+        </message>
+        <message>
+            <source>The declaration has version {version}; this app reads version {FORMAT_VERSION}.</source>
+            <translation>The declaration has version {version}; this app reads version {FORMAT_VERSION}.</translation>
+        </message>
+        <message>
+            <source>The declaration's product must be an object with a name.</source>
+            <translation>The declaration's product must be an object with a name.</translation>
+        </message>
+        <message>
+            <source>The declaration claims no feature: choose download, one-time share or both.</source>
+            <translation>The declaration claims no feature: choose download, one-time share or both.</translation>
+        </message>
+        <message>
+            <source>The declaration claims no role: choose YB Provider, YB Consumer or both.</source>
+            <translation>The declaration claims no role: choose YB Provider, YB Consumer or both.</translation>
+        </message>
+        <message>
+            <source>The declaration names no content specification; a Yellow Button product supports at least one (e.g. Patient Summary: IPS).</source>
+            <translation>The declaration names no content specification; a Yellow Button product supports at least one (e.g. Patient Summary: IPS).</translation>
+        </message>
+        <message>
+            <source>The declaration lists {CATEGORY_TITLES} without a specification.</source>
+            <translation>The declaration lists {CATEGORY_TITLES} without a specification.</translation>
+        </message>
+        <message>
+            <source>The declaration gives processing options for {FEATURE_TITLES}, which it does not claim as a feature.</source>
+            <translation>The declaration gives processing options for {FEATURE_TITLES}, which it does not claim as a feature.</translation>
+        </message>
+        <message>
+            <source>{root} is a file; the evidence pack needs a folder.</source>
+            <translation>{root} is a file; the evidence pack needs a folder.</translation>
+        </message>
+        <message>
+            <source>The folder {root} is not empty and holds no earlier evidence pack; choose an empty or new folder so no file of yours is replaced.</source>
+            <translation>The folder {root} is not empty and holds no earlier evidence pack; choose an empty or new folder so no file of yours is replaced.</translation>
+        </message>
+        <message>
+            <source>This link is protected by a passcode (flag P); give it to test the link.</source>
+            <translation>This link is protected by a passcode (flag P); give it to test the link.</translation>
+        </message>
+        <message>
+            <source>“{spec_id}” is not a content specification this workbench knows; choose one of {known}.</source>
+            <translation>“{spec_id}” is not a content specification this workbench knows; choose one of {known}.</translation>
+        </message>
+        <message>
+            <source>{title} cannot be tested: its package ({package}) is not installed in the FHIR package cache. Install it with `xshare packages install NAME#VERSION` or from a .tgz file, then run the check again.</source>
+            <translation>{title} cannot be tested: its package ({package}) is not installed in the FHIR package cache. Install it with `xshare packages install NAME#VERSION` or from a .tgz file, then run the check again.</translation>
         </message>
     </context>
     <context>

@@ -163,3 +163,12 @@ def test_the_details_of_a_lab_report_can_be_withheld_in_step_one(qtbot: Any) -> 
     assert performer.data(0, VALUE_ROLE) in selection.exclude
     assert performer.data(0, VALUE_ROLE).endswith("#performer")
     assert sample.data(0, VALUE_ROLE).endswith("#accessionIdentifier")
+
+
+def test_section_titles_are_in_the_interface_language(view: SelectionTree) -> None:
+    """Issue #14 "In English, section titles stay Danish": step 1 titles a known IPS section in
+    the interface language (gui.formatting.SECTION_TITLES); the document's own title is the tooltip.
+    """
+    problems = _section(view, "11450-4")
+    assert problems.text(0) == "Current problems and diagnoses"
+    assert problems.toolTip(0) == "Aktuelle problemer og diagnoser"

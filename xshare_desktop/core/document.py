@@ -21,6 +21,7 @@ from xshare_desktop.core import model_check
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
 from xshare_desktop.core.gc_pause import collector_paused
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.jsontree import as_dict, as_list
 from xshare_desktop.core.model_check import ModelIssue, entry_model_issues
 from xshare_desktop.core.progress import Progress, ensure_progress
@@ -172,37 +173,57 @@ def _kind_of(composition: Mapping[str, Any]) -> str:
 def _check_document_shape(obj: Any, name: str) -> list[Mapping[str, Any]]:
     if not isinstance(obj, dict):
         raise UserFacingError(
-            f"{name} holds JSON, but not a FHIR resource (it is a JSON {type(obj).__name__})."
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} holds JSON, but not a FHIR resource (it is a JSON {kind})."
+            ).format(name=name, kind=type(obj).__name__)
         )
     rtype = obj.get("resourceType")
     if not isinstance(rtype, str):
-        raise UserFacingError(f"{name} is JSON but not a FHIR resource: it has no resourceType.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is JSON but not a FHIR resource: it has no resourceType."
+            ).format(name=name)
+        )
     if rtype != "Bundle":
         raise UserFacingError(
-            f"{name} holds a FHIR {rtype} resource, not a health document. A document is a "
-            "Bundle of type 'document' that starts with a Composition."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} holds a FHIR {rtype} resource, not a health document. A document is a Bundle of type 'document' that starts with a Composition.",
+            ).format(name=name, rtype=rtype)
         )
     btype = obj.get("type")
     if btype != "document":
         raise UserFacingError(
-            f"{name} is a FHIR Bundle of type '{btype}', not a document. A health document such as "
-            "a patient summary is a Bundle of type 'document'.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} is a FHIR Bundle of type '{btype}', not a document. A health document such as a patient summary is a Bundle of type 'document'.",
+            ).format(name=name, btype=btype),
             where="Bundle.type",
         )
     entries = obj.get("entry")
     if not isinstance(entries, list) or not entries:
-        raise UserFacingError(f"{name} is a document Bundle with no entries.", where="Bundle.entry")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is a document Bundle with no entries.").format(
+                name=name
+            ),
+            where="Bundle.entry",
+        )
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise UserFacingError(
-                f"Entry {i + 1} of {name} is not a JSON object.", where=f"Bundle.entry[{i}]"
+                QT_TRANSLATE_NOOP("Core", "Entry {number} of {name} is not a JSON object.").format(
+                    number=i + 1, name=name
+                ),
+                where=f"Bundle.entry[{i}]",
             )
     first = entries[0].get("resource")
     if not isinstance(first, dict) or first.get("resourceType") != "Composition":
         found = first.get("resourceType") if isinstance(first, dict) else "nothing"
         raise UserFacingError(
-            f"{name} is a document Bundle, but its first entry is {found}, not the Composition "
-            "that every FHIR document must start with.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} is a document Bundle, but its first entry is {found}, not the Composition that every FHIR document must start with.",
+            ).format(name=name, found=found),
             where="Bundle.entry[0].resource",
         )
     return entries
@@ -455,7 +476,9 @@ def parse_document_bytes(data: bytes, name: str = "The file") -> Any:
             from xshare_desktop.core.fhir_xml import read_fhir_xml
         except ImportError:
             raise UserFacingError(
-                f"{name} is XML; this version reads FHIR JSON documents only."
+                QT_TRANSLATE_NOOP(
+                    "Core", "{name} is XML; this version reads FHIR JSON documents only."
+                ).format(name=name)
             ) from None
         obj, _positions = read_fhir_xml(data, name=name)
         return obj

@@ -23,6 +23,7 @@ from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, shared_context
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 FHIR_NS = "http://hl7.org/fhir"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -87,8 +88,10 @@ class _TreeBuilder:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise UserFacingError(
-                f"The XML is nested more than {MAX_DEPTH} levels deep, which no health document "
-                "needs; the file is damaged or hostile.",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The XML is nested more than {MAX_DEPTH} levels deep, which no health document needs; the file is damaged or hostile.",
+                ).format(MAX_DEPTH=MAX_DEPTH),
                 where=f"line {self.expat.CurrentLineNumber}",
             )
         node = _Node(
@@ -127,13 +130,18 @@ def _parse(data: bytes, name: str) -> _Node:
     declared = re.match(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", data)
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         raise UserFacingError(
-            f"{name} is written in {declared.group(1).decode()}; FHIR XML is always UTF-8."
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is written in {encoding}; FHIR XML is always UTF-8."
+            ).format(name=name, encoding=declared.group(1).decode())
         )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise UserFacingError(f"{name} is not UTF-8 text.", where=f"line {line}") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is not UTF-8 text.").format(name=name),
+            where=f"line {line}",
+        ) from None
     builder = _TreeBuilder(data)
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.expat = parser.parser
@@ -144,15 +152,22 @@ def _parse(data: bytes, name: str) -> _Node:
         line, column = exc.position
         reason = str(exc).split(":", 1)[0]
         raise UserFacingError(
-            f"{name} is not well-formed XML: {reason}.", where=f"line {line}, column {column + 1}"
+            QT_TRANSLATE_NOOP("Core", "{name} is not well-formed XML: {reason}.").format(
+                name=name, reason=reason
+            ),
+            where=f"line {line}, column {column + 1}",
         ) from None
     except DefusedXmlException:
         raise UserFacingError(
-            f"{name} declares a DTD or entities; FHIR XML never does, and they can be used to "
-            "attack the reader, so the file was not opened."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} declares a DTD or entities; FHIR XML never does, and they can be used to attack the reader, so the file was not opened.",
+            ).format(name=name)
         ) from None
     if not isinstance(root, _Node):
-        raise UserFacingError(f"{name} holds no XML element.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} holds no XML element.").format(name=name)
+        )
     return root
 
 
@@ -187,8 +202,10 @@ class FhirXmlReader:
         root = _parse(data, name)
         if root.namespace != FHIR_NS:
             raise UserFacingError(
-                f"{name} is XML but not FHIR: its root element <{root.name}> is not in the FHIR "
-                f"namespace ({FHIR_NS}).",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name} is XML but not FHIR: its root element <{element}> is not in the FHIR namespace ({FHIR_NS}).",
+                ).format(name=name, element=root.name, FHIR_NS=FHIR_NS),
                 where=root.where(),
             )
         positions: Positions = {}
@@ -253,14 +270,19 @@ class FhirXmlReader:
     ) -> dict[str, Any]:
         if node.namespace != FHIR_NS:
             raise UserFacingError(
-                f"<{node.name}> is not in the FHIR namespace, so it cannot be a resource.",
+                QT_TRANSLATE_NOOP(
+                    "Core", "<{name}> is not in the FHIR namespace, so it cannot be a resource."
+                ).format(name=node.name),
                 where=node.where(),
             )
         type_name = node.name
         model = self._model(type_name)
         if model is not None and self._kind(type_name) != "resource":
             raise UserFacingError(
-                f"<{type_name}> is a FHIR data type, not a resource.", where=node.where()
+                QT_TRANSLATE_NOOP(
+                    "Core", "<{type_name}> is a FHIR data type, not a resource."
+                ).format(type_name=type_name),
+                where=node.where(),
             )
         positions.setdefault(location, (node.line, node.column))
         result: dict[str, Any] = {"resourceType": type_name}
@@ -286,7 +308,10 @@ class FhirXmlReader:
                 child.namespace == XHTML_NS and child.name == "div"
             ):
                 raise UserFacingError(
-                    f"<{child.name}> is not in the FHIR namespace.", where=child.where()
+                    QT_TRANSLATE_NOOP("Core", "<{name}> is not in the FHIR namespace.").format(
+                        name=child.name
+                    ),
+                    where=child.where(),
                 )
             target = self._target(model, parent_path, child.name)
             groups.setdefault(target.json_name, []).append((child, target))
@@ -354,8 +379,9 @@ class FhirXmlReader:
         self._check_attributes(node, allowed=())
         if len(node.children) != 1:
             raise UserFacingError(
-                f"<{node.name}> must hold exactly one resource, but holds "
-                f"{len(node.children)} elements.",
+                QT_TRANSLATE_NOOP(
+                    "Core", "<{name}> must hold exactly one resource, but holds {count} elements."
+                ).format(name=node.name, count=len(node.children)),
                 where=node.where(),
             )
         return self._resource(node.children[0], location, positions, data)
@@ -382,8 +408,10 @@ class FhirXmlReader:
         for name in node.attrib:
             if name not in allowed and name not in _IGNORED_ATTRIBUTES:
                 raise UserFacingError(
-                    f"<{node.name}> has an attribute '{name.rsplit('}', 1)[-1]}' that FHIR does "
-                    "not define there.",
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "<{name}> has an attribute '{attribute}' that FHIR does not define there.",
+                    ).format(name=node.name, attribute=name.rsplit("}", 1)[-1]),
                     where=node.where(),
                 )
 
@@ -392,8 +420,10 @@ class FhirXmlReader:
         text = "".join(node.text).strip()
         if text:
             raise UserFacingError(
-                f"<{node.name}> contains the text '{text[:40]}'; FHIR XML keeps values in "
-                "value attributes.",
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "<{name}> contains the text '{text}'; FHIR XML keeps values in value attributes.",
+                ).format(name=node.name, text=text[:40]),
                 where=node.where(),
             )
 

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 # 100 MB (decimal, the unit every message here uses): far above any real health document.
 MAX_INPUT_BYTES = 100_000_000
@@ -32,17 +33,28 @@ def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise UserFacingError(f"The file {p.name} does not exist.", where=str(p)) from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The file {name} does not exist.").format(name=p.name),
+            where=str(p),
+        ) from None
     except OSError as exc:
         raise UserFacingError(
-            f"The file {p.name} cannot be read: {exc.strerror}.", where=str(p)
+            QT_TRANSLATE_NOOP("Core", "The file {name} cannot be read: {strerror}.").format(
+                name=p.name, strerror=exc.strerror
+            ),
+            where=str(p),
         ) from None
     if p.is_dir():
-        raise UserFacingError(f"{p.name} is a folder, not a file.", where=str(p))
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is a folder, not a file.").format(name=p.name),
+            where=str(p),
+        )
     if size > max_bytes:
         raise UserFacingError(
-            f"The file {p.name} is {megabytes(size)}; health documents this app opens "
-            f"are at most {megabytes(max_bytes)}.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The file {name} is {size}; health documents this app opens are at most {limit}.",
+            ).format(name=p.name, size=megabytes(size), limit=megabytes(max_bytes)),
             where=str(p),
         )
     try:
@@ -50,10 +62,16 @@ def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise UserFacingError(
-            f"The file {p.name} cannot be read: {exc.strerror}.", where=str(p)
+            QT_TRANSLATE_NOOP("Core", "The file {name} cannot be read: {strerror}.").format(
+                name=p.name, strerror=exc.strerror
+            ),
+            where=str(p),
         ) from None
     if len(data) > max_bytes:
-        raise UserFacingError(f"The file {p.name} is too large to open.", where=str(p))
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The file {name} is too large to open.").format(name=p.name),
+            where=str(p),
+        )
     return data
 
 
@@ -91,8 +109,10 @@ def _too_deep(data: bytes, max_depth: int) -> UserFacingError:
         elif byte in (0x7D, 0x5D):  # } ]
             depth -= 1
     return UserFacingError(
-        f"The JSON is nested more than {max_depth} levels deep, which no health "
-        "document needs; the file is damaged or hostile.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "The JSON is nested more than {max_depth} levels deep, which no health document needs; the file is damaged or hostile.",
+        ).format(max_depth=max_depth),
         where=where,
     )
 
@@ -123,13 +143,15 @@ def parse_json_bytes(
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
-        raise UserFacingError(f"{name} is empty.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "{name} is empty.").format(name=name))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         raise UserFacingError(
-            f"{name} is not UTF-8 text, so it cannot be a FHIR JSON document.",
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is not UTF-8 text, so it cannot be a FHIR JSON document."
+            ).format(name=name),
             where=f"line {line}, column {col}",
         ) from None
     try:
@@ -145,7 +167,10 @@ def parse_json_bytes(
         else:
             reason = exc.msg.rstrip(".").lower()
         raise UserFacingError(
-            f"{name} is not valid JSON: {reason}.", where=f"line {line}, column {col}"
+            QT_TRANSLATE_NOOP("Core", "{name} is not valid JSON: {reason}.").format(
+                name=name, reason=reason
+            ),
+            where=f"line {line}, column {col}",
         ) from None
     # Recursive code downstream (models, FHIRPath, walkers) must never meet deep nesting.
     if isinstance(parsed, dict | list) and not _within_depth(parsed, max_depth):
@@ -165,9 +190,10 @@ def _refuse_repeated_members(data: bytes, parsed: Any, name: str) -> None:
         return
     member, location, line, column = found
     raise UserFacingError(
-        f"{name} names the member \u201c{member}\u201d twice in one object (at {location}); "
-        "FHIR JSON allows each name once, and which one counts would be a guess, so the file "
-        "is refused.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} names the member “{member}” twice in one object (at {location}); FHIR JSON allows each name once, and which one counts would be a guess, so the file is refused.",
+        ).format(name=name, member=member, location=location),
         where=f"line {line}, column {column}",
     )
 
@@ -200,7 +226,10 @@ def atomic_write_bytes(
         raise
     except OSError as exc:
         raise OutputNotWritable(
-            f"{target.name} cannot be written: {exc.strerror or exc}.", where=str(target.parent)
+            QT_TRANSLATE_NOOP("Core", "{name} cannot be written: {value}.").format(
+                name=target.name, value=exc.strerror or exc
+            ),
+            where=str(target.parent),
         ) from None
 
 
@@ -228,7 +257,9 @@ def _write_atomically(target: Path, data: bytes, overwrite: bool) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and target.exists():
         raise UserFacingError(
-            f"{target.name} already exists; choose another name or allow replacing it."
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} already exists; choose another name or allow replacing it."
+            ).format(name=target.name)
         )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     _remove_stale_parts(target, tmp_name)
@@ -253,14 +284,18 @@ def _place_without_replacing(tmp_name: str, target: Path) -> None:
     try:
         os.link(tmp_name, target)
     except FileExistsError:
-        raise UserFacingError(f"{target.name} already exists.") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} already exists.").format(name=target.name)
+        ) from None
     except OSError:
         # FAT/exFAT USB sticks and some network shares have no hard links: claim the name
         # with an exclusive create instead, then move the finished file onto our own claim.
         try:
             os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
-            raise UserFacingError(f"{target.name} already exists.") from None
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "{name} already exists.").format(name=target.name)
+            ) from None
         os.replace(tmp_name, target)
         return
     os.unlink(tmp_name)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import Cancelled, UserFacingError
+from xshare_desktop.core.i18n import Message
 
 log = logging.getLogger("xshare_desktop")
 
@@ -117,14 +118,33 @@ class MessageBanner(QFrame):
         self.dismissed.emit()
 
 
+def translated(message: Message) -> str:
+    """A core message (marked where it was raised, core/i18n.py) in the interface language."""
+    return message.translated(QCoreApplication.translate)
+
+
+def message_text(exc: UserFacingError) -> str:
+    """The error's own message, translated, without where it happened."""
+    return translated(exc.text)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a status label: a core error translated (with its place), else its text."""
+    if isinstance(exc, UserFacingError):
+        text = message_text(exc)
+        return f"{text} ({exc.where})" if exc.where else text
+    return str(exc)
+
+
 def user_message(exc: UserFacingError) -> str:
+    text = message_text(exc)
     if exc.where:
         return (
             QCoreApplication.translate("Errors", "%1\n(Where: %2)")
-            .replace("%1", exc.message)
+            .replace("%1", text)
             .replace("%2", exc.where)
         )
-    return exc.message
+    return text
 
 
 _open_boxes: set[QMessageBox] = set()

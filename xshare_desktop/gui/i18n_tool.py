@@ -1,7 +1,8 @@
 """Update and compile the GUI translations: ``python -m xshare_desktop.gui.i18n_tool update|release``.
 
-``update`` runs ``pyside6-lupdate`` over every ``xshare_desktop/gui/**/*.py`` and
-merges new strings into ``resources/i18n/xshare_{da,en}.ts`` (existing
+``update`` runs ``pyside6-lupdate`` over every ``xshare_desktop/gui/**/*.py`` and every core
+module that marks messages (``QT_TRANSLATE_NOOP`` from ``core/i18n.py``, contexts ``Core`` and
+``Workbench``) and merges new strings into ``resources/i18n/xshare_{da,en}.ts`` (existing
 translations are kept, vanished strings dropped). English is the source
 language: ``update`` fills English singular strings with their source text and
 leaves plural (``%n``) forms for a person to write. ``release`` compiles the
@@ -20,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI_DIR = ROOT / "xshare_desktop" / "gui"
+CORE_DIR = ROOT / "xshare_desktop" / "core"
+# The core's marker (core/i18n.py); a core module without it has nothing to translate.
+CORE_MARKER = "QT_TRANSLATE_NOOP("
 TS_DIR = ROOT / "resources" / "i18n"
 QM_DIR = ROOT / "xshare_desktop" / "i18n"
 LANGUAGES = ("da", "en")
@@ -41,7 +45,14 @@ def _tool(name: str) -> str:
 
 
 def source_files() -> list[Path]:
-    return sorted(p for p in GUI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    """Every GUI module, and the core modules that raise marked messages."""
+    gui = [p for p in GUI_DIR.rglob("*.py") if "__pycache__" not in p.parts]
+    core = [
+        p
+        for p in CORE_DIR.rglob("*.py")
+        if "__pycache__" not in p.parts and CORE_MARKER in p.read_text(encoding="utf-8")
+    ]
+    return sorted(gui + core)
 
 
 def run_lupdate(ts_file: Path, code: str) -> None:

@@ -9,36 +9,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from xshare_desktop.core.signing.strength import Strength, estimate
+from xshare_desktop.gui.errors import translated
 
 # Readable on a light and on a dark window (WCAG AA for text).
 _COLOURS = {"weak": "#c92a2a", "fair": "#b35c00", "good": "#2b7a3b"}
 
 
 def reason_text(strength: Strength) -> str:
-    """Why a secret is refused, in the interface language."""
-    reasons = {
-        "too-short": QCoreApplication.translate("Strength", "It needs at least 8 characters."),
-        "common": QCoreApplication.translate(
-            "Strength", "It is one of the passwords people use most, so it is guessed first."
-        ),
-        "repeats": QCoreApplication.translate(
-            "Strength", "Repeated characters or words are easy to guess."
-        ),
-        "sequence": QCoreApplication.translate(
-            "Strength", "Sequences like abcd or 1234 are easy to guess."
-        ),
-        "keyboard": QCoreApplication.translate(
-            "Strength", "Rows of keys on the keyboard are easy to guess."
-        ),
-        "name": QCoreApplication.translate(
-            "Strength", "It is built on a name, which is easy to guess."
-        ),
-        "date": QCoreApplication.translate("Strength", "Dates and years are easy to guess."),
-        "guessable": QCoreApplication.translate(
-            "Strength", "It is too easy to guess; add a few more words or characters."
-        ),
-    }
-    return reasons.get(strength.kind, reasons["guessable"])
+    """Why a secret is refused, in the interface language (the core's marked sentence)."""
+    message = strength.reason_message or estimate("").reason_message
+    return "" if message is None else translated(message)
 
 
 class StrengthMeter(QLabel):

@@ -22,6 +22,7 @@ from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages.versions import latest
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 # A real FHIR package is at most a few hundred MB unpacked; anything larger is hostile.
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
@@ -56,8 +57,10 @@ def parse_package_spec(spec: str) -> tuple[str, str | None]:
     if _NAME.fullmatch(name) and (not separator or _VERSION.fullmatch(version)):
         return name, version if separator else None
     raise UserFacingError(
-        f"'{spec}' is not a package name; write it as name#version, "
-        "for example hl7.fhir.uv.ips#2.0.0."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "'{spec}' is not a package name; write it as name#version, for example hl7.fhir.uv.ips#2.0.0.",
+        ).format(spec=spec)
     )
 
 
@@ -66,7 +69,10 @@ def read_package_json(package_dir: Path) -> PackageInfo:
     data = parse_json_bytes(read_input_bytes(manifest), name=f"{manifest}")
     if not isinstance(data, dict) or not data.get("name") or not data.get("version"):
         raise UserFacingError(
-            f"{manifest} does not name the package and its version.", where=str(manifest)
+            QT_TRANSLATE_NOOP(
+                "Core", "{manifest} does not name the package and its version."
+            ).format(manifest=manifest),
+            where=str(manifest),
         )
     fhir_versions = data.get("fhirVersions") or data.get("fhir-version-list") or []
     dependencies = data.get("dependencies") or {}
@@ -124,7 +130,12 @@ class PackageCache:
     def install_tgz(self, path: str | os.PathLike[str], *, replace: bool = False) -> PackageInfo:
         source = Path(path)
         if not source.is_file():
-            raise UserFacingError(f"The file {source.name} does not exist.", where=str(source))
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "The file {name} does not exist.").format(
+                    name=source.name
+                ),
+                where=str(source),
+            )
         _check_archive_kind(source)
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
@@ -135,7 +146,9 @@ class PackageCache:
             except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
                 reason = " ".join(str(exc).split())  # tarfile's messages span several lines
                 raise UserFacingError(
-                    f"{source.name} is not a readable FHIR package archive ({reason}).",
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} is not a readable FHIR package archive ({reason})."
+                    ).format(name=source.name, reason=reason),
                     where=str(source),
                 ) from None
             return self._move_into_place(_find_package_dir(staging, source.name), replace)
@@ -145,11 +158,17 @@ class PackageCache:
     def install_folder(self, path: str | os.PathLike[str], *, replace: bool = False) -> PackageInfo:
         source = Path(path)
         if not source.is_dir():
-            raise UserFacingError(f"{source} is not a folder.", where=str(source))
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "{source} is not a folder.").format(source=source),
+                where=str(source),
+            )
         package_dir = source / "package" if (source / "package").is_dir() else source
         if not (package_dir / "package.json").is_file():
             raise UserFacingError(
-                f"{source.name} is not a FHIR package: it has no package.json.", where=str(source)
+                QT_TRANSLATE_NOOP(
+                    "Core", "{name} is not a FHIR package: it has no package.json."
+                ).format(name=source.name),
+                where=str(source),
             )
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
@@ -169,7 +188,10 @@ class PackageCache:
             existing = self.get(info.name, info.version)
             if existing is None:
                 raise UserFacingError(
-                    f"{final} exists but holds no readable package; remove it and try again."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{final} exists but holds no readable package; remove it and try again.",
+                    ).format(final=final)
                 )
             return existing
         holder = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
@@ -185,7 +207,11 @@ class PackageCache:
             raise
         installed = self.get(info.name, info.version)
         if installed is None:
-            raise UserFacingError(f"{final} could not be read back after installing.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{final} could not be read back after installing."
+                ).format(final=final)
+            )
         return installed
 
 
@@ -196,19 +222,28 @@ def _check_archive_kind(source: Path) -> None:
             head = fh.read(512)
     except OSError as exc:
         raise UserFacingError(
-            f"{source.name} cannot be read: {exc.strerror}.", where=str(source)
+            QT_TRANSLATE_NOOP("Core", "{name} cannot be read: {strerror}.").format(
+                name=source.name, strerror=exc.strerror
+            ),
+            where=str(source),
         ) from None
     if not (head.startswith(b"\x1f\x8b") or head[257:262] == b"ustar"):
         raise UserFacingError(
-            f"{source.name} is not a readable FHIR package archive: packages are .tgz files "
-            "(gzip-compressed tar).",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} is not a readable FHIR package archive: packages are .tgz files (gzip-compressed tar).",
+            ).format(name=source.name),
             where=str(source),
         )
 
 
 def _check_name_part(value: str, what: str) -> None:
     if not value or "/" in value or "\\" in value or value in (".", "..") or "\0" in value:
-        raise UserFacingError(f"The package {what} '{value}' is not allowed in a folder name.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The package {what} '{value}' is not allowed in a folder name."
+            ).format(what=what, value=value)
+        )
 
 
 def _extract_safely(archive: tarfile.TarFile, target: Path, label: str) -> None:
@@ -217,27 +252,42 @@ def _extract_safely(archive: tarfile.TarFile, target: Path, label: str) -> None:
     for member in archive:
         members += 1
         if members > MAX_MEMBERS:
-            raise UserFacingError(f"{label} holds too many files to be a FHIR package.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{label} holds too many files to be a FHIR package."
+                ).format(label=label)
+            )
         name = PurePosixPath(member.name)
         if name.is_absolute() or ".." in name.parts or "\\" in member.name:
             raise UserFacingError(
-                f"{label} tries to write outside its folder ({member.name}); it was not installed."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{label} tries to write outside its folder ({name}); it was not installed.",
+                ).format(label=label, name=member.name)
             )
         if member.issym() or member.islnk():
             raise UserFacingError(
-                f"{label} contains a link ({member.name}); FHIR packages never do, so it was "
-                "not installed."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{label} contains a link ({name}); FHIR packages never do, so it was not installed.",
+                ).format(label=label, name=member.name)
             )
         if member.isdir():
             (target / name).mkdir(parents=True, exist_ok=True)
             continue
         if not member.isfile():
             raise UserFacingError(
-                f"{label} contains a special file ({member.name}); it was not installed."
+                QT_TRANSLATE_NOOP(
+                    "Core", "{label} contains a special file ({name}); it was not installed."
+                ).format(label=label, name=member.name)
             )
         total += member.size
         if total > MAX_UNPACKED_BYTES:
-            raise UserFacingError(f"{label} unpacks to more than 2 GB; it was not installed.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{label} unpacks to more than 2 GB; it was not installed."
+                ).format(label=label)
+            )
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         source = archive.extractfile(member)
@@ -254,7 +304,11 @@ def _find_package_dir(staging: Path, label: str) -> Path:
     candidates = [p for p in staging.iterdir() if p.is_dir() and (p / "package.json").is_file()]
     if len(candidates) == 1:
         return candidates[0]
-    raise UserFacingError(f"{label} is not a FHIR package: it has no package/package.json.")
+    raise UserFacingError(
+        QT_TRANSLATE_NOOP(
+            "Core", "{label} is not a FHIR package: it has no package/package.json."
+        ).format(label=label)
+    )
 
 
 def _copy_tree_without_links(source: Path, target: Path) -> None:
@@ -265,8 +319,10 @@ def _copy_tree_without_links(source: Path, target: Path) -> None:
         for name in dirnames + filenames:
             if (here / name).is_symlink():
                 raise UserFacingError(
-                    f"{source} contains a link ({relative / name}); FHIR packages never do, so "
-                    "it was not installed."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{source} contains a link ({number}); FHIR packages never do, so it was not installed.",
+                    ).format(source=source, number=relative / name)
                 )
         for name in filenames:
             shutil.copyfile(here / name, target / relative / name)

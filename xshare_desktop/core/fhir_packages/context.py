@@ -25,6 +25,7 @@ from xshare_desktop.core.fhir_packages.cache import (
 )
 from xshare_desktop.core.fhir_packages.index import IndexEntry, load_index
 from xshare_desktop.core.fhir_packages.versions import choose_version, version_key
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 FHIR_BASE = "http://hl7.org/fhir/StructureDefinition/"
 R4_CORE = "hl7.fhir.r4.core#4.0.1"
@@ -224,7 +225,11 @@ class ConformanceContext:
         for info in self.packages:
             if info.name == name and (version is None or info.version == version):
                 return info
-        raise UserFacingError(f"The package {package} is not loaded.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package {package} is not loaded.").format(
+                package=package
+            )
+        )
 
     def iter_examples(self, package: str | PackageInfo) -> Iterator[tuple[str, Any]]:
         folder = self._package(package).path / "example"
@@ -352,8 +357,10 @@ def _resolve(
         if required_by is None or (required_by == "default" and name == "hl7.fhir.r4.core"):
             wanted = f"{name}#{version}" if version else name
             raise UserFacingError(
-                f"The FHIR package {wanted} is not installed in {store.root}; install it with "
-                f"'xshare packages install {wanted}'."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The FHIR package {wanted} is not installed in {root}; install it with 'xshare packages install {wanted}'.",
+                ).format(wanted=wanted, root=store.root)
             )
         if required_by != "default":
             warnings.append(
@@ -364,8 +371,12 @@ def _resolve(
     if not exact:
         if required_by is None:
             raise UserFacingError(
-                f"The FHIR package {name}#{version} is not installed "
-                f"(installed: {', '.join(sorted(available, key=version_key))})."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The FHIR package {name}#{version} is not installed (installed: {names}).",
+                ).format(
+                    name=name, version=version, names=", ".join(sorted(available, key=version_key))
+                )
             )
         warnings.append(
             f"{required_by} needs {name} {version}; the nearest installed version {chosen} "

@@ -25,6 +25,7 @@ from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages.cache import PackageCache, PackageInfo
 from xshare_desktop.core.fhir_packages.versions import choose_version
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 
 REGISTRIES_ENV = "XSHARE_FHIR_REGISTRIES"
@@ -95,12 +96,20 @@ def _npm_client_registry() -> list[str]:
 def _fetch(url: str, limit: int) -> bytes:
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("https", "http"):
-        raise UserFacingError(f"{url} is not a web address the app can download from.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{url} is not a web address the app can download from."
+            ).format(url=url)
+        )
     request = urllib.request.Request(url, headers={"Accept": "application/json, */*"})
     with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
         data: bytes = response.read(limit + 1)
     if len(data) > limit:
-        raise UserFacingError(f"{url} sent more data than a FHIR package can hold.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{url} sent more data than a FHIR package can hold.").format(
+                url=url
+            )
+        )
     return data
 
 
@@ -140,8 +149,10 @@ def install_from_registry(
     sources = configured_registries(registries)
     if not sources:
         raise UserFacingError(
-            "No package registry is configured. Give one with --registry URL or set "
-            f"{REGISTRIES_ENV} (comma separated), or install from a .tgz file or a folder."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "No package registry is configured. Give one with --registry URL or set {REGISTRIES_ENV} (comma separated), or install from a .tgz file or a folder.",
+            ).format(REGISTRIES_ENV=REGISTRIES_ENV)
         )
     progress = ensure_progress(progress)
     report = InstallReport()
@@ -208,7 +219,11 @@ def _install_one(
     what = f"{name}#{version}" if version else name
     if required_by is None:
         detail = f" ({'; '.join(failures)})" if failures else ""
-        raise UserFacingError(f"The package {what} was not found in any registry{detail}.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The package {what} was not found in any registry{detail}."
+            ).format(what=what, detail=detail)
+        )
     report.warnings.append(
         f"{required_by} needs {what}, which no registry could provide; it was not installed."
     )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, parse_json_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.shl.client import BadResponse, Retrieval
 from xshare_desktop.core.shl.content import (
@@ -114,12 +115,20 @@ def _attachment_bytes(attachment: dict[str, Any], index: int) -> bytes:
     try:
         data = base64.b64decode(str(attachment["data"]), validate=True)
     except (binascii.Error, ValueError):
-        raise BadResponse(f"File {index} has an attachment whose data is damaged.") from None
+        raise BadResponse(
+            QT_TRANSLATE_NOOP(
+                "Core", "File {index} has an attachment whose data is damaged."
+            ).format(index=index)
+        ) from None
     expected = attachment.get("hash")
     if isinstance(expected, str):
         actual = base64.b64encode(hashlib.sha1(data).digest()).decode("ascii")
         if actual != expected:
-            raise BadResponse(f"File {index} has an attachment that does not match its hash.")
+            raise BadResponse(
+                QT_TRANSLATE_NOOP(
+                    "Core", "File {index} has an attachment that does not match its hash."
+                ).format(index=index)
+            )
     return data
 
 
@@ -157,7 +166,11 @@ def _unpack_health_cards(
     try:
         cards = read_health_card_file(data, issuers)
     except BadHealthCard as exc:
-        raise BadResponse(f"File {index} is not a usable SMART Health Card file: {exc}") from None
+        raise BadResponse(
+            QT_TRANSLATE_NOOP(
+                "Core", "File {index} is not a usable SMART Health Card file: {exc}"
+            ).format(index=index, exc=exc.text)
+        ) from None
     items = [ReceivedItem(f"health-card-{index}.smart-health-card", data, SMART_HEALTH_CARD)]
     for card in cards:
         card.index = first_card + card.index - 1
@@ -204,10 +217,16 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
                 body = parse_json_bytes(file.data, name=f"File {index} of the link")
             except UserFacingError as exc:
                 raise BadResponse(
-                    f"File {index} should be {media_type} but is not JSON: {exc.message}"
+                    QT_TRANSLATE_NOOP(
+                        "Core", "File {index} should be {media_type} but is not JSON: {message}"
+                    ).format(index=index, media_type=media_type, message=exc.text)
                 ) from None
             if not isinstance(body, dict):
-                raise BadResponse(f"File {index} should be a JSON object ({media_type}).")
+                raise BadResponse(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "File {index} should be a JSON object ({media_type})."
+                    ).format(index=index, media_type=media_type)
+                )
         else:
             notes.append(f"File {index} has content type {media_type}, which was ignored.")
             continue
@@ -230,7 +249,11 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
             continue
         resource_type = body.get("resourceType")
         if not isinstance(resource_type, str):
-            raise BadResponse(f"File {index} is labelled FHIR JSON but has no resourceType.")
+            raise BadResponse(
+                QT_TRANSLATE_NOOP(
+                    "Core", "File {index} is labelled FHIR JSON but has no resourceType."
+                ).format(index=index)
+            )
         if resource_type == "DocumentReference":
             attachments, wrapper_only = _unpack_document_reference(body, file.data, index)
             items.extend(attachments)
@@ -363,7 +386,9 @@ def save(received: Received, out_dir: str | os.PathLike[str]) -> list[Path]:
     """
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise UserFacingError(f"{folder} is a file, not a folder.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{folder} is a file, not a folder.").format(folder=folder)
+        )
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for item in received.items:

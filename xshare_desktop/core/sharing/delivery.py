@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.selection import Selection
 from xshare_desktop.core.sharing.writer import (
@@ -141,11 +142,17 @@ def _kind_of(name: str) -> FileKind:
 
 def _checked_files(files: Sequence[SharedFile]) -> list[SharedFile]:
     if not files:
-        raise UserFacingError("There is nothing to deliver: no file was made.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "There is nothing to deliver: no file was made.")
+        )
     seen: set[str] = set()
     for name, _data in files:
         if name.lower() in seen:
-            raise UserFacingError(f"Two files are called {name}; give them distinct names.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Two files are called {name}; give them distinct names."
+                ).format(name=name)
+            )
         seen.add(name.lower())
     return list(files)
 
@@ -153,8 +160,10 @@ def _checked_files(files: Sequence[SharedFile]) -> list[SharedFile]:
 def _need_identity(sign: bool, identity: SigningIdentity | None) -> SigningIdentity | None:
     if sign and identity is None:
         raise UserFacingError(
-            "Signing needs your signing key: create one (Signing keys in the app, or "
-            "`xshare keys create`) and give its passphrase."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Signing needs your signing key: create one (Signing keys in the app, or `xshare keys create`) and give its passphrase.",
+            )
         )
     return identity if sign else None
 
@@ -204,13 +213,17 @@ def _write_all(
 ) -> list[DeliveredFile]:
     """Write every output or none: names are checked first; a failure removes new files."""
     if folder.exists() and not folder.is_dir():
-        raise UserFacingError(f"{folder.name} is a file, not a folder.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is a file, not a folder.").format(name=folder.name)
+        )
     targets = [folder / name for name, *_ in outputs]
     existing = [target.name for target in targets if target.exists()]
     if existing and not overwrite:
         raise UserFacingError(
-            f"{', '.join(existing)} already exists; nothing was written. "
-            "Allow replacing files or choose another folder."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{names} already exists; nothing was written. Allow replacing files or choose another folder.",
+            ).format(names=", ".join(existing))
         )
     written: list[DeliveredFile] = []
     created: list[Path] = []
@@ -387,7 +400,9 @@ def _check_before_share(
 ) -> None:
     """What can be refused before the (slower) share runs, so a missing key fails at once."""
     if isinstance(delivery, DownloadOptions) and out_dir is None:
-        raise UserFacingError("Choose the folder the files should go to.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "Choose the folder the files should go to.")
+        )
     if open_copy_dir is not None:
         _check_open_copy(open_copy_dir, out_dir, share_options)
     _need_identity(delivery.sign, identity)
@@ -402,13 +417,17 @@ def _check_open_copy(
 ) -> None:
     if "pdf" not in share_options.formats:
         raise UserFacingError(
-            "The open copy is a copy of the PDF for you to look at and print: choose PDF as "
-            "one of the formats."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The open copy is a copy of the PDF for you to look at and print: choose PDF as one of the formats.",
+            )
         )
     if out_dir is not None and Path(open_copy_dir).resolve() == Path(out_dir).resolve():
         raise UserFacingError(
-            "Keep the open copy in another folder than the shared files, so that it is not "
-            "sent along with them by mistake."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Keep the open copy in another folder than the shared files, so that it is not sent along with them by mistake.",
+            )
         )
 
 
@@ -417,12 +436,16 @@ def _keep_open_copies(
 ) -> list[Path]:
     target = Path(folder)
     if target.exists() and not target.is_dir():
-        raise UserFacingError(f"{target.name} is a file, not a folder.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is a file, not a folder.").format(name=target.name)
+        )
     pdfs = [(name, data) for name, data in files if name.lower().endswith(".pdf")]
     existing = [name for name, _ in pdfs if (target / name).exists()]
     if existing and not overwrite:
         raise UserFacingError(
-            f"{', '.join(existing)} already exists in the folder for your open copy; the "
-            "share was made, but no open copy was written. Choose another folder."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{names} already exists in the folder for your open copy; the share was made, but no open copy was written. Choose another folder.",
+            ).format(names=", ".join(existing))
         )
     return [atomic_write_bytes(target / name, data, overwrite=overwrite) for name, data in pdfs]

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.sharing.fields import OptionalField, field_for, fields_for_type
 from xshare_desktop.core.sharing.refs import EntryIndex, iter_references, remove_references
 from xshare_desktop.core.sharing.selection import Selection, Selector, section_matches
@@ -145,22 +146,32 @@ def section_selectors(composition: dict[str, Any]) -> list[str]:
 def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
     """Return the Composition and its fullUrl, or explain why this is no document."""
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-        raise UserFacingError("This is not a FHIR Bundle, so there is nothing to share from it.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "This is not a FHIR Bundle, so there is nothing to share from it."
+            )
+        )
     if bundle.get("type") != "document":
         raise UserFacingError(
-            f"This Bundle is of type '{bundle.get('type')}', not a document; only "
-            "documents such as a patient summary can be shared."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This Bundle is of type '{type}', not a document; only documents such as a patient summary can be shared.",
+            ).format(type=bundle.get("type"))
         )
     entries = bundle.get("entry")
     if not isinstance(entries, list) or not entries:
-        raise UserFacingError("The document has no entries.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "The document has no entries."))
     first = entries[0]
     composition = first.get("resource") if isinstance(first, dict) else None
     url = first.get("fullUrl") if isinstance(first, dict) else None
     if not isinstance(composition, dict) or composition.get("resourceType") != "Composition":
-        raise UserFacingError("The document does not start with a Composition.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The document does not start with a Composition.")
+        )
     if not isinstance(url, str):
-        raise UserFacingError("The document's Composition has no fullUrl.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The document's Composition has no fullUrl.")
+        )
     return composition, url
 
 
@@ -210,8 +221,10 @@ class _Resolved:
             valid = ", ".join(section_selectors(self.composition)) or "(it has none)"
             example = next((_title(s) for _, s in self.numbered if _title(s)), "Kommentar")
             raise UserFacingError(
-                f"'{selector.text}' names no section of this document. Its sections are "
-                f"{valid}; a section can also be named by its title, e.g. section:{example}."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "'{text}' names no section of this document. Its sections are {valid}; a section can also be named by its title, e.g. section:{example}.",
+                ).format(text=selector.text, valid=valid, example=example)
             )
         return found
 
@@ -224,7 +237,11 @@ class _Resolved:
             url = index.by_type_id.get((selector.resource_type, selector.resource_id))
             if url:
                 return url
-        raise UserFacingError(f"'{selector.text}' does not match any entry in this document.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "'{text}' does not match any entry in this document.").format(
+                text=selector.text
+            )
+        )
 
     def _add(
         self,
@@ -245,8 +262,10 @@ class _Resolved:
                 else "patient"
             )
             raise UserFacingError(
-                f"'{selector.text}' is the document's {what}, which cannot be left out; "
-                "to hide who the patient is, use pseudonymisation."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "'{text}' is the document's {what}, which cannot be left out; to hide who the patient is, use pseudonymisation.",
+                ).format(text=selector.text, what=what)
             )
         entries.add(url)
 
@@ -263,14 +282,24 @@ class _Resolved:
         if optional is None:
             allowed = ", ".join(f.path for f in fields_for_type(str(resource_type)))
             hint = f" Fields you can choose for {resource_type}: {allowed}." if allowed else ""
-            raise UserFacingError(f"'{selector.text}' is not a field you can choose.{hint}")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "'{text}' is not a field you can choose.{hint}").format(
+                    text=selector.text, hint=hint
+                )
+            )
         if action == "remove" and not optional.can_remove:
             raise UserFacingError(
-                f"'{selector.text}' cannot be left out (the document needs it); "
-                "it can be shown with the year only instead."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "'{text}' cannot be left out (the document needs it); it can be shown with the year only instead.",
+                ).format(text=selector.text)
             )
         if action == "year" and not optional.can_coarsen:
-            raise UserFacingError(f"'{selector.text}' is not a date that can be shown as a year.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "'{text}' is not a date that can be shown as a year."
+                ).format(text=selector.text)
+            )
         return optional, url
 
 
@@ -353,9 +382,10 @@ def _report_urls(index: EntryIndex, composition: dict[str, Any], composition_url
 def check_authors(composition: dict[str, Any]) -> None:
     if not composition.get("author"):
         raise UserFacingError(
-            "This document has no author (Composition.author is missing or empty), and every "
-            "FHIR document must name at least one. It cannot be shared as it is; ask whoever "
-            "made it for a complete copy."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This document has no author (Composition.author is missing or empty), and every FHIR document must name at least one. It cannot be shared as it is; ask whoever made it for a complete copy.",
+            )
         )
 
 
@@ -447,11 +477,15 @@ def prune(
         blocked.update(newly)
 
     if patient_url and patient_url not in kept:
-        raise UserFacingError("The patient would be left out; that is not possible.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The patient would be left out; that is not possible.")
+        )
     if reports and not reports & kept:
         raise UserFacingError(
-            "The laboratory report itself (its DiagnosticReport) would be left out, and a lab "
-            "report cannot be shared without it. Leave out single results or sections instead."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The laboratory report itself (its DiagnosticReport) would be left out, and a lab report cannot be shared without it. Leave out single results or sections instead.",
+            )
         )
 
     def drop_ref_from(from_url: str):  # type: ignore[no-untyped-def]
@@ -471,7 +505,10 @@ def prune(
         _drop_unused_contained(index.by_url[url])
     if not composition.get("author"):
         raise UserFacingError(
-            "Every author of the document would be left out, but a document needs at least one."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Every author of the document would be left out, but a document needs at least one.",
+            )
         )
 
     withheld = _rebuild_sections(
@@ -646,8 +683,10 @@ def _rebuild_sections(
     composition["section"] = rebuild(composition.get("section") or [], True)
     if not composition["section"]:
         raise UserFacingError(
-            "Nothing would be left to share: every section is left out. "
-            "Choose at least one section or entry to share."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Nothing would be left to share: every section is left out. Choose at least one section or entry to share.",
+            )
         )
     return withheld
 

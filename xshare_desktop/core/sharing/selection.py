@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 SelectorKind = Literal["section", "entry", "field"]
 
@@ -68,16 +69,20 @@ def _parse_entry(text: str, original: str) -> Selector:
     if _ABSOLUTE_RE.match(text):
         return Selector(original, "entry", full_url=text)
     raise UserFacingError(
-        f"'{original}' is not a selector. Use section:LOINC (e.g. section:10160-0), "
-        "Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address)."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "'{original}' is not a selector. Use section:LOINC (e.g. section:10160-0), Type/id (e.g. Condition/123), a fullUrl, or Type.field (e.g. Patient.address).",
+        ).format(original=original)
     )
 
 
 def _parse_section(value: str, original: str) -> Selector:
     if not value:
         raise UserFacingError(
-            f"'{original}' names no section: use its code (section:10160-0 or "
-            "section:SYSTEM|CODE), its position (section:2) or its title."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "'{original}' names no section: use its code (section:10160-0 or section:SYSTEM|CODE), its position (section:2) or its title.",
+            ).format(original=original)
         )
     if _POSITION_RE.match(value):
         position = tuple(int(part) for part in value.split("."))
@@ -86,7 +91,10 @@ def _parse_section(value: str, original: str) -> Selector:
     if bar:
         if not system.strip() or not code.strip():
             raise UserFacingError(
-                f"'{original}': a coded section selector is section:SYSTEM|CODE, with both parts."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "'{original}': a coded section selector is section:SYSTEM|CODE, with both parts.",
+                ).format(original=original)
             )
         return Selector(
             original, "section", section_system=system.strip(), section_code=code.strip()
@@ -129,7 +137,7 @@ def parse_selector(text: str) -> Selector:
     original = text
     text = text.strip()
     if not text:
-        raise UserFacingError("An empty selector was given.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "An empty selector was given."))
     match = _SECTION_RE.match(text)
     if match:
         return Selector(original, "section", section_code=match.group(1))
@@ -141,7 +149,11 @@ def parse_selector(text: str) -> Selector:
     if "#" in text:
         entry_part, _, path = text.rpartition("#")
         if not _PATH_RE.match(path):
-            raise UserFacingError(f"'{original}': '{path}' is not a field name.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "'{original}': '{path}' is not a field name.").format(
+                    original=original, path=path
+                )
+            )
         entry = _parse_entry(entry_part, original)
         return Selector(
             original,
@@ -171,14 +183,20 @@ class Selection:
         for text in self.include:
             if parse_selector(text).kind == "field":
                 raise UserFacingError(
-                    f"'{text}' names a field; --include takes sections and entries. "
-                    "Use --exclude to leave a field out."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "'{text}' names a field; --include takes sections and entries. Use --exclude to leave a field out.",
+                    ).format(text=text)
                 )
         for text in self.exclude:
             parse_selector(text)
         for text in self.year_only:
             if parse_selector(text).kind != "field":
-                raise UserFacingError(f"'{text}' is not a date field (e.g. Condition.onset).")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "'{text}' is not a date field (e.g. Condition.onset)."
+                    ).format(text=text)
+                )
 
     @property
     def is_everything(self) -> bool:
@@ -211,14 +229,22 @@ class Selection:
     @classmethod
     def from_json(cls, data: Any) -> Selection:
         if not isinstance(data, dict):
-            raise UserFacingError("A selection must be a JSON object.")
+            raise UserFacingError(QT_TRANSLATE_NOOP("Core", "A selection must be a JSON object."))
         parts: dict[str, tuple[str, ...]] = {}
         for key in ("include", "exclude", "yearOnly"):
             value = data.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UserFacingError(f"The selection's '{key}' must be a list of selectors.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The selection's '{key}' must be a list of selectors."
+                    ).format(key=key)
+                )
             parts[key] = tuple(value)
         unknown = set(data) - {"include", "exclude", "yearOnly"}
         if unknown:
-            raise UserFacingError(f"Unknown selection keys: {', '.join(sorted(unknown))}.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "Unknown selection keys: {names}.").format(
+                    names=", ".join(sorted(unknown))
+                )
+            )
         return cls(parts["include"], parts["exclude"], parts["yearOnly"])

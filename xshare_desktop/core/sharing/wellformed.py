@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.model_check import ModelIssue, entry_model_issues
 from xshare_desktop.core.progress import Progress
 
@@ -57,7 +58,8 @@ def refuse_malformed(raw: Mapping[str, Any], progress: Progress | None = None) -
     shown = "; ".join(f"{i.location}: {i.message}" for i in issues[:_SHOWN])
     more = f" (and {len(issues) - _SHOWN} more)" if len(issues) > _SHOWN else ""
     raise UserFacingError(
-        "This document is not well-formed FHIR, so it cannot be shared safely: "
-        f"{shown}{more}. 'xshare validate' lists every problem; ask whoever made the "
-        "document for a corrected copy."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "This document is not well-formed FHIR, so it cannot be shared safely: {shown}{more}. 'xshare validate' lists every problem; ask whoever made the document for a corrected copy.",
+        ).format(shown=shown, more=more)
     )

@@ -21,6 +21,7 @@ from typing import Any
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json
 from xshare_desktop.core.gc_pause import collector_paused
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.sharing.narrative import regenerate_narratives
 from xshare_desktop.core.sharing.pdf_html import NotShared, document_html, not_shared_lines
@@ -46,8 +47,11 @@ class FilesExistError(UserFacingError):
 
     def __init__(self, names: list[str]) -> None:
         super().__init__(
-            f"{', '.join(names)} already exists; nothing was written. "
-            "Allow replacing files or choose another folder."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{names} already exists; nothing was written. "
+                "Allow replacing files or choose another folder.",
+            ).format(names=", ".join(names))
         )
         self.names = names
 
@@ -72,11 +76,17 @@ class ShareOptions:
         unknown = [f for f in self.formats if f not in FORMATS]
         if unknown or not self.formats:
             raise UserFacingError(
-                f"Unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}."
+                QT_TRANSLATE_NOOP("Core", "Unknown format {value}; choose from {names}.").format(
+                    value=", ".join(unknown) or "(none)", names=", ".join(FORMATS)
+                )
             )
         for language in (self.language, self.file_language):
             if language not in (None, "da", "en"):
-                raise UserFacingError(f"Language '{language}' is not offered; choose da or en.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "Language '{language}' is not offered; choose da or en."
+                    ).format(language=language)
+                )
 
 
 @dataclass
@@ -123,7 +133,11 @@ class PreparedShare:
         """(file name, bytes) of each chosen format, in memory; nothing is written."""
         progress = ensure_progress(progress)
         if "pdf" in formats and pdf_renderer is None:
-            raise UserFacingError("PDF output needs the PDF renderer, which is not available here.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "PDF output needs the PDF renderer, which is not available here."
+                )
+            )
         outputs: list[tuple[str, bytes]] = []
         if "fhir-json" in formats:
             outputs.append((f"{self.stem}.json", self.fhir_json()))
@@ -252,7 +266,11 @@ def share(
     """Apply ``selection`` and ``options`` to the document and write the chosen formats."""
     progress = ensure_progress(progress)
     if "pdf" in options.formats and pdf_renderer is None:
-        raise UserFacingError("PDF output needs the PDF renderer, which is not available here.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "PDF output needs the PDF renderer, which is not available here."
+            )
+        )
     prepared = prepare_share(document_json, selection, options, progress, now=now, salt=salt)
     return write_prepared(prepared, options, out_dir, progress, pdf_renderer=pdf_renderer)
 
@@ -269,7 +287,9 @@ def write_prepared(
     progress = ensure_progress(progress)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise UserFacingError(f"{folder.name} is a file, not a folder.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} is a file, not a folder.").format(name=folder.name)
+        )
     outputs = [
         (folder / name, data)
         for name, data in prepared.files(options.formats, pdf_renderer, progress)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl.host import RunningHost, http_base, lan_address, serve
 from xshare_desktop.core.shl.host_settings import (
     HostSettings,
@@ -141,7 +142,9 @@ def _network_address() -> str:
     public = lan_address()
     if public is None:
         raise UserFacingError(
-            "This computer is not on a local network, so a phone cannot reach it."
+            QT_TRANSLATE_NOOP(
+                "Core", "This computer is not on a local network, so a phone cannot reach it."
+            )
         )
     return public
 

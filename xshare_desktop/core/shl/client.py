@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.shl import http_limits, jwe
 from xshare_desktop.core.shl.content import (
@@ -49,22 +50,30 @@ class PasscodeRequired(UserFacingError):
     """The link has the P flag and no passcode was given: ask the person for one."""
 
     def __init__(self) -> None:
-        super().__init__("This link is protected by a passcode. Ask the sender for it and type it.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Core", "This link is protected by a passcode. Ask the sender for it and type it."
+            )
+        )
 
 
 class WrongPasscode(LinkAccessRefused):
     def __init__(self, remaining_attempts: int | None) -> None:
         if remaining_attempts is None:
-            message = "The passcode is wrong."
+            message = QT_TRANSLATE_NOOP("Core", "The passcode is wrong.")
         elif remaining_attempts == 0:
-            message = "The passcode is wrong, and no attempts are left: the link is now disabled."
-        elif remaining_attempts == 1:
-            message = "The passcode is wrong. 1 attempt is left before the link is disabled."
-        else:
-            message = (
-                f"The passcode is wrong. {remaining_attempts} attempts are left before the link "
-                "is disabled."
+            message = QT_TRANSLATE_NOOP(
+                "Core", "The passcode is wrong, and no attempts are left: the link is now disabled."
             )
+        elif remaining_attempts == 1:
+            message = QT_TRANSLATE_NOOP(
+                "Core", "The passcode is wrong. 1 attempt is left before the link is disabled."
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Core",
+                "The passcode is wrong. {count} attempts are left before the link is disabled.",
+            ).format(count=remaining_attempts)
         super().__init__(message)
         self.remaining_attempts = remaining_attempts
 
@@ -79,8 +88,17 @@ class LinkExpired(LinkNotActive):
 
 class TooManyRequests(LinkAccessRefused):
     def __init__(self, retry_after: int | None) -> None:
-        wait = f" Try again in {retry_after} seconds." if retry_after else " Try again later."
-        super().__init__("The link host says this link was fetched too often." + wait)
+        if retry_after:
+            message = QT_TRANSLATE_NOOP(
+                "Core",
+                "The link host says this link was fetched too often. "
+                "Try again in {seconds} seconds.",
+            ).format(seconds=retry_after)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Core", "The link host says this link was fetched too often. Try again later."
+            )
+        super().__init__(message)
         self.retry_after = retry_after
 
 
@@ -91,7 +109,7 @@ class HostUnreachable(UserFacingError):
 class TooSlow(HostUnreachable):
     """The host answered but did not finish within the whole-fetch deadline."""
 
-    def __init__(self, message: str, seconds: float) -> None:
+    def __init__(self, message: Message, seconds: float) -> None:
         super().__init__(message)
         self.seconds = seconds
 
@@ -140,7 +158,11 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme not in ("http", "https"):
-            raise BadResponse("The link host redirected to an address that is not http(s).")
+            raise BadResponse(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The link host redirected to an address that is not http(s)."
+                )
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -177,8 +199,10 @@ class _Fetch:
 
 def _too_slow(url: str, seconds: float) -> TooSlow:
     return TooSlow(
-        f"The link host {_host_name(url)} did not send everything within {seconds:g} seconds "
-        "(it is sending too slowly); the download was stopped. Try again later.",
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "The link host {host_name} did not send everything within {seconds} seconds (it is sending too slowly); the download was stopped. Try again later.",
+        ).format(host_name=_host_name(url), seconds=format(seconds, "g")),
         seconds,
     )
 
@@ -210,19 +234,26 @@ def _request(
             raise _too_slow(url, fetch.seconds) from None
         reason = getattr(exc, "reason", exc)
         raise HostUnreachable(
-            f"The link host {_host_name(url)} cannot be reached ({reason}). Check that you are "
-            "online, on the same network as the sender, and that their link host is running."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The link host {host_name} cannot be reached ({reason}). Check that you are online, on the same network as the sender, and that their link host is running.",
+            ).format(host_name=_host_name(url), reason=reason)
         ) from None
     with response:
         try:
             data = _read_within(response, max_bytes + 1, fetch, url)
         except (TimeoutError, ConnectionError, OSError):
             raise HostUnreachable(
-                f"The connection to the link host {_host_name(url)} broke off during the download."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The connection to the link host {host_name} broke off during the download.",
+                ).format(host_name=_host_name(url))
             ) from None
         if len(data) > max_bytes:
             raise jwe.OversizedContent(
-                f"The link host sent more than {max_bytes // (1024 * 1024)} MB; it is refused."
+                QT_TRANSLATE_NOOP(
+                    "Core", "The link host sent more than {number} MB; it is refused."
+                ).format(number=max_bytes // (1024 * 1024))
             )
         return _HttpResult(response.status, response.headers, data)
 
@@ -272,19 +303,28 @@ def _refusal(result: _HttpResult, payload: ShlPayload, now: float) -> UserFacing
     if result.status == 404:
         if payload.exp is not None and payload.exp <= now:
             return LinkExpired(
-                f"This link expired on {expiry_in_words(payload.exp)}. Ask the sender for a "
-                "new one."
+                QT_TRANSLATE_NOOP(
+                    "Core", "This link expired on {expiry_in_words}. Ask the sender for a new one."
+                ).format(expiry_in_words=expiry_in_words(payload.exp))
             )
         return LinkNotActive(
-            "This link is no longer active: it was revoked, already used, expired, or locked "
-            "after too many wrong passcodes. Ask the sender for a new one."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This link is no longer active: it was revoked, already used, expired, or locked after too many wrong passcodes. Ask the sender for a new one.",
+            )
         )
     if result.status == 429:
         return TooManyRequests(_retry_after(result.headers))
     if result.status in (403, 410):
-        return LinkNotActive("The link host refuses this link. Ask the sender for a new one.")
+        return LinkNotActive(
+            QT_TRANSLATE_NOOP(
+                "Core", "The link host refuses this link. Ask the sender for a new one."
+            )
+        )
     return BadResponse(
-        f"The link host answered with an error (HTTP {result.status}); try again later."
+        QT_TRANSLATE_NOOP(
+            "Core", "The link host answered with an error (HTTP {status}); try again later."
+        ).format(status=result.status)
     )
 
 
@@ -313,14 +353,22 @@ def _fetch_jose(url: str, fetch: _Fetch, *, what: str) -> bytes:
     if result.status != 200:
         if result.status == 404:
             raise LinkNotActive(
-                f"The link host no longer offers {what} (its address expired or was already "
-                "used). Open the link again to get fresh addresses."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The link host no longer offers {what} (its address expired or was already used). Open the link again to get fresh addresses.",
+                ).format(what=what)
             )
-        raise BadResponse(f"The link host answered HTTP {result.status} for {what}.")
+        raise BadResponse(
+            QT_TRANSLATE_NOOP("Core", "The link host answered HTTP {status} for {what}.").format(
+                status=result.status, what=what
+            )
+        )
     if not _is_jose(result):
         raise BadResponse(
-            f"The link host sent {what} as {_media_type(result.headers) or 'an unknown type'} "
-            "instead of application/jose (an encrypted file), so it is refused."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The link host sent {what} as {value} instead of application/jose (an encrypted file), so it is refused.",
+            ).format(what=what, value=_media_type(result.headers) or "an unknown type")
         )
     return result.body
 
@@ -329,20 +377,36 @@ def _manifest_entries(body: bytes) -> tuple[list[dict[str, Any]], str | None]:
     try:
         manifest = orjson.loads(body)
     except orjson.JSONDecodeError:
-        raise BadResponse("The link host sent a manifest that is not valid JSON.") from None
+        raise BadResponse(
+            QT_TRANSLATE_NOOP("Core", "The link host sent a manifest that is not valid JSON.")
+        ) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
-        raise BadResponse("The link host sent a manifest without a list of files.")
+        raise BadResponse(
+            QT_TRANSLATE_NOOP("Core", "The link host sent a manifest without a list of files.")
+        )
     files = manifest["files"]
     if len(files) > MAX_FILES:
-        raise BadResponse(f"The manifest lists {len(files)} files; at most {MAX_FILES} are opened.")
+        raise BadResponse(
+            QT_TRANSLATE_NOOP(
+                "Core", "The manifest lists {count} files; at most {MAX_FILES} are opened."
+            ).format(count=len(files), MAX_FILES=MAX_FILES)
+        )
     entries = []
     for entry in files:
         if not isinstance(entry, dict):
-            raise BadResponse("The manifest has a file entry that is not a JSON object.")
+            raise BadResponse(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The manifest has a file entry that is not a JSON object."
+                )
+            )
         if not isinstance(entry.get("embedded"), str) and not isinstance(
             entry.get("location"), str
         ):
-            raise BadResponse("The manifest has a file entry with neither content nor address.")
+            raise BadResponse(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The manifest has a file entry with neither content nor address."
+                )
+            )
         entries.append(entry)
     status = manifest.get("status")
     return entries, status if isinstance(status, str) else None
@@ -371,8 +435,10 @@ def resolve_content_type(jwe_cty: str | None, listed: str | None, plaintext: byt
         if isinstance(body.get("access_token"), str):
             return SMART_API_ACCESS
     raise BadResponse(
-        "The file behind this link does not say what it contains (no cty header) and is "
-        "neither a FHIR resource nor a SMART Health Card, so it cannot be opened."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "The file behind this link does not say what it contains (no cty header) and is neither a FHIR resource nor a SMART Health Card, so it cannot be opened.",
+        )
     )
 
 
@@ -389,8 +455,10 @@ def refuse_expired(payload: ShlPayload, now: float) -> None:
     """SHL STU1: a receiver SHOULD NOT fetch a link whose ``exp`` has passed; say when it did."""
     if payload.exp is not None and payload.exp <= now:
         raise LinkExpired(
-            f"This link expired on {expiry_in_words(payload.exp)}, so it was not fetched. "
-            "Ask the sender for a new one."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This link expired on {expiry_in_words}, so it was not fetched. Ask the sender for a new one.",
+            ).format(expiry_in_words=expiry_in_words(payload.exp))
         )
 
 
@@ -414,13 +482,17 @@ def retrieve(
     payload = decode_uri(link) if isinstance(link, str) else link
     now = time.time() if now is None else now
     if not recipient.strip():
-        raise UserFacingError("Say who is receiving the link (a name or organisation).")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "Say who is receiving the link (a name or organisation).")
+        )
     refuse_expired(payload, now)
     if payload.needs_passcode and not passcode:
         raise PasscodeRequired()
     seconds = TRANSFER_DEADLINE if deadline is None else deadline
     if not seconds > 0:
-        raise UserFacingError("The download time limit must be more than 0 seconds.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The download time limit must be more than 0 seconds.")
+        )
     fetch = _Fetch.start(seconds, timeout, progress)
     progress.step(0, 1, "Contacting the link host")
 
@@ -431,8 +503,10 @@ def retrieve(
             raise _refusal(result, payload, now)
         if not _is_jose(result):
             raise BadResponse(
-                "The link host did not send an encrypted file (application/jose) for this "
-                "single-file link."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The link host did not send an encrypted file (application/jose) for this single-file link.",
+                )
             )
         progress.step(1, 2, "Decrypting")
         decrypted = _decrypt(result.body, payload, max_plaintext)
@@ -458,8 +532,10 @@ def retrieve(
         raise _refusal(result, payload, now)
     if _media_type(result.headers) != "application/json":
         raise BadResponse(
-            "The link host did not answer with a manifest (application/json); it may not be a "
-            "SMART Health Link host."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The link host did not answer with a manifest (application/json); it may not be a SMART Health Link host.",
+            )
         )
     entries, manifest_status = _manifest_entries(result.body)
     files = []
@@ -472,7 +548,11 @@ def retrieve(
         else:
             location = str(entry["location"])
             if urlsplit(location).scheme not in ("http", "https"):
-                raise BadResponse("The manifest points to a file with a non-http address.")
+                raise BadResponse(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The manifest points to a file with a non-http address."
+                    )
+                )
             token = _fetch_jose(location, fetch, what=f"file {index + 1}")
         decrypted = _decrypt(token, payload, max_plaintext)
         # Liberal: an entry without contentType is still read (the JWE cty or shape says).

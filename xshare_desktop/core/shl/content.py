@@ -21,6 +21,7 @@ import orjson
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 FHIR_JSON = "application/fhir+json"
 SMART_HEALTH_CARD = "application/smart-health-card"
@@ -83,30 +84,40 @@ def share_file_from_bytes(name: str, data: bytes) -> ShareFile:
     if suffix in _ATTACHMENT_TYPES:
         media_type = _ATTACHMENT_TYPES[suffix]
         if media_type == PDF and not data.startswith(b"%PDF-"):
-            raise UserFacingError(f"{name} does not look like a PDF file.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "{name} does not look like a PDF file.").format(name=name)
+            )
         return ShareFile(name, FHIR_JSON, wrap_attachment(name, data, media_type))
     if suffix == ".smart-health-card":
         body = parse_json_bytes(data, name=name)
         if not isinstance(body, dict) or not isinstance(body.get("verifiableCredential"), list):
-            raise UserFacingError(f"{name} is not a SMART Health Card file.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "{name} is not a SMART Health Card file.").format(
+                    name=name
+                )
+            )
         return ShareFile(name, SMART_HEALTH_CARD, data)
     if suffix == ".json":
         body = parse_json_bytes(data, name=name)
         if not isinstance(body, dict) or not isinstance(body.get("resourceType"), str):
             raise UserFacingError(
-                f"{name} is not a FHIR resource (it has no resourceType), so it cannot be "
-                "shared as a health document."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name} is not a FHIR resource (it has no resourceType), so it cannot be shared as a health document.",
+                ).format(name=name)
             )
         return ShareFile(name, FHIR_JSON, data)
     raise UserFacingError(
-        f"{name} cannot be shared by link: choose a FHIR document (.json), its PDF (.pdf), "
-        "its signature (.jws) or a SMART Health Card (.smart-health-card)."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} cannot be shared by link: choose a FHIR document (.json), its PDF (.pdf), its signature (.jws) or a SMART Health Card (.smart-health-card).",
+        ).format(name=name)
     )
 
 
 def share_files_from_paths(file_paths: list[str | os.PathLike[str]]) -> list[ShareFile]:
     if not file_paths:
-        raise UserFacingError("Choose at least one file to share.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "Choose at least one file to share."))
     files = []
     for file_path in file_paths:
         path = Path(file_path)

@@ -19,6 +19,7 @@ from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl.issuers import IssuerStore
 from xshare_desktop.core.shl.payload import b64url_decode
 
@@ -154,15 +155,22 @@ def read_health_card_file(data: bytes, issuers: IssuerStore | None = None) -> li
     try:
         body = orjson.loads(data)
     except orjson.JSONDecodeError:
-        raise BadHealthCard("The SMART Health Card file is not JSON.") from None
+        raise BadHealthCard(
+            QT_TRANSLATE_NOOP("Core", "The SMART Health Card file is not JSON.")
+        ) from None
     credentials = body.get("verifiableCredential") if isinstance(body, dict) else None
     if not isinstance(credentials, list) or not credentials:
         raise BadHealthCard(
-            "The SMART Health Card file has no cards (verifiableCredential is missing or empty)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The SMART Health Card file has no cards (verifiableCredential is missing or empty).",
+            )
         )
     if len(credentials) > MAX_CARDS:
         raise BadHealthCard(
-            f"The file holds {len(credentials)} cards; at most {MAX_CARDS} are read."
+            QT_TRANSLATE_NOOP(
+                "Core", "The file holds {count} cards; at most {MAX_CARDS} are read."
+            ).format(count=len(credentials), MAX_CARDS=MAX_CARDS)
         )
     store = issuers if issuers is not None else IssuerStore()
     return [read_card(token, index, store) for index, token in enumerate(credentials, start=1)]

@@ -22,6 +22,7 @@ from jwcrypto.common import JWException
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_JWKS_BYTES = 1_000_000
 MAX_KEYS = 100
@@ -51,7 +52,11 @@ def normalise_iss(iss: str) -> str:
 
 def _public_es256_keys(jwks: Any, source: str) -> list[dict[str, Any]]:
     if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
-        raise UserFacingError(f"{source} is not a JWKS file (it needs a list of keys).")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{source} is not a JWKS file (it needs a list of keys)."
+            ).format(source=source)
+        )
     keys = []
     for raw in jwks["keys"][:MAX_KEYS]:
         if not isinstance(raw, dict) or raw.get("kty") != "EC" or raw.get("crv") != "P-256":
@@ -69,7 +74,10 @@ def _public_es256_keys(jwks: Any, source: str) -> list[dict[str, Any]]:
         keys.append({**public, "kid": kid, "alg": "ES256", "use": "sig"})
     if not keys:
         raise UserFacingError(
-            f"{source} has no ES256 (P-256) signing key, so it cannot check SMART Health Cards."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{source} has no ES256 (P-256) signing key, so it cannot check SMART Health Cards.",
+            ).format(source=source)
         )
     return keys
 
@@ -110,7 +118,10 @@ class IssuerStore:
         parts = urlsplit(iss)
         if parts.scheme != "https" or not parts.netloc:
             raise UserFacingError(
-                f"The issuer {iss!r} is not an https address (SMART Health Card issuers are)."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The issuer {iss} is not an https address (SMART Health Card issuers are).",
+                ).format(iss=repr(iss))
             )
         issuer = TrustedCardIssuer(
             iss,
@@ -133,6 +144,10 @@ class IssuerStore:
     def remove(self, iss: str) -> TrustedCardIssuer:
         issuer = self.find(iss)
         if issuer is None:
-            raise UserFacingError(f"{iss} is not on your list of trusted health card issuers.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{iss} is not on your list of trusted health card issuers."
+                ).format(iss=iss)
+            )
         self._file(issuer.iss).unlink()
         return issuer

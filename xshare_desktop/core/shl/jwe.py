@@ -16,6 +16,7 @@ from jwcrypto import jwk
 from jwcrypto.common import JWException
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl.payload import KEY_BYTES, b64url_decode, b64url_encode
 
 ALG = "dir"
@@ -71,14 +72,21 @@ def read_header(token: str) -> dict[str, object]:
     parts = token.split(".")
     if len(parts) != 5:
         raise BadEncryptedFile(
-            "A file in the link is not a compact JWE (it should have five parts separated by dots)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A file in the link is not a compact JWE (it should have five parts separated by dots).",
+            )
         )
     try:
         header = orjson.loads(b64url_decode(parts[0]))
     except (ValueError, orjson.JSONDecodeError):
-        raise BadEncryptedFile("A file in the link has a damaged JWE header.") from None
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP("Core", "A file in the link has a damaged JWE header.")
+        ) from None
     if not isinstance(header, dict):
-        raise BadEncryptedFile("A file in the link has a damaged JWE header.")
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP("Core", "A file in the link has a damaged JWE header.")
+        )
     return header
 
 
@@ -91,28 +99,44 @@ def decrypt(
             token = token.decode("ascii")
         except UnicodeDecodeError:
             raise BadEncryptedFile(
-                "A file in the link is not a JWE (it is not ASCII text)."
+                QT_TRANSLATE_NOOP("Core", "A file in the link is not a JWE (it is not ASCII text).")
             ) from None
     token = token.strip()
     if len(token) > MAX_TOKEN_CHARS:
-        raise OversizedContent("A file in the link is too large to open.")
+        raise OversizedContent(
+            QT_TRANSLATE_NOOP("Core", "A file in the link is too large to open.")
+        )
     header = read_header(token)
     if header.get("alg") != ALG or header.get("enc") != ENC:
         raise BadEncryptedFile(
-            f"A file in the link uses encryption {header.get('alg')}/{header.get('enc')}; SMART "
-            f"Health Links use {ALG}/{ENC} only, so it is refused."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A file in the link uses encryption {alg}/{enc}; SMART Health Links use {ALG}/{ENC} only, so it is refused.",
+            ).format(alg=header.get("alg"), enc=header.get("enc"), ALG=ALG, ENC=ENC)
         )
     if token.split(".")[1]:
-        raise BadEncryptedFile("A file in the link carries an encrypted key, which dir forbids.")
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP(
+                "Core", "A file in the link carries an encrypted key, which dir forbids."
+            )
+        )
     zip_method = header.get("zip")
     if zip_method not in (None, "DEF"):
-        raise BadEncryptedFile(f"A file in the link uses unknown compression {zip_method!r}.")
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP(
+                "Core", "A file in the link uses unknown compression {zip_method}."
+            ).format(zip_method=repr(zip_method))
+        )
     # SHL STU1 has the JWE carry cty, but published links from other implementations carry
     # only {alg, enc, kid}: the manifest entry's contentType says what the file is. A missing
     # cty is read as "not stated" and the caller decides; a cty that is not text is damage.
     content_type = header.get("cty")
     if content_type is not None and (not isinstance(content_type, str) or not content_type):
-        raise BadEncryptedFile("A file in the link has a damaged cty header (it is not text).")
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP(
+                "Core", "A file in the link has a damaged cty header (it is not text)."
+            )
+        )
     try:
         parsed = jose_jwe.JWE()
         parsed.deserialize(token)
@@ -122,17 +146,24 @@ def decrypt(
             getattr(parsed, "decryptlog", "")
         ):
             raise OversizedContent(
-                "A file in the link expands to more than "
-                f"{max_plaintext // (1024 * 1024)} MB when decompressed; it is refused as a "
-                "possible decompression bomb."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "A file in the link expands to more than {number} MB when decompressed; it is refused as a possible decompression bomb.",
+                ).format(number=max_plaintext // (1024 * 1024))
             ) from None
         raise BadEncryptedFile(
-            "A file in the link could not be decrypted: it was changed on the way or does not "
-            "belong to this link."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A file in the link could not be decrypted: it was changed on the way or does not belong to this link.",
+            )
         ) from None
     plaintext = parsed.plaintext
     if plaintext is None:
-        raise BadEncryptedFile("A file in the link could not be decrypted.")
+        raise BadEncryptedFile(
+            QT_TRANSLATE_NOOP("Core", "A file in the link could not be decrypted.")
+        )
     if len(plaintext) > max_plaintext:
-        raise OversizedContent("A file in the link is too large to open.")
+        raise OversizedContent(
+            QT_TRANSLATE_NOOP("Core", "A file in the link is too large to open.")
+        )
     return DecryptedFile(content_type=content_type, plaintext=bytes(plaintext))

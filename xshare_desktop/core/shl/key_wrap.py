@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 KEK_FILE = "link-store.kek"
 _VERSION = b"\x01"
@@ -58,7 +59,10 @@ class KeyWrapper:
                 kek = path.read_bytes()  # another process created it first: use theirs
         if len(kek) != 32:
             raise UserFacingError(
-                f"The link key file {path} is damaged; links made before cannot be shown again."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The link key file {path} is damaged; links made before cannot be shown again.",
+                ).format(path=path)
             )
         return kek
 
@@ -70,11 +74,15 @@ class KeyWrapper:
         if len(stored) == _LEGACY_KEY_BYTES:
             return stored
         if not stored.startswith(_VERSION) or len(stored) < 1 + 12 + 16:
-            raise LinkKeyUnavailable("A link's key in the link store is damaged.")
+            raise LinkKeyUnavailable(
+                QT_TRANSLATE_NOOP("Core", "A link's key in the link store is damaged.")
+            )
         try:
             return AESGCM(self._key()).decrypt(stored[1:13], stored[13:], _CONTEXT)
         except InvalidTag:
             raise LinkKeyUnavailable(
-                "This link was made on another computer or by another account: its key is "
-                "not here, so it cannot be shown or updated (it can still be revoked)."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "This link was made on another computer or by another account: its key is not here, so it cannot be shown or updated (it can still be revoked).",
+                )
             ) from None

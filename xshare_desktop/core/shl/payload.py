@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 SCHEME = "shlink:/"
 SUPPORTED_VERSION = 1
@@ -43,12 +44,21 @@ class UnsupportedLinkVersion(UserFacingError):
     """The link uses a newer protocol version than this app understands."""
 
     def __init__(self, version: int, label: str | None) -> None:
-        named = f" “{label}”" if label else ""
-        super().__init__(
-            f"This SMART Health Link{named} uses protocol version {version}; this app understands "
-            f"version {SUPPORTED_VERSION} only. Ask the sender for a link made for version "
-            f"{SUPPORTED_VERSION}, or use a newer app."
-        )
+        if label:
+            message = QT_TRANSLATE_NOOP(
+                "Core",
+                "This SMART Health Link “{label}” uses protocol version {version}; this app "
+                "understands version {supported} only. Ask the sender for a link made for version "
+                "{supported}, or use a newer app.",
+            ).format(label=label, version=version, supported=SUPPORTED_VERSION)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Core",
+                "This SMART Health Link uses protocol version {version}; this app understands "
+                "version {supported} only. Ask the sender for a link made for version "
+                "{supported}, or use a newer app.",
+            ).format(version=version, supported=SUPPORTED_VERSION)
+        super().__init__(message)
         self.version = version
         self.label = label
 
@@ -130,12 +140,18 @@ def build_payload(
     """A payload for a link we provide, refusing anything the spec forbids."""
     if len(url) > MAX_URL_CHARS:
         raise UserFacingError(
-            f"The manifest address is {len(url)} characters long; SMART Health Links allow at "
-            f"most {MAX_URL_CHARS}. Use a shorter host address."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The manifest address is {count} characters long; SMART Health Links allow at most {MAX_URL_CHARS}. Use a shorter host address.",
+            ).format(count=len(url), MAX_URL_CHARS=MAX_URL_CHARS)
         )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UserFacingError(f"The manifest address {url!r} is not an http(s) address.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The manifest address {url} is not an http(s) address."
+            ).format(url=repr(url))
+        )
     if len(key) != KEY_BYTES:
         raise ValueError("an SHL key is exactly 32 bytes")
     flag = normalise_flags(flags)
@@ -144,14 +160,19 @@ def build_payload(
         raise ValueError(f"unknown SHL flags {''.join(sorted(unknown))}")
     if FLAG_SINGLE_FILE in flag and FLAG_PASSCODE in flag:
         raise UserFacingError(
-            "A single-file link cannot have a passcode (the SMART Health Links rules forbid "
-            "the U and P flags together). Drop one of the two options."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A single-file link cannot have a passcode (the SMART Health Links rules forbid the U and P flags together). Drop one of the two options.",
+            )
         )
     if label is not None:
         label = label.strip()
         if len(label) > MAX_LABEL_CHARS:
             raise UserFacingError(
-                f"The label is {len(label)} characters long; at most {MAX_LABEL_CHARS} are allowed."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The label is {count} characters long; at most {MAX_LABEL_CHARS} are allowed.",
+                ).format(count=len(label), MAX_LABEL_CHARS=MAX_LABEL_CHARS)
             )
         if not label:
             label = None
@@ -170,7 +191,11 @@ def encode_uri(payload: ShlPayload, viewer: str | None = None) -> str:
         viewer = viewer.strip()
         parts = urlsplit(viewer)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise UserFacingError(f"The viewer address {viewer!r} is not an http(s) address.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The viewer address {viewer} is not an http(s) address."
+                ).format(viewer=repr(viewer))
+            )
         prefix = viewer if viewer.endswith("#") else viewer.split("#", 1)[0] + "#"
         uri = prefix + uri
     return uri
@@ -180,7 +205,9 @@ def extract_shlink(text: str) -> str:
     """The ``shlink:/...`` part of a pasted link, bare or behind a viewer URL and ``#``."""
     text = text.strip()
     if len(text) > MAX_URI_CHARS:
-        raise InvalidLink("The pasted text is far too long to be a SMART Health Link.")
+        raise InvalidLink(
+            QT_TRANSLATE_NOOP("Core", "The pasted text is far too long to be a SMART Health Link.")
+        )
     if text[: len(SCHEME)].lower() == SCHEME:
         return text
     if "#" in text:
@@ -188,8 +215,10 @@ def extract_shlink(text: str) -> str:
         if fragment[: len(SCHEME)].lower() == SCHEME:
             return fragment
     raise InvalidLink(
-        "This is not a SMART Health Link: it should start with “shlink:/” or contain "
-        "“#shlink:/” after a viewer address."
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "This is not a SMART Health Link: it should start with “shlink:/” or contain “#shlink:/” after a viewer address.",
+        )
     )
 
 
@@ -200,17 +229,26 @@ def decode_uri(text: str) -> ShlPayload:
         raw = b64url_decode(encoded)
     except (ValueError, binascii.Error):
         raise InvalidLink(
-            "The SMART Health Link is damaged: the part after “shlink:/” is not valid base64url "
-            "text. Copy the whole link again."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The SMART Health Link is damaged: the part after “shlink:/” is not valid base64url text. Copy the whole link again.",
+            )
         ) from None
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise InvalidLink(
-            "The SMART Health Link is damaged: its content is not JSON. Copy the whole link again."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The SMART Health Link is damaged: its content is not JSON. Copy the whole link again.",
+            )
         ) from None
     if not isinstance(body, dict):
-        raise InvalidLink("The SMART Health Link is damaged: its content is not a JSON object.")
+        raise InvalidLink(
+            QT_TRANSLATE_NOOP(
+                "Core", "The SMART Health Link is damaged: its content is not a JSON object."
+            )
+        )
     return payload_from_json(body)
 
 
@@ -221,41 +259,59 @@ def payload_from_json(body: dict[str, Any]) -> ShlPayload:
     version = body.get("v")
     if version is not None:
         if isinstance(version, bool) or not isinstance(version, int | float):
-            raise InvalidLink("The SMART Health Link has a version (v) that is not a number.")
+            raise InvalidLink(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The SMART Health Link has a version (v) that is not a number."
+                )
+            )
         if version != int(version):
-            raise InvalidLink("The SMART Health Link has a version (v) that is not an integer.")
+            raise InvalidLink(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The SMART Health Link has a version (v) that is not an integer."
+                )
+            )
         version = int(version)
         # The spec asks receivers to stop before contacting the server for a newer v.
         if version > SUPPORTED_VERSION:
             raise UnsupportedLinkVersion(version, label)
     url = body.get("url")
     if not isinstance(url, str) or not url:
-        raise InvalidLink("The SMART Health Link has no manifest address (url).")
+        raise InvalidLink(
+            QT_TRANSLATE_NOOP("Core", "The SMART Health Link has no manifest address (url).")
+        )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InvalidLink("The SMART Health Link's manifest address is not an http(s) address.")
+        raise InvalidLink(
+            QT_TRANSLATE_NOOP(
+                "Core", "The SMART Health Link's manifest address is not an http(s) address."
+            )
+        )
     key = body.get("key")
     if not isinstance(key, str):
-        raise InvalidLink("The SMART Health Link has no decryption key.")
+        raise InvalidLink(QT_TRANSLATE_NOOP("Core", "The SMART Health Link has no decryption key."))
     try:
         key_ok = len(key) == KEY_CHARS and len(b64url_decode(key)) == KEY_BYTES
     except (ValueError, binascii.Error):
         key_ok = False
     if not key_ok:
         raise InvalidLink(
-            "The SMART Health Link's decryption key is damaged (it must be 43 base64url "
-            "characters)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The SMART Health Link's decryption key is damaged (it must be 43 base64url characters).",
+            )
         )
     exp = body.get("exp")
     if exp is not None:
         if isinstance(exp, bool) or not isinstance(exp, int | float):
             raise InvalidLink(
-                "The SMART Health Link has an expiry time (exp) that is not a number."
+                QT_TRANSLATE_NOOP(
+                    "Core", "The SMART Health Link has an expiry time (exp) that is not a number."
+                )
             )
         exp = int(exp)
     flag = body.get("flag", "")
     if not isinstance(flag, str):
-        raise InvalidLink("The SMART Health Link's flags are not text.")
+        raise InvalidLink(QT_TRANSLATE_NOOP("Core", "The SMART Health Link's flags are not text."))
     extra = {
         name: value
         for name, value in body.items()

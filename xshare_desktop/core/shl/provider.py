@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl import jwe
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.passcode import hash_passcode
@@ -61,11 +62,15 @@ def normalise_base_url(base_url: str) -> str:
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UserFacingError(
-            f"The link host address {base_url!r} is not an http(s) address such as "
-            "http://127.0.0.1:8765."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The link host address {base_url} is not an http(s) address such as http://127.0.0.1:8765.",
+            ).format(base_url=repr(base_url))
         )
     if parts.query or parts.fragment:
-        raise UserFacingError("The link host address must not contain ? or #.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The link host address must not contain ? or #.")
+        )
     return base_url
 
 
@@ -114,22 +119,32 @@ def uri_for(record: LinkRecord) -> str:
 
 def _check_options(files: Sequence[ShareFile], options: LinkOptions, now: float) -> None:
     if not files:
-        raise UserFacingError("Choose at least one file to share.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "Choose at least one file to share."))
     if options.single_file and len(files) != 1:
         raise UserFacingError(
-            f"A single-file link carries exactly one file; {len(files)} were chosen."
+            QT_TRANSLATE_NOOP(
+                "Core", "A single-file link carries exactly one file; {count} were chosen."
+            ).format(count=len(files))
         )
     if options.passcode is not None and not options.passcode.strip():
-        raise UserFacingError("The passcode is empty; type one or share without a passcode.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The passcode is empty; type one or share without a passcode."
+            )
+        )
     if options.one_time and options.long_term:
         raise UserFacingError(
-            "A link cannot be both one-time and long-term: a long-term link is meant to be "
-            "fetched again when its content changes."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A link cannot be both one-time and long-term: a long-term link is meant to be fetched again when its content changes.",
+            )
         )
     if options.expires is not None and options.expires <= now:
-        raise UserFacingError("The expiry time is already in the past.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "The expiry time is already in the past."))
     if not 1 <= options.max_attempts <= 1000:
-        raise UserFacingError("The number of passcode attempts must be between 1 and 1000.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The number of passcode attempts must be between 1 and 1000.")
+        )
 
 
 def create_link(
@@ -175,7 +190,9 @@ def require_link(store: LinkStore, link_id: str) -> LinkRecord:
     record = store.link(link_id.strip())
     if record is None:
         raise UserFacingError(
-            f"There is no link with id {link_id!r}; `xshare shl list` shows them."
+            QT_TRANSLATE_NOOP(
+                "Core", "There is no link with id {link_id}; `xshare shl list` shows them."
+            ).format(link_id=repr(link_id))
         )
     return record
 
@@ -193,15 +210,24 @@ def update_link(
     record = require_link(store, link_id)
     if FLAG_LONG_TERM not in record.flags:
         raise UserFacingError(
-            "Only a long-term link can get new content; create a new link for this content."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Only a long-term link can get new content; create a new link for this content.",
+            )
         )
     status = record.status(now)
     if status in (LinkStatus.REVOKED, LinkStatus.EXPIRED):
-        raise UserFacingError(f"The link is {status.value}; its content can no longer change.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The link is {value}; its content can no longer change."
+            ).format(value=status.value)
+        )
     if not files:
-        raise UserFacingError("Choose at least one file to share.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "Choose at least one file to share."))
     if FLAG_SINGLE_FILE in record.flags and len(files) != 1:
-        raise UserFacingError("A single-file link carries exactly one file.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "A single-file link carries exactly one file.")
+        )
     store.replace_files(record.id, _encrypt_files(files, record.usable_key(), now), now)
     return require_link(store, record.id)
 

@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl.payload import SCHEME
 
 ERROR_LEVEL = "m"
@@ -51,7 +52,9 @@ def export_qr(
         data = svg_bytes(uri, scale=scale)
     else:
         raise UserFacingError(
-            f"A QR code can be saved as .png or .svg, not {suffix or 'a file without extension'}."
+            QT_TRANSLATE_NOOP(
+                "Core", "A QR code can be saved as .png or .svg, not {value}."
+            ).format(value=suffix or "a file without extension")
         )
     return atomic_write_bytes(target, data, overwrite=overwrite)
 
@@ -63,10 +66,18 @@ def decode_qr_image(data: bytes, *, name: str = "the image") -> str:
     try:
         with Image.open(io.BytesIO(data)) as opened:
             if opened.width * opened.height > MAX_IMAGE_PIXELS:
-                raise UserFacingError(f"{name} is too large an image to search for a QR code.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} is too large an image to search for a QR code."
+                    ).format(name=name)
+                )
             image = opened.convert("L")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        raise UserFacingError(f"{name} is not an image this app can read (PNG, JPEG...).") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is not an image this app can read (PNG, JPEG...)."
+            ).format(name=name)
+        ) from None
     found = [
         str(barcode.text)
         for barcode in zxingcpp.read_barcodes(
@@ -74,11 +85,17 @@ def decode_qr_image(data: bytes, *, name: str = "the image") -> str:
         )
     ]
     if not found:
-        raise UserFacingError(f"No QR code was found in {name}.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "No QR code was found in {name}.").format(name=name)
+        )
     for text in found:
         if SCHEME in text.lower():
             return text.strip()
-    raise UserFacingError(f"The QR code in {name} is not a SMART Health Link.")
+    raise UserFacingError(
+        QT_TRANSLATE_NOOP("Core", "The QR code in {name} is not a SMART Health Link.").format(
+            name=name
+        )
+    )
 
 
 def decode_qr_file(path: str | os.PathLike[str]) -> str:

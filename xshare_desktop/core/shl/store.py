@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from xshare_desktop.core.i18n import Message
 from xshare_desktop.core.plain_text import one_line
 from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
 from xshare_desktop.core.shl.store_db import Database, Session, open_database
@@ -83,7 +84,7 @@ class LinkRecord:
     used_up: float | None
     revoked: float | None
     # Why ``key`` is empty when the store's wrapped key cannot be unwrapped here.
-    key_problem: str | None = None
+    key_problem: Message | None = None
 
     def usable_key(self) -> bytes:
         """The link's key, or a plain error when this computer does not hold it."""
@@ -161,7 +162,7 @@ def _link(row: Sequence[Any], keys: KeyWrapper) -> LinkRecord:
     try:
         key, problem = keys.unwrap(bytes(row[2])), None
     except LinkKeyUnavailable as exc:
-        key, problem = b"", exc.message
+        key, problem = b"", exc.text
     return LinkRecord(
         id=str(row[0]),
         token=str(row[1]),

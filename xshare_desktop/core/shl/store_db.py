@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 # Column types that differ; everything else in the schema is shared.
 _SCHEMA = """
@@ -253,8 +254,10 @@ class PostgresDatabase:
             from psycopg_pool import ConnectionPool
         except ImportError:
             raise UserFacingError(
-                "A PostgreSQL link store needs the psycopg driver: install "
-                "xshare-desktop[service] (or psycopg[binary] and psycopg-pool)."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "A PostgreSQL link store needs the psycopg driver: install xshare-desktop[service] (or psycopg[binary] and psycopg-pool).",
+                )
             ) from None
         self.url = url
         # One direct connection first: an unreachable server or a wrong URL is reported at
@@ -274,7 +277,9 @@ class PostgresDatabase:
                     create.execute(statement)
         except psycopg.Error as exc:
             raise UserFacingError(
-                f"The link database {redact(url)} cannot be used: {_first_line(exc)}"
+                QT_TRANSLATE_NOOP(
+                    "Core", "The link database {redact} cannot be used: {first_line}"
+                ).format(redact=redact(url), first_line=_first_line(exc))
             ) from None
         self._pool = ConnectionPool(
             url,
@@ -346,13 +351,18 @@ def open_database(location: str | Path | None) -> Database:
     if scheme == "sqlite":
         if parts.netloc or len(parts.path) < 2:
             raise UserFacingError(
-                f"{location!r} is not an SQLite database URL: write sqlite:////absolute/path/links.sqlite3."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{location} is not an SQLite database URL: write sqlite:////absolute/path/links.sqlite3.",
+                ).format(location=repr(location))
             )
         # As SQLAlchemy writes them: sqlite:///relative.sqlite3, sqlite:////absolute/path
         return SqliteDatabase(Path(unquote(parts.path[1:])))
     if "://" in location:
         raise UserFacingError(
-            f"The link database {redact(location)!r} is neither postgresql://... nor sqlite:///..."
+            QT_TRANSLATE_NOOP(
+                "Core", "The link database {redact} is neither postgresql://... nor sqlite:///..."
+            ).format(redact=repr(redact(location)))
         )
     return SqliteDatabase(Path(location))
 

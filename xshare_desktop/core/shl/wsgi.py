@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.shl.host import HostConfig, ShlHostApp, StartResponse
 from xshare_desktop.core.shl.provider import normalise_base_url
 from xshare_desktop.core.shl.store import LinkStore
@@ -38,8 +39,10 @@ def config_from_environment() -> HostConfig:
     public_url = os.environ.get(PUBLIC_URL_ENV, "").strip()
     if not public_url:
         raise UserFacingError(
-            f"Set {PUBLIC_URL_ENV} to the base URL recipients use to reach this link host "
-            "(for example https://links.example.org)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Set {PUBLIC_URL_ENV} to the base URL recipients use to reach this link host (for example https://links.example.org).",
+            ).format(PUBLIC_URL_ENV=PUBLIC_URL_ENV)
         )
     interval_text = os.environ.get(POLL_INTERVAL_ENV, "10").strip()
     try:
@@ -48,7 +51,9 @@ def config_from_environment() -> HostConfig:
         interval = -1.0
     if not 0 <= interval < 86400:
         raise UserFacingError(
-            f"{POLL_INTERVAL_ENV} must be a number of seconds, not {interval_text!r}."
+            QT_TRANSLATE_NOOP(
+                "Core", "{POLL_INTERVAL_ENV} must be a number of seconds, not {interval_text}."
+            ).format(POLL_INTERVAL_ENV=POLL_INTERVAL_ENV, interval_text=repr(interval_text))
         )
     return HostConfig(public_url=normalise_base_url(public_url), min_poll_interval=interval)
 

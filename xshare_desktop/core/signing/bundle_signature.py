@@ -17,6 +17,7 @@ import orjson
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing.canonical import bundle_signing_input
 from xshare_desktop.core.signing.certificates import utc_now
 from xshare_desktop.core.signing.jws import SignatureCheck, sign_bytes, verify_detached
@@ -36,7 +37,11 @@ MAX_SIGNATURE_DATA_CHARS = 512 * 1024
 def _load_bundle(raw: bytes, name: str) -> dict[str, Any]:
     tree = parse_json_bytes(raw, name=name)
     if not isinstance(tree, dict) or tree.get("resourceType") != "Bundle":
-        raise UserFacingError(f"{name} is not a FHIR Bundle, so it cannot carry Bundle.signature.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is not a FHIR Bundle, so it cannot carry Bundle.signature."
+            ).format(name=name)
+        )
     return tree
 
 
@@ -64,7 +69,11 @@ def sign_bundle(
     """The Bundle's original bytes with a ``signature`` property added at the top level."""
     bundle = _load_bundle(raw, name)
     if "signature" in bundle:
-        raise UserFacingError(f"{name} already carries a Bundle.signature; it is left as it is.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} already carries a Bundle.signature; it is left as it is."
+            ).format(name=name)
+        )
     moment = (signing_time or utc_now()).replace(microsecond=0)
     signature: dict[str, Any] = {
         "type": [AUTHOR_SIGNATURE],
@@ -88,7 +97,11 @@ def sign_bundle(
     signed = body + separator + b'\n  "signature": ' + inserted + b"\n}\n"
     check = _load_bundle(signed, name)
     if check.get("signature") != signature:
-        raise UserFacingError(f"{name} could not be signed: its JSON has an unusual layout.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} could not be signed: its JSON has an unusual layout."
+            ).format(name=name)
+        )
     return signed
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import rfc8785
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 # A server that stores the document may give the Bundle its own id and meta
 # (versionId, lastUpdated); the document's identity is Bundle.identifier, which stays covered.
@@ -31,7 +32,8 @@ def bundle_signing_input(bundle: dict[str, Any]) -> bytes:
         return rfc8785.dumps(reduced)
     except (rfc8785.CanonicalizationError, ValueError, TypeError) as exc:
         raise UserFacingError(
-            f"This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond "
-            "the range JSON signers share (integers above 2^53, infinities) cannot be signed "
-            "this way; sign the file as it is instead."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.",
+            ).format(exc=exc)
         ) from None

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
 def utc_now() -> dt.datetime:
@@ -87,7 +88,9 @@ def load_certificates(data: bytes, *, name: str = "the certificate file") -> lis
         return [x509.load_der_x509_certificate(data)]
     except ValueError:
         raise UserFacingError(
-            f"{name} does not contain a readable X.509 certificate (PEM or DER)."
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} does not contain a readable X.509 certificate (PEM or DER)."
+            ).format(name=name)
         ) from None
 
 

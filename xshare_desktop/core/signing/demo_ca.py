@@ -22,6 +22,7 @@ from cryptography.x509.oid import NameOID
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing.certificates import utc_now
 
 DEMO_CA_NAME = "xShare Demo CA — Lægedage"
@@ -103,12 +104,16 @@ def load_or_create_demo_ca() -> DemoCA:
         certificate = x509.load_pem_x509_certificate(certificate_path().read_bytes())
     except (ValueError, OSError):
         raise UserFacingError(
-            "The demo certificate authority in the data folder is damaged; delete the "
-            "folder demo-ca to make a new one.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The demo certificate authority in the data folder is damaged; delete the folder demo-ca to make a new one.",
+            ),
             where=str(demo_ca_dir()),
         ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise UserFacingError("The demo certificate authority key has an unexpected type.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The demo certificate authority key has an unexpected type.")
+        )
     if certificate.not_valid_after_utc < utc_now():
         return _create()
     return DemoCA(key, certificate)

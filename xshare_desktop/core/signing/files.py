@@ -6,6 +6,7 @@ from pathlib import Path
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing.bundle_signature import sign_bundle
 from xshare_desktop.core.signing.content_types import guess_content_type
 from xshare_desktop.core.signing.jws import SIGNATURE_SUFFIX, sign_bytes
@@ -17,8 +18,10 @@ def _refuse_same_file(target: Path, source: Path) -> None:
     """Outputs go to new files: even with ``overwrite`` the input is never replaced."""
     if target.resolve() == source.resolve():
         raise UserFacingError(
-            f"The output would replace {source.name} itself; choose another name. The original "
-            "is kept as it is."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The output would replace {name} itself; choose another name. The original is kept as it is.",
+            ).format(name=source.name)
         )
 
 
@@ -91,6 +94,8 @@ def unprotect_file(
     plaintext, _content_type = unprotect_bytes(read_input_bytes(source), password)
     if out is None:
         if not source.name.endswith(PROTECTED_SUFFIX):
-            raise UserFacingError("Say where the opened file should go (--out).")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "Say where the opened file should go (--out).")
+            )
         out = source.with_name(source.name[: -len(PROTECTED_SUFFIX)])
     return _write_new_file(Path(out), plaintext, source=source, overwrite=overwrite)

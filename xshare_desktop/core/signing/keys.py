@@ -23,6 +23,7 @@ from cryptography.x509.oid import NameOID
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing import demo_ca
 from xshare_desktop.core.signing.certificates import (
     certificates_to_pem,
@@ -89,8 +90,10 @@ def check_new_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
     strength = estimate(passphrase, related)
     if not strength.acceptable:
         raise UserFacingError(
-            f"Choose another passphrase: {strength.reason} It protects your signing key, "
-            "so anyone who guesses it can sign in your name."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Choose another passphrase: {reason} It protects your signing key, so anyone who guesses it can sign in your name.",
+            ).format(reason=strength.reason_message)
         )
 
 
@@ -101,9 +104,13 @@ def has_identity() -> bool:
 def _subject(name: str, email: str | None) -> x509.Name:
     name = name.strip()
     if not name:
-        raise UserFacingError("Give the name the certificate should carry.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "Give the name the certificate should carry.")
+        )
     if len(name) > 64:
-        raise UserFacingError("The name can be at most 64 characters (an X.509 limit).")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The name can be at most 64 characters (an X.509 limit).")
+        )
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
     if email:
         attributes.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
@@ -116,7 +123,11 @@ def _check_email(email: str | None) -> str | None:
     email = email.strip()
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email or not email.isascii():
-        raise UserFacingError(f"{email} does not look like an e-mail address.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{email} does not look like an e-mail address.").format(
+                email=email
+            )
+        )
     return email
 
 
@@ -130,8 +141,10 @@ def _store(identity: SigningIdentity, passphrase: str, *, overwrite: bool) -> No
     )
     if not overwrite and has_identity():
         raise UserFacingError(
-            "A signing key already exists on this computer; replacing it needs an explicit "
-            "choice (--replace)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A signing key already exists on this computer; replacing it needs an explicit choice (--replace).",
+            )
         )
     atomic_write_bytes(identity_path(), blob)
     atomic_write_bytes(chain_path(), certificates_to_pem(list(identity.chain)))
@@ -151,8 +164,10 @@ def create_identity(
     subject = _subject(name, email)
     if not overwrite and has_identity():
         raise UserFacingError(
-            "A signing key already exists on this computer; replacing it needs an explicit "
-            "choice (--replace)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A signing key already exists on this computer; replacing it needs an explicit choice (--replace).",
+            )
         )
     key = ec.generate_private_key(ec.SECP256R1())
     if use_demo_ca:
@@ -178,7 +193,10 @@ def create_identity(
 def load_identity(passphrase: str) -> SigningIdentity:
     if not has_identity():
         raise UserFacingError(
-            "There is no signing key yet. Create one first (xshare keys create, or Keys in the app)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "There is no signing key yet. Create one first (xshare keys create, or Keys in the app).",
+            )
         )
     return _load_pkcs12(
         read_input_bytes(identity_path(), max_bytes=MAX_PKCS12_BYTES),
@@ -194,16 +212,30 @@ def _load_pkcs12(blob: bytes, passphrase: str, *, name: str) -> SigningIdentity:
         )
     except ValueError:
         raise UserFacingError(
-            f"{name} could not be opened: the passphrase is wrong or the file is not PKCS#12."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} could not be opened: the passphrase is wrong or the file is not PKCS#12.",
+            ).format(name=name)
         ) from None
     if key is None or certificate is None:
-        raise UserFacingError(f"{name} holds no private key with its certificate.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "{name} holds no private key with its certificate.").format(
+                name=name
+            )
+        )
     if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve, ec.SECP256R1):
         raise UserFacingError(
-            f"{name} holds a key this app cannot sign with; it needs an ECDSA P-256 key (ES256)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{name} holds a key this app cannot sign with; it needs an ECDSA P-256 key (ES256).",
+            ).format(name=name)
         )
     if certificate.public_key() != key.public_key():
-        raise UserFacingError(f"{name}: the certificate does not belong to the private key.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{name}: the certificate does not belong to the private key."
+            ).format(name=name)
+        )
     return SigningIdentity(key, (certificate, *extra))
 
 
@@ -224,7 +256,11 @@ def import_pkcs12(
 
 def public_chain() -> list[x509.Certificate]:
     if not has_identity():
-        raise UserFacingError("There is no signing key yet, so there is no certificate to show.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "There is no signing key yet, so there is no certificate to show."
+            )
+        )
     return load_certificates(chain_path().read_bytes(), name=CHAIN_FILE)
 
 
@@ -253,10 +289,18 @@ def export_certificate(
     chain = public_chain()
     if encoding == "der":
         if with_chain:
-            raise UserFacingError("DER holds one certificate; use PEM to export the whole chain.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "DER holds one certificate; use PEM to export the whole chain."
+                )
+            )
         data = chain[0].public_bytes(serialization.Encoding.DER)
     elif encoding == "pem":
         data = certificates_to_pem(chain if with_chain else chain[:1])
     else:
-        raise UserFacingError(f"Unknown certificate format {encoding!r}; use pem or der.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "Unknown certificate format {encoding}; use pem or der."
+            ).format(encoding=repr(encoding))
+        )
     return atomic_write_bytes(out, data, overwrite=overwrite)

@@ -20,6 +20,7 @@ from jwcrypto import jwa, jwe, jwk
 from jwcrypto.common import JWException, json_encode
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing.canonical_b64 import is_canonical_b64url
 from xshare_desktop.core.signing.strength import MIN_LENGTH, estimate
 
@@ -47,7 +48,7 @@ class WrongPassword(UserFacingError):
 
 def _password_key(password: str) -> jwk.JWK:
     if not password:
-        raise UserFacingError("The password is empty.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Core", "The password is empty."))
     # NFC so Danish letters typed on different keyboards give the same key.
     return jwk.JWK.from_password(unicodedata.normalize("NFC", password))
 
@@ -57,8 +58,10 @@ def check_new_password(password: str, related: Sequence[str] = ()) -> None:
     strength = estimate(password, related)
     if not strength.acceptable:
         raise UserFacingError(
-            f"Choose another password: {strength.reason} The recipient types it to open the "
-            "file, so a few unusual words are easier for both of you than a short code."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Choose another password: {reason} The recipient types it to open the file, so a few unusual words are easier for both of you than a short code.",
+            ).format(reason=strength.reason_message)
         )
 
 
@@ -80,30 +83,52 @@ def looks_like_compact_jwe(data: bytes) -> bool:
 def read_header(data: bytes) -> dict[str, Any]:
     """The protected header of a password-protected file, checked before any work is done."""
     if len(data) > MAX_JWE_BYTES:
-        raise UserFacingError("The protected file is larger than this app opens.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The protected file is larger than this app opens.")
+        )
     text = data.strip()
     parts = text.split(b".")
     if len(parts) != 5 or not text.isascii():
         raise UserFacingError(
-            "This is not a password-protected file (a compact JWE) or it is damaged."
+            QT_TRANSLATE_NOOP(
+                "Core", "This is not a password-protected file (a compact JWE) or it is damaged."
+            )
         )
     if not all(is_canonical_b64url(part.decode("ascii")) for part in parts):
         raise UserFacingError(
-            "The protected file was changed or damaged after it was encrypted; it cannot be opened."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The protected file was changed or damaged after it was encrypted; it cannot be opened.",
+            )
         )
     try:
         header = json.loads(base64.urlsafe_b64decode(parts[0] + b"=" * (-len(parts[0]) % 4)))
     except (binascii.Error, ValueError):
-        raise UserFacingError("The protected file is damaged: its header cannot be read.") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The protected file is damaged: its header cannot be read.")
+        ) from None
     if not isinstance(header, dict):
-        raise UserFacingError("The protected file is damaged: its header cannot be read.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The protected file is damaged: its header cannot be read.")
+        )
     if header.get("alg") != ALGORITHM or header.get("enc") != ENCRYPTION:
         raise UserFacingError(
-            f"This file is protected with {header.get('alg')}/{header.get('enc')}; this app opens "
-            f"files protected with a password ({ALGORITHM}, {ENCRYPTION})."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This file is protected with {alg}/{enc}; this app opens files protected with a password ({ALGORITHM}, {ENCRYPTION}).",
+            ).format(
+                alg=header.get("alg"),
+                enc=header.get("enc"),
+                ALGORITHM=ALGORITHM,
+                ENCRYPTION=ENCRYPTION,
+            )
         )
     if "zip" in header:
-        raise UserFacingError("The protected file asks for decompression, which this app refuses.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "The protected file asks for decompression, which this app refuses."
+            )
+        )
     iterations = header.get("p2c")
     if (
         not isinstance(iterations, int)
@@ -111,8 +136,10 @@ def read_header(data: bytes) -> dict[str, Any]:
         or not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS
     ):
         raise UserFacingError(
-            "The protected file asks for an unreasonable amount of password work (p2c); it is "
-            "damaged or hostile."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The protected file asks for an unreasonable amount of password work (p2c); it is damaged or hostile.",
+            )
         )
     return header
 
@@ -122,25 +149,34 @@ def unprotect_bytes(data: bytes, password: str | None) -> tuple[bytes, str | Non
     header = read_header(data)
     if password is None:
         raise PasswordRequired(
-            "This file is protected with a password. Enter the password to open it."
+            QT_TRANSLATE_NOOP(
+                "Core", "This file is protected with a password. Enter the password to open it."
+            )
         )
     token = jwe.JWE()
     token.allowed_algs = [ALGORITHM, ENCRYPTION]
     try:
         token.deserialize(data.strip().decode("ascii"))
     except (JWException, ValueError):
-        raise UserFacingError("The protected file is damaged and cannot be opened.") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The protected file is damaged and cannot be opened.")
+        ) from None
     try:
         token.decrypt(_password_key(password))
     except (JWException, ValueError, TypeError):
         log = " ".join(getattr(token, "decryptlog", []) or [])
         if "InvalidTag" in log:
             raise UserFacingError(
-                "The protected file was changed or damaged after it was encrypted; it cannot be "
-                "opened."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The protected file was changed or damaged after it was encrypted; it cannot be opened.",
+                )
             ) from None
         raise WrongPassword(
-            "The password is wrong. Nothing was opened or saved; check the password and try again."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The password is wrong. Nothing was opened or saved; check the password and try again.",
+            )
         ) from None
     content_type = header.get("cty")
     plaintext: bytes = token.payload

@@ -5,8 +5,8 @@ repeats, sequences, dates, names), so "12345678", "password" and "aaaaaaaa" are 
 they are long enough. Its English dictionaries do not know Danish words; the person's own
 names (the patient's, the key holder's) are passed in so they do not count as secret.
 
-The core says *why* in a `kind` the front ends put into their own words, and in an English
-sentence for the CLI.
+The core says *why* in a `kind` and in a sentence marked for translation (``reason_message``):
+the GUI shows it in the interface language, the CLI in English.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 
 MIN_LENGTH = 8
 # zxcvbn's score: 0 too guessable, 1 very guessable, 2 somewhat guessable, 3 safely
@@ -36,18 +38,31 @@ class Strength:
 
     @property
     def reason(self) -> str | None:
+        """Why the secret is refused, in English (the CLI); None when it is acceptable."""
+        message = self.reason_message
+        return None if message is None else str(message)
+
+    @property
+    def reason_message(self) -> Message | None:
+        """Why, marked for translation (front ends show it in the interface language)."""
         return _REASONS.get(self.kind)
 
 
-_REASONS = {
-    "too-short": f"It needs at least {MIN_LENGTH} characters.",
-    "common": "It is one of the passwords people use most, so it is guessed first.",
-    "repeats": "Repeated characters or words are easy to guess.",
-    "sequence": "Sequences like abcd or 1234 are easy to guess.",
-    "keyboard": "Rows of keys on the keyboard are easy to guess.",
-    "name": "It is built on a name, which is easy to guess.",
-    "date": "Dates and years are easy to guess.",
-    "guessable": "It is too easy to guess; add a few more words or characters.",
+_REASONS: dict[str, Message] = {
+    "too-short": QT_TRANSLATE_NOOP("Strength", "It needs at least {count} characters.").format(
+        count=MIN_LENGTH
+    ),
+    "common": QT_TRANSLATE_NOOP(
+        "Strength", "It is one of the passwords people use most, so it is guessed first."
+    ),
+    "repeats": QT_TRANSLATE_NOOP("Strength", "Repeated characters or words are easy to guess."),
+    "sequence": QT_TRANSLATE_NOOP("Strength", "Sequences like abcd or 1234 are easy to guess."),
+    "keyboard": QT_TRANSLATE_NOOP("Strength", "Rows of keys on the keyboard are easy to guess."),
+    "name": QT_TRANSLATE_NOOP("Strength", "It is built on a name, which is easy to guess."),
+    "date": QT_TRANSLATE_NOOP("Strength", "Dates and years are easy to guess."),
+    "guessable": QT_TRANSLATE_NOOP(
+        "Strength", "It is too easy to guess; add a few more words or characters."
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.signing.certificates import (
     common_name,
     fingerprint_sha256,
@@ -106,12 +107,16 @@ class TrustStore:
         matches = [i for i in self.issuers() if i.fingerprint.startswith(prefix)]
         if len(prefix) < 8 or not matches:
             raise UserFacingError(
-                f"No trusted issuer has a fingerprint starting with {fingerprint_prefix} "
-                "(give at least 8 hex digits)."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "No trusted issuer has a fingerprint starting with {fingerprint_prefix} (give at least 8 hex digits).",
+                ).format(fingerprint_prefix=fingerprint_prefix)
             )
         if len(matches) > 1:
             raise UserFacingError(
-                f"{fingerprint_prefix} matches several issuers; give more digits."
+                QT_TRANSLATE_NOOP(
+                    "Core", "{fingerprint_prefix} matches several issuers; give more digits."
+                ).format(fingerprint_prefix=fingerprint_prefix)
             )
         (self.directory / f"{matches[0].fingerprint}.pem").unlink()
         return matches[0]

@@ -20,6 +20,7 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.signing.bundle_signature import has_bundle_signature, verify_bundle
 from xshare_desktop.core.signing.certificates import utc_now
@@ -217,19 +218,29 @@ def _read_signature_text(data: bytes | None) -> str | None:
 
 def _load_manifest(manifest_bytes: bytes) -> dict[str, Any]:
     if len(manifest_bytes) > MAX_MANIFEST_BYTES:
-        raise UserFacingError("The package was refused: its manifest is far too large.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package was refused: its manifest is far too large.")
+        )
     manifest = parse_json_bytes(manifest_bytes, name="The package manifest", max_depth=10)
     if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
-        raise UserFacingError("This zip is not an xShare package (its manifest is not ours).")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "This zip is not an xShare package (its manifest is not ours)."
+            )
+        )
     version = manifest.get("formatVersion")
     if not isinstance(version, int) or version > PACKAGE_FORMAT_VERSION:
         raise UserFacingError(
-            f"This xShare package uses format version {version}; this app reads version "
-            f"{PACKAGE_FORMAT_VERSION}. Update the app to open it."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This xShare package uses format version {version}; this app reads version {PACKAGE_FORMAT_VERSION}. Update the app to open it.",
+            ).format(version=version, PACKAGE_FORMAT_VERSION=PACKAGE_FORMAT_VERSION)
         )
     entries = manifest.get("files")
     if not isinstance(entries, list) or len(entries) > MAX_MEMBERS:
-        raise UserFacingError("The package manifest has no usable list of files.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package manifest has no usable list of files.")
+        )
     names: set[str] = set()
     for entry in entries:
         if (
@@ -239,9 +250,17 @@ def _load_manifest(manifest_bytes: bytes) -> dict[str, Any]:
             or not _SHA256_HEX.match(entry["sha256"])
             or not isinstance(entry.get("size"), int)
         ):
-            raise UserFacingError("The package manifest is damaged: a file entry is incomplete.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The package manifest is damaged: a file entry is incomplete."
+                )
+            )
         if entry["name"] in names:
-            raise UserFacingError(f"The package manifest lists {entry['name']} twice.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Core", "The package manifest lists {entry} twice.").format(
+                    entry=entry["name"]
+                )
+            )
         names.add(entry["name"])
     return manifest
 
@@ -261,9 +280,13 @@ def verify_package_bytes(
     contents = read_package(data)
     members = contents.members
     if MANIFEST_NAME in contents.damaged:
-        raise UserFacingError("The package's manifest is damaged and cannot be read.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package's manifest is damaged and cannot be read.")
+        )
     if MANIFEST_NAME not in members:
-        raise UserFacingError("This zip is not an xShare package: it has no manifest.json.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "This zip is not an xShare package: it has no manifest.json.")
+        )
     manifest_bytes = members[MANIFEST_NAME]
     manifest = _load_manifest(manifest_bytes)
     manifest_check = None
@@ -439,8 +462,10 @@ def verify_path(
         target = target.with_name(target.name[: -len(SIGNATURE_SUFFIX)])
         if not target.exists():
             raise UserFacingError(
-                f"{target.name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, "
-                f"{target.name}, is not beside it."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.",
+                ).format(name=target.name, SIGNATURE_SUFFIX=SIGNATURE_SUFFIX)
             )
     data = read_input_bytes(target)
     name = target.name

@@ -28,6 +28,7 @@ from typing import Any
 from xshare_desktop import __version__
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.signing.certificates import utc_now
 from xshare_desktop.core.signing.content_types import guess_content_type
@@ -55,9 +56,10 @@ _LOCAL_HEADER_SIZE = 30
 _EXTERNAL_ATTR = (stat.S_IFREG | 0o644) << 16  # a plain file, rw-r--r--
 # What this app and Python's zipfile write for a plain file; a changed bit leaves this set.
 _PLAIN_FILE_ATTRS = frozenset({0, 0o600 << 16, (stat.S_IFREG | 0o600) << 16, _EXTERNAL_ATTR})
-_LAYOUT_REFUSAL = (
+_LAYOUT_REFUSAL = QT_TRANSLATE_NOOP(
+    "Core",
     "The package was refused: its zip structure was altered (hidden data, or file headers that "
-    "disagree with its table of contents), so other programs might show something else."
+    "disagree with its table of contents), so other programs might show something else.",
 )
 _WINDOWS_RESERVED = {
     "con",
@@ -95,7 +97,11 @@ def check_member_name(name: str) -> str:
     elif name.split(".")[0].lower() in _WINDOWS_RESERVED:
         problem = f"a reserved device name ({name})"
     if problem:
-        raise UserFacingError(f"The package was refused: it contains {problem}.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package was refused: it contains {problem}.").format(
+                problem=problem
+            )
+        )
     return name
 
 
@@ -138,15 +144,25 @@ def build_package_bytes(
     progress = ensure_progress(progress)
     moment = (created or utc_now()).replace(microsecond=0)
     if not files:
-        raise UserFacingError("Choose at least one file to put in the package.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "Choose at least one file to put in the package.")
+        )
     members: dict[str, bytes] = {}
     lowered: set[str] = set()
     for name in files:
         check_member_name(name)
         if name in (MANIFEST_NAME, MANIFEST_SIGNATURE_NAME):
-            raise UserFacingError(f"{name} is reserved for the package's own manifest.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{name} is reserved for the package's own manifest."
+                ).format(name=name)
+            )
         if name.lower() in lowered:
-            raise UserFacingError(f"Two files are called {name}; a package needs distinct names.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Two files are called {name}; a package needs distinct names."
+                ).format(name=name)
+            )
         lowered.add(name.lower())
     total = len(files)
     for index, (name, data) in enumerate(files.items()):
@@ -156,8 +172,10 @@ def build_package_bytes(
             signature_name = name + SIGNATURE_SUFFIX
             if signature_name.lower() in lowered:
                 raise UserFacingError(
-                    f"{signature_name} is among the files; signing would replace it. Leave it out "
-                    "or do not sign again."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{signature_name} is among the files; signing would replace it. Leave it out or do not sign again.",
+                    ).format(signature_name=signature_name)
                 )
             members[signature_name] = sign_bytes(
                 data, signer, guess_content_type(name, data), signing_time=moment
@@ -192,14 +210,18 @@ def write_package(
         path = Path(item)
         if path.name in contents:
             raise UserFacingError(
-                f"Two files are called {path.name}; a package needs distinct names."
+                QT_TRANSLATE_NOOP(
+                    "Core", "Two files are called {name}; a package needs distinct names."
+                ).format(name=path.name)
             )
         contents[path.name] = read_input_bytes(path)
     target = Path(out)
     if any(target.resolve() == Path(item).resolve() for item in files):
         raise UserFacingError(
-            f"The package would replace {target.name}, one of the files going into it; choose "
-            "another name."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The package would replace {name}, one of the files going into it; choose another name.",
+            ).format(name=target.name)
         )
     data = build_package_bytes(contents, signer=signer, progress=progress)
     if password is not None:
@@ -223,17 +245,24 @@ def _check_central_directory(data: bytes) -> None:
     entries, directory_bytes = struct.unpack_from("<HL", data, end + 10)
     if entries == 0xFFFF or directory_bytes == 0xFFFFFFFF:
         raise UserFacingError(
-            "The package was refused: it is a ZIP64 archive, far larger than an xShare package."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The package was refused: it is a ZIP64 archive, far larger than an xShare package.",
+            )
         )
     if entries > MAX_MEMBERS:
         raise UserFacingError(
-            f"The package was refused: it holds {entries} files; an xShare package holds at "
-            f"most {MAX_MEMBERS}."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The package was refused: it holds {entries} files; an xShare package holds at most {MAX_MEMBERS}.",
+            ).format(entries=entries, MAX_MEMBERS=MAX_MEMBERS)
         )
     if directory_bytes > MAX_CENTRAL_DIRECTORY_BYTES:
         raise UserFacingError(
-            "The package was refused: its list of files is far larger than an xShare package "
-            f"of at most {MAX_MEMBERS} files needs."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The package was refused: its list of files is far larger than an xShare package of at most {MAX_MEMBERS} files needs.",
+            ).format(MAX_MEMBERS=MAX_MEMBERS)
         )
 
 
@@ -353,13 +382,17 @@ def read_package(data: bytes) -> PackageContents:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
-        raise UserFacingError("The package is not a readable zip file; it is damaged.") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Core", "The package is not a readable zip file; it is damaged.")
+        ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
             raise UserFacingError(
-                f"The package was refused: it holds {len(infos)} files; an xShare package holds "
-                f"at most {MAX_MEMBERS}."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The package was refused: it holds {count} files; an xShare package holds at most {MAX_MEMBERS}.",
+                ).format(count=len(infos), MAX_MEMBERS=MAX_MEMBERS)
             )
         seen: set[str] = set()
         total = 0
@@ -367,38 +400,58 @@ def read_package(data: bytes) -> PackageContents:
             check_member_name(info.filename)
             if info.filename.lower() in seen:
                 raise UserFacingError(
-                    f"The package was refused: the name {info.filename} appears twice."
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The package was refused: the name {filename} appears twice."
+                    ).format(filename=info.filename)
                 )
             seen.add(info.filename.lower())
             # Unix-made zips keep the file type in the high bits; links there become symlinks.
             file_type = stat.S_IFMT(info.external_attr >> 16) if info.create_system == 3 else 0
             if info.is_dir() or file_type not in (0, stat.S_IFREG):
                 raise UserFacingError(
-                    f"The package was refused: {info.filename} is a link or folder, not a file."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The package was refused: {filename} is a link or folder, not a file.",
+                    ).format(filename=info.filename)
                 )
             if info.flag_bits & 0x1:
                 raise UserFacingError(
-                    "The package uses zip encryption, which this app does not open; xShare "
-                    "packages are protected as a whole with a password instead."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The package uses zip encryption, which this app does not open; xShare packages are protected as a whole with a password instead.",
+                    )
                 )
             if info.file_size > MAX_MEMBER_BYTES:
                 raise UserFacingError(
-                    f"The package was refused: {info.filename} would unpack to "
-                    f"{info.file_size / 1_000_000:.0f} MB."
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The package was refused: {filename} would unpack to {number} MB."
+                    ).format(
+                        filename=info.filename, number=format(info.file_size / 1_000_000, ".0f")
+                    )
                 )
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
-                raise UserFacingError("The package was refused: it would unpack to too much data.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The package was refused: it would unpack to too much data."
+                    )
+                )
             if (
                 info.file_size > RATIO_CHECK_FROM_BYTES
                 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
             ):
                 raise UserFacingError(
-                    f"The package was refused: {info.filename} is compressed suspiciously well "
-                    "(a zip bomb)."
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "The package was refused: {filename} is compressed suspiciously well (a zip bomb).",
+                    ).format(filename=info.filename)
                 )
             if info.filename == MANIFEST_NAME and info.file_size > MAX_MANIFEST_BYTES:
-                raise UserFacingError("The package was refused: its manifest is far too large.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "The package was refused: its manifest is far too large."
+                    )
+                )
         # After the checks above, so hostile names, links and bombs get their own message.
         _check_layout(data, infos)
         contents = PackageContents(members={})
@@ -416,7 +469,11 @@ def extract_members(members: dict[str, bytes], destination: str | Path) -> list[
     """Save chosen members into ``destination`` without replacing anything there."""
     folder = Path(destination)
     if folder.exists() and not folder.is_dir():
-        raise UserFacingError(f"{folder} is a file, not a folder; nothing was extracted.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{folder} is a file, not a folder; nothing was extracted."
+            ).format(folder=folder)
+        )
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     targets: list[tuple[Path, bytes]] = []
@@ -424,11 +481,18 @@ def extract_members(members: dict[str, bytes], destination: str | Path) -> list[
         check_member_name(name)
         target = (root / name).resolve()
         if target.parent != root:
-            raise UserFacingError(f"{name} would be saved outside {folder}; refused.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{name} would be saved outside {folder}; refused."
+                ).format(name=name, folder=folder)
+            )
         if target.exists():
             # Checked for every file first, so a clash never leaves half a package behind.
             raise UserFacingError(
-                f"{name} already exists in {folder}; nothing was extracted. Choose an empty folder."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name} already exists in {folder}; nothing was extracted. Choose an empty folder.",
+                ).format(name=name, folder=folder)
             )
         targets.append((target, data))
     return [atomic_write_bytes(target, data, overwrite=False) for target, data in targets]

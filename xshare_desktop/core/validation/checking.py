@@ -23,6 +23,7 @@ from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fhir_xml import looks_like_xml, read_fhir_xml
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.json_positions import json_positions
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.validation.issues import ValidationIssue, ValidationResult
@@ -120,7 +121,9 @@ def load_document_bytes(data: bytes, path: Path, context: ConformanceContext) ->
     resource = parse_json_bytes(data, name=path.name)
     if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
         raise UserFacingError(
-            f"{path.name} is JSON but not a FHIR resource: it has no resourceType."
+            QT_TRANSLATE_NOOP(
+                "Core", "{name} is JSON but not a FHIR resource: it has no resourceType."
+            ).format(name=path.name)
         )
     return LoadedDocument(path, data, resource, json_positions(data), "json")
 
@@ -176,8 +179,10 @@ def check_files(
 def _require_profile(context: ConformanceContext, profile: str | None) -> None:
     if profile is not None and context.structure_definition(profile) is None:
         raise UserFacingError(
-            f"The profile {profile} is not in the installed packages; install its "
-            "implementation guide with 'xshare packages install' or add it with --ig."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The profile {profile} is not in the installed packages; install its implementation guide with 'xshare packages install' or add it with --ig.",
+            ).format(profile=profile)
         )
 
 
@@ -261,8 +266,10 @@ def check_files_in_parallel(
             run.checks.append(check)
     except BrokenProcessPool:
         raise UserFacingError(
-            "A validation worker stopped unexpectedly (out of memory?); try again with "
-            "fewer files at a time (--jobs 1)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A validation worker stopped unexpectedly (out of memory?); try again with fewer files at a time (--jobs 1).",
+            )
         ) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -286,7 +293,11 @@ def expand_sources(names: Sequence[str]) -> list[str]:
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         )
         if not inside:
-            raise UserFacingError(f"The folder {name} holds no .json or .xml files to validate.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "The folder {name} holds no .json or .xml files to validate."
+                ).format(name=name)
+            )
         found.extend(inside)
     return found
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import load_json_file
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.workbench.results import CaseResult, Verdict
 
 # The published test links, by id (see test_links.publish_test_links).
@@ -52,17 +53,24 @@ def load_consumer_ticks(path: str | os.PathLike[str]) -> dict[str, Verdict]:
     body = load_json_file(path)
     if not isinstance(body, dict):
         raise UserFacingError(
-            'The consumer results must be a JSON object such as {"valid": "pass"}.'
+            QT_TRANSLATE_NOOP(
+                "Workbench", "The consumer results must be a JSON object such as {example}."
+            ).format(example='{"valid": "pass"}')
         )
     ticks: dict[str, Verdict] = {}
     for link_id, word in body.items():
         if link_id not in CONSUMER_TESTS:
             raise UserFacingError(
-                f"{link_id!r} is not one of the consumer test links ({', '.join(CONSUMER_TESTS)})."
+                QT_TRANSLATE_NOOP(
+                    "Workbench", "{link_id} is not one of the consumer test links ({names})."
+                ).format(link_id=repr(link_id), names=", ".join(CONSUMER_TESTS))
             )
         if word not in _WORDS:
             raise UserFacingError(
-                f"The result for {link_id} is {word!r}; use pass, fail or not-checked."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The result for {link_id} is {word}; use pass, fail or not-checked.",
+                ).format(link_id=link_id, word=repr(word))
             )
         ticks[link_id] = _WORDS[word]
     return ticks

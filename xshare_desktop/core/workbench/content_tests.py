@@ -25,6 +25,7 @@ from xshare_desktop.core.errors import Cancelled, UserFacingError
 from xshare_desktop.core.fhir_packages import ConformanceContext, conformance_context
 from xshare_desktop.core.fhir_packages.cache import PackageCache
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.json_positions import json_positions
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.validation.issues import ValidationResult
@@ -276,7 +277,12 @@ def find_documents(folder: str | os.PathLike[str]) -> list[tuple[Path, str]]:
     """The documents in ``folder`` and its sub-folders, as (path, name relative to the folder)."""
     root = Path(folder)
     if not root.is_dir():
-        raise UserFacingError(f"{root} is not a folder of documents.", where=str(root))
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Workbench", "{root} is not a folder of documents.").format(
+                root=root
+            ),
+            where=str(root),
+        )
     found = sorted(
         path
         for path in root.rglob("*")
@@ -286,11 +292,16 @@ def find_documents(folder: str | os.PathLike[str]) -> list[tuple[Path, str]]:
     )
     if not found:
         raise UserFacingError(
-            f"The folder {root.name} holds no FHIR documents (.json or .xml files)."
+            QT_TRANSLATE_NOOP(
+                "Workbench", "The folder {name} holds no FHIR documents (.json or .xml files)."
+            ).format(name=root.name)
         )
     if len(found) > MAX_DOCUMENTS:
         raise UserFacingError(
-            f"The folder holds {len(found)} documents; at most {MAX_DOCUMENTS} are checked in one run."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The folder holds {count} documents; at most {MAX_DOCUMENTS} are checked in one run.",
+            ).format(count=len(found), MAX_DOCUMENTS=MAX_DOCUMENTS)
         )
     return [(path, path.relative_to(root).as_posix()) for path in found]
 
@@ -359,8 +370,10 @@ def validate_folder(
         except futures.process.BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             raise UserFacingError(
-                "A validation worker stopped unexpectedly (out of memory?); try again with "
-                "fewer documents or --workers 1."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "A validation worker stopped unexpectedly (out of memory?); try again with fewer documents or --workers 1.",
+                )
             ) from None
         pool.shutdown(wait=True)
     return ContentRun(

@@ -13,6 +13,7 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import load_json_file
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.workbench.specifications import (
     CATEGORIES,
     CATEGORY_TITLES,
@@ -167,18 +168,27 @@ def _text(value: Any, where: str, *, required: bool = False) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise UserFacingError(f"The declaration's {where} must be text.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Workbench", "The declaration's {where} must be text.").format(
+                where=where
+            )
+        )
     return value.strip()
 
 
 def _choices(value: Any, allowed: dict[str, str], where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UserFacingError(f"The declaration's {where} must be a list of names.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Workbench", "The declaration's {where} must be a list of names."
+            ).format(where=where)
+        )
     unknown = [v for v in value if v not in allowed]
     if unknown:
         raise UserFacingError(
-            f"The declaration's {where} has {', '.join(map(repr, unknown))}, which is not one of "
-            f"{', '.join(allowed)}."
+            QT_TRANSLATE_NOOP(
+                "Workbench", "The declaration's {where} has {names}, which is not one of {names2}."
+            ).format(where=where, names=", ".join(map(repr, unknown)), names2=", ".join(allowed))
         )
     return tuple(dict.fromkeys(value))
 
@@ -186,29 +196,46 @@ def _choices(value: Any, allowed: dict[str, str], where: str) -> tuple[str, ...]
 def _content(value: Any) -> tuple[ContentClaim, ...]:
     if not isinstance(value, dict):
         raise UserFacingError(
-            "The declaration's content must map EHDS categories (e.g. patient-summary) to "
-            "their specifications and formats."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The declaration's content must map EHDS categories (e.g. patient-summary) to their specifications and formats.",
+            )
         )
     claims = []
     for category, body in value.items():
         if category not in CATEGORY_TITLES:
             raise UserFacingError(
-                f"The declaration names the category {category!r}; the EHDS categories are "
-                f"{', '.join(CATEGORIES)}."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The declaration names the category {category}; the EHDS categories are {names}.",
+                ).format(category=repr(category), names=", ".join(CATEGORIES))
             )
         if not isinstance(body, dict):
-            raise UserFacingError(f"The declaration's content for {category} must be an object.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Workbench", "The declaration's content for {category} must be an object."
+                ).format(category=category)
+            )
         spec_ids = body.get("specifications", [])
         if not isinstance(spec_ids, list) or not all(isinstance(s, str) for s in spec_ids):
             raise UserFacingError(
-                f"The declaration's specifications for {category} must be a list of names."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The declaration's specifications for {category} must be a list of names.",
+                ).format(category=category)
             )
         for spec_id in spec_ids:
             spec = specification(spec_id)
             if spec.category != category:
                 raise UserFacingError(
-                    f"{spec.title} is a {CATEGORY_TITLES[spec.category]} specification, not a "
-                    f"{CATEGORY_TITLES[category]} one."
+                    QT_TRANSLATE_NOOP(
+                        "Workbench",
+                        "{title} is a {CATEGORY_TITLES} specification, not a {CATEGORY_TITLES2} one.",
+                    ).format(
+                        title=spec.title,
+                        CATEGORY_TITLES=CATEGORY_TITLES[spec.category],
+                        CATEGORY_TITLES2=CATEGORY_TITLES[category],
+                    )
                 )
         formats = _choices(
             body.get("formats", [FHIR_DOCUMENT]), FORMAT_TITLES, f"formats of {category}"
@@ -222,18 +249,25 @@ def _options(value: Any) -> dict[tuple[str, str], tuple[str, ...]]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise UserFacingError("The declaration's processingOptions must be an object.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Workbench", "The declaration's processingOptions must be an object.")
+        )
     chosen: dict[tuple[str, str], tuple[str, ...]] = {}
     for feature, sides in value.items():
         if feature not in PROCESSING_OPTIONS or not isinstance(sides, dict):
             raise UserFacingError(
-                f"The declaration's processingOptions name {feature!r}; use "
-                f"{', '.join(PROCESSING_OPTIONS)}, each with provider and consumer lists."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The declaration's processingOptions name {feature}; use {names}, each with provider and consumer lists.",
+                ).format(feature=repr(feature), names=", ".join(PROCESSING_OPTIONS))
             )
         for side, options in sides.items():
             if side not in PROCESSING_OPTIONS[feature]:
                 raise UserFacingError(
-                    f"The processing options of {feature} are for provider or consumer, not {side!r}."
+                    QT_TRANSLATE_NOOP(
+                        "Workbench",
+                        "The processing options of {feature} are for provider or consumer, not {side}.",
+                    ).format(feature=feature, side=repr(side))
                 )
             chosen[(feature, side)] = _choices(
                 options, PROCESSING_OPTIONS[feature][side], f"{feature} {side} options"
@@ -243,20 +277,31 @@ def _options(value: Any) -> dict[tuple[str, str], tuple[str, ...]]:
 
 def declaration_from_dict(body: Any) -> Declaration:
     if not isinstance(body, dict):
-        raise UserFacingError("The declaration must be a JSON object.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Workbench", "The declaration must be a JSON object.")
+        )
     if body.get("format", FORMAT_NAME) != FORMAT_NAME:
         raise UserFacingError(
-            f"This file is not an xShare label declaration (format {body.get('format')!r}); "
-            "`xshare label declaration --template` prints one to start from."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "This file is not an xShare label declaration (format {format}); `xshare label declaration --template` prints one to start from.",
+            ).format(format=repr(body.get("format")))
         )
     version = body.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise UserFacingError(
-            f"The declaration has version {version!r}; this app reads version {FORMAT_VERSION}."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The declaration has version {version}; this app reads version {FORMAT_VERSION}.",
+            ).format(version=repr(version), FORMAT_VERSION=FORMAT_VERSION)
         )
     product = body.get("product") or {}
     if not isinstance(product, dict):
-        raise UserFacingError("The declaration's product must be an object with a name.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Workbench", "The declaration's product must be an object with a name."
+            )
+        )
     declaration = Declaration(
         product=_text(product.get("name"), "product name", required=True),
         product_version=_text(product.get("version"), "product version"),
@@ -273,27 +318,39 @@ def declaration_from_dict(body: Any) -> Declaration:
 def check_consistent(declaration: Declaration) -> None:
     if not declaration.features:
         raise UserFacingError(
-            "The declaration claims no feature: choose download, one-time share or both."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The declaration claims no feature: choose download, one-time share or both.",
+            )
         )
     if not declaration.roles:
         raise UserFacingError(
-            "The declaration claims no role: choose YB Provider, YB Consumer or both."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The declaration claims no role: choose YB Provider, YB Consumer or both.",
+            )
         )
     if not declaration.content:
         raise UserFacingError(
-            "The declaration names no content specification; a Yellow Button product supports "
-            "at least one (e.g. Patient Summary: IPS)."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "The declaration names no content specification; a Yellow Button product supports at least one (e.g. Patient Summary: IPS).",
+            )
         )
     for claim in declaration.content:
         if not claim.specifications:
             raise UserFacingError(
-                f"The declaration lists {CATEGORY_TITLES[claim.category]} without a specification."
+                QT_TRANSLATE_NOOP(
+                    "Workbench", "The declaration lists {CATEGORY_TITLES} without a specification."
+                ).format(CATEGORY_TITLES=CATEGORY_TITLES[claim.category])
             )
     for feature, _side in declaration.processing_options:
         if feature not in declaration.features:
             raise UserFacingError(
-                f"The declaration gives processing options for {FEATURE_TITLES[feature]}, "
-                "which it does not claim as a feature."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The declaration gives processing options for {FEATURE_TITLES}, which it does not claim as a feature.",
+                ).format(FEATURE_TITLES=FEATURE_TITLES[feature])
             )
 
 

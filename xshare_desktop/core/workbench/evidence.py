@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, dumps_json, load_json_file
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.validation.outcome import to_operation_outcome
 from xshare_desktop.core.validation.report import render_html as render_validation_html
 from xshare_desktop.core.workbench.content_tests import DocumentReport
@@ -130,14 +131,20 @@ def write_evidence_pack(
 def _prepare_folder(root: Path) -> None:
     """Use an empty folder, or replace an earlier pack's files; never touch anything else."""
     if root.exists() and not root.is_dir():
-        raise UserFacingError(f"{root} is a file; the evidence pack needs a folder.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Workbench", "{root} is a file; the evidence pack needs a folder."
+            ).format(root=root)
+        )
     root.mkdir(parents=True, exist_ok=True)
     previous = root / "evidence.json"
     if not previous.is_file():
         if any(root.iterdir()):
             raise UserFacingError(
-                f"The folder {root} is not empty and holds no earlier evidence pack; choose an "
-                "empty or new folder so no file of yours is replaced."
+                QT_TRANSLATE_NOOP(
+                    "Workbench",
+                    "The folder {root} is not empty and holds no earlier evidence pack; choose an empty or new folder so no file of yours is replaced.",
+                ).format(root=root)
             )
         return
     try:

@@ -12,6 +12,7 @@ The link must allow several retrievals (not one-time): the exchange is repeated 
 from __future__ import annotations
 
 from xshare_desktop.core.errors import UserFacingError
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.shl.payload import b64url_decode
 from xshare_desktop.core.workbench.content_tests import DocumentValidator
@@ -58,7 +59,10 @@ def run_link_tests(
     needs_passcode = "P" in str(flags)
     if needs_passcode and not options.passcode:
         raise UserFacingError(
-            "This link is protected by a passcode (flag P); give it to test the link."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "This link is protected by a passcode (flag P); give it to test the link.",
+            )
         )
 
     if "U" in str(flags):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fhir_packages.cache import PackageCache
 from xshare_desktop.core.fhir_packages.index import load_index
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 PATIENT_SUMMARY = "patient-summary"
 LABORATORY_REPORT = "laboratory-report"
@@ -102,8 +103,10 @@ def specification(spec_id: str) -> ContentSpecification:
     except KeyError:
         known = ", ".join(_BY_ID)
         raise UserFacingError(
-            f"“{spec_id}” is not a content specification this workbench knows; choose one of "
-            f"{known}."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "“{spec_id}” is not a content specification this workbench knows; choose one of {known}.",
+            ).format(spec_id=spec_id, known=known)
         ) from None
 
 
@@ -152,8 +155,9 @@ def require_installed(spec: ContentSpecification, cache: PackageCache | None = N
     found = installed_profiles(cache, [spec.profile]).get(spec.profile)
     if found is None:
         raise UserFacingError(
-            f"{spec.title} cannot be tested: its package ({spec.package}) is not installed in "
-            "the FHIR package cache. Install it with `xshare packages install NAME#VERSION` "
-            "or from a .tgz file, then run the check again."
+            QT_TRANSLATE_NOOP(
+                "Workbench",
+                "{title} cannot be tested: its package ({package}) is not installed in the FHIR package cache. Install it with `xshare packages install NAME#VERSION` or from a .tgz file, then run the check again.",
+            ).format(title=spec.title, package=spec.package)
         )
     return found

@@ -11,14 +11,25 @@ contain is decided by the core, never here.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QFontMetricsF, QShowEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from xshare_desktop.core.sharing.fields import OptionalField, present_fields
 from xshare_desktop.core.sharing.selection import Selection, section_selector_for
+from xshare_desktop.gui.formatting import section_title
 
 KIND_ROLE = (
     Qt.ItemDataRole.UserRole + 1
@@ -27,6 +38,9 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # section code, entry fullUrl or fiel
 # a section's core selector by position ("section:1.2"): it works for sections coded in any
 # system, or not coded at all, and holds for the section's sub-sections too
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
+# The first column is at least this wide, and at most this share of the tree's width.
+FIRST_COLUMN_MIN = 360
+FIRST_COLUMN_MAX_SHARE = 0.55
 CHECKED = Qt.CheckState.Checked
 UNCHECKED = Qt.CheckState.Unchecked
 PARTIAL = Qt.CheckState.PartiallyChecked
@@ -48,10 +62,11 @@ class SelectionTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 360)
+        header.resizeSection(0, FIRST_COLUMN_MIN)
         self._build_tree()
         self.retranslate()
         self.itemChanged.connect(self._item_changed)
+        self.itemExpanded.connect(lambda _item: self.fit_first_column(grow_only=True))
 
     def ui_language(self) -> str:
         return self._lang
@@ -63,6 +78,66 @@ class SelectionTree(QTreeWidget):
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Share"), self.tr("About")])
         self._retranslate_tree()
+        self.fit_first_column()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A tree built while its page was hidden (a new document, or after Start over) measured
+        # its rows before the window's style sheet reached it: the plain style's height, too low
+        # for booth mode's large boxes. Measure them again now that the tree is styled.
+        self.doItemsLayout()
+        self.fit_first_column()
+
+    def fit_first_column(self, *, grow_only: bool = False) -> None:
+        """Make the first column wide enough for every shown label (box, indentation and text),
+        so a section title in booth mode's large type is not cut; never below the default nor
+        past a share of the tree, where the About column needs the room."""
+        needed = self.columnWidth(0) + max(
+            (self.label_shortfall(item) for item in self._shown_items()), default=0
+        )
+        width = max(FIRST_COLUMN_MIN, min(needed, self.first_column_cap()))
+        if grow_only:
+            width = max(width, self.columnWidth(0))
+        if width != self.columnWidth(0):
+            self.header().resizeSection(0, width)
+
+    def first_column_cap(self) -> int:
+        """The widest the first column is made: a share of the tree, never below the default."""
+        return max(FIRST_COLUMN_MIN, int(self.viewport().width() * FIRST_COLUMN_MAX_SHARE))
+
+    def label_shortfall(self, item: QTreeWidgetItem) -> int:
+        """Pixels the first column lacks to draw ``item``'s label whole (negative: to spare).
+
+        Measured where the style draws the text (after the box and its margins, less the
+        style's text margin on both sides): the delegate's size hint, which
+        ``resizeColumnToContents`` uses, comes out a few pixels short under the style sheet,
+        and booth mode cut "Aktuelle problemer og diagnoser" to "Aktuelle problemer og …".
+        """
+        index = self.indexFromItem(item, 0)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        delegate = self.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)
+        style = self.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self) + 1
+        # The text is laid out to wrap (word wrap is on): a label a fraction of a pixel wider
+        # than its line breaks, and with one line's room the rest is elided. Round up, plus one.
+        text = math.ceil(QFontMetricsF(option.font).horizontalAdvance(item.text(0))) + 1
+        return text + 2 * margin - text_rect.width()
+
+    def _shown_items(self) -> list[QTreeWidgetItem]:
+        """Items a person can see by scrolling: the root and every expanded parent's children."""
+        shown = []
+        pending = [self.root]
+        while pending:
+            item = pending.pop()
+            shown.append(item)
+            if item.isExpanded():
+                pending.extend(self._children(item))
+        return shown
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -185,6 +260,8 @@ class SelectionTree(QTreeWidget):
             if kind in ("entry", "detail"):
                 entry = item.data(1, Qt.ItemDataRole.UserRole)
                 item.setText(0, entry.summary_in(lang) or entry.resource_type)
+                # a summary longer than the column may hold is cut; the tooltip has it whole
+                item.setToolTip(0, item.text(0))
             elif kind in ("field", "year"):
                 optional: OptionalField = item.data(1, Qt.ItemDataRole.UserRole)
                 label = optional.label(lang)
@@ -215,7 +292,9 @@ class SelectionTree(QTreeWidget):
             section = item.data(1, Qt.ItemDataRole.UserRole)
             total = item.childCount()
             shared = sum(c.checkState(0) != UNCHECKED for c in self._children(item))
-            item.setText(0, section.title)
+            # in the interface language when the code is known; the document's own title beside
+            item.setText(0, section_title(section))
+            item.setToolTip(0, section.title)
             if total:
                 item.setText(
                     1,

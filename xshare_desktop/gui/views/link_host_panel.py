@@ -140,6 +140,6 @@ class LinkHostPanel(LinkViewLayout):
 
     def _failed(self, label: QLabel, exc: object) -> None:
         if isinstance(exc, UserFacingError):
-            self._say(label, exc.message, error=True)
+            self._say(label, errors.message_text(exc), error=True)
         elif isinstance(exc, BaseException):
             errors.present(exc, self)

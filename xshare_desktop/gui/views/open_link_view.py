@@ -122,9 +122,9 @@ class OpenLinkView(OpenLinkViewLayout):
         try:
             payload = decode_uri(text)
         except UserFacingError as exc:
-            self._link_error = exc.message
+            self._link_error = errors.message_text(exc)
             self.link_title.setText(self.tr("This is not a link the app can open"))
-            self.link_info.setText(exc.message)
+            self.link_info.setText(errors.message_text(exc))
             self.link_info.setStyleSheet(f"color: {tone_colour('error')};")
             self.passcode_row.setVisible(False)
             return
@@ -180,7 +180,7 @@ class OpenLinkView(OpenLinkViewLayout):
             self.link_edit.setText(qr.decode_qr_file(path))
             self.link_edit.setCursorPosition(0)
         except UserFacingError as exc:
-            self._say(exc.message, error=True)
+            self._say(errors.message_text(exc), error=True)
             return False
         self._say(self.tr("The QR code was read."))
         return True
@@ -323,7 +323,7 @@ class OpenLinkView(OpenLinkViewLayout):
                 "The computer that shares this link does not answer. It may be switched off, "
                 "offline, or the sharing app may be closed."
             )
-        return exc.message
+        return errors.message_text(exc)
 
     def _received(self, received: receive.Received) -> None:
         self._remaining = None
@@ -465,7 +465,7 @@ class OpenLinkView(OpenLinkViewLayout):
         try:
             written = receive.save(self.received, folder)
         except UserFacingError as exc:
-            self._say(exc.message, error=True)
+            self._say(errors.message_text(exc), error=True)
             return []
         self._say(self.tr("Saved %n file(s) in %1.", "", len(written)).replace("%1", str(folder)))
         return written

@@ -174,7 +174,7 @@ class ContentTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserFacingError):
             errors.present(exc, self)
-        self._status = ("failed", str(exc))
+        self._status = ("failed", errors.describe(exc))
 
     def _cancelled(self) -> None:
         self._status = ("cancelled", "")

@@ -39,6 +39,7 @@ from xshare_desktop.core.workbench.specifications import (
     availability,
     specification,
 )
+from xshare_desktop.gui import errors
 from xshare_desktop.gui.widgets import MutedLabel
 
 
@@ -227,7 +228,7 @@ class DeclareTab(QWidget):
         try:
             declaration = self.declaration()
         except UserFacingError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(errors.describe(exc))
             self.actors.setText("")
         else:
             titles = {
@@ -253,7 +254,7 @@ class DeclareTab(QWidget):
         try:
             declaration = load_declaration(path)
         except UserFacingError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(errors.describe(exc))
             return
         self.set_declaration(declaration)
 
@@ -271,4 +272,4 @@ class DeclareTab(QWidget):
         try:
             atomic_write_bytes(path, dumps_json(self.declaration().as_dict()))
         except UserFacingError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(errors.describe(exc))

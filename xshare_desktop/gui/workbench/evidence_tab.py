@@ -146,7 +146,7 @@ class EvidenceTab(QWidget):
             pack = self._pack()
         except UserFacingError as exc:
             self.statement.setRowCount(0)
-            self.summary.setText(str(exc))
+            self.summary.setText(errors.describe(exc))
             self.exportable = False
             self.update_state()
             return
@@ -212,7 +212,7 @@ class EvidenceTab(QWidget):
         try:
             pack = self._pack()  # read from the other tabs here, on the GUI thread
         except UserFacingError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(errors.describe(exc))
             return None
         passphrase = self.passphrase.text() if self.sign_box.isChecked() else None
         worker = Worker(_write_pack, pack, folder, with_pdf, passphrase)
@@ -234,7 +234,7 @@ class EvidenceTab(QWidget):
 
     def _export_failed(self, exc: object) -> None:
         if isinstance(exc, UserFacingError):
-            self.status.setText(str(exc))
+            self.status.setText(errors.describe(exc))
         elif isinstance(exc, BaseException):
             self.status.setText("")
             errors.present(exc, self)

@@ -200,7 +200,7 @@ class LinksTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserFacingError):
             errors.present(exc, self)
-        self._status = ("failed", str(exc))
+        self._status = ("failed", errors.describe(exc))
 
     def _done(self, report: LinkTestReport) -> None:
         self.report = report
@@ -269,7 +269,7 @@ class LinksTab(QWidget):
             document = share_files_from_paths([candidates[0]])[0]
             self._host = serve_test_links(document)
         except (UserFacingError, OSError) as exc:
-            self.consumer_intro.setText(str(exc))
+            self.consumer_intro.setText(errors.describe(exc))
             return
         links = self._host.links
         self.test_links.setRowCount(len(links))
