@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
-from xshare_desktop.core.shl.store import LinkStatus, LinkStore
+from xshare_desktop.core.shl.store import Decision, LinkStatus, LinkStore
 
 DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle"}')
 BASE = "http://127.0.0.1:9"
@@ -80,10 +80,8 @@ def test_one_time_link_serves_exactly_once_under_contention(link_database: str) 
 
     def retrieve(i: int) -> bool:
         barrier.wait()
-        result = store.complete_retrieval(
-            record.id, f"r{i}", "manifest", 1001.0, min_poll_interval=0
-        )
-        return result.ok
+        result = store.retrieve(record.token, f"r{i}", "manifest", 1001.0, min_poll_interval=0)
+        return result.decision is Decision.SERVED
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         outcomes = list(pool.map(retrieve, range(8)))
@@ -101,24 +99,27 @@ def test_links_survive_a_restart(link_database: str) -> None:
 
 
 def test_location_tokens_are_single_use_and_expire(link_database: str) -> None:
-    from xshare_desktop.core.shl.store import LocationGrant, Outcome
+    from xshare_desktop.core.shl.store import Outcome
 
     store = LinkStore()
     record, _ = create_link([DOC], LinkOptions(), BASE, store=store, now=1000.0)
-    store.complete_retrieval(
-        record.id,
-        "r",
-        "manifest",
-        1000.0,
-        min_poll_interval=0,
-        locations=[LocationGrant("t1", 0), LocationGrant("t2", 0)],
-        location_lifetime=60,
-    )
-    first = store.take_location("t1", 1010.0)
+    grants = [
+        store.retrieve(
+            record.token,
+            "r",
+            "manifest",
+            1000.0,
+            min_poll_interval=0,
+            embedded_max=0,
+            location_lifetime=60,
+        ).locations[0]
+        for _ in range(2)
+    ]
+    first = store.take_location(grants[0], 1010.0)
     assert first is not None and first[2] is Outcome.OK and first[1] is not None
-    again = store.take_location("t1", 1011.0)
+    again = store.take_location(grants[0], 1011.0)
     assert again is not None and again[2] is Outcome.LOCATION_USED
-    late = store.take_location("t2", 1061.0)
+    late = store.take_location(grants[1], 1061.0)
     assert late is not None and late[2] is Outcome.LOCATION_EXPIRED
     assert store.take_location("never-issued", 1000.0) is None
 
@@ -135,7 +136,7 @@ def test_reservations_of_a_crashed_host_are_recovered_at_start(link_database: st
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    dead_owner = f"{store_module._OWNER.rpartition(':')[0]}:{int(dead.stdout)}"
+    dead_owner = f"{store_module._owner().rpartition(':')[0]}:{int(dead.stdout)}"
     with store._write() as conn:
         conn.execute(
             "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?)",

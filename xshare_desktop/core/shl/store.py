@@ -6,24 +6,60 @@ could race (the passcode failure count, one-time use, location tokens) happens i
 transaction that first locks the row it changes (SQLite: the whole file, ``BEGIN IMMEDIATE``;
 PostgreSQL: ``SELECT ... FOR UPDATE`` on the link's row), and counters change in place
 (``failed_attempts = failed_attempts + 1``), so two requests never both act on an old value.
-Lock order: a link's row first, then its files, locations, reservations and polls.
+Lock order: a link's row first, then its files, locations, reservations and polls. A
+retrieval that changes nothing but the access log (a link that is neither one-time nor
+long-term) reads the link's row without locking it, so recipients of one link are not queued.
+
+The values these transactions read and return are in ``link_records.py`` (issue 15: this file
+holds the rules only).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from xshare_desktop.core.plain_text import one_line
-from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
+from xshare_desktop.core.shl.key_wrap import KeyWrapper
+from xshare_desktop.core.shl.link_records import (
+    FILE_COLUMNS,
+    LINK_COLUMNS,
+    SERVING_COLUMNS,
+    AccessEntry,
+    AttemptReservation,
+    Decision,
+    LinkRecord,
+    LinkStatus,
+    Outcome,
+    Retrieval,
+    StoredFile,
+    file_from_row,
+    link_from_row,
+    outcome_for,
+)
+from xshare_desktop.core.shl.payload import FLAG_LONG_TERM, FLAG_SINGLE_FILE
 from xshare_desktop.core.shl.store_db import Database, Session, open_database
+
+__all__ = [
+    "DEFAULT_MAX_ATTEMPTS",
+    "PENDING_ATTEMPT_TTL",
+    "AccessEntry",
+    "AttemptReservation",
+    "Decision",
+    "LinkRecord",
+    "LinkStatus",
+    "LinkStore",
+    "Outcome",
+    "Retrieval",
+    "StoredFile",
+    "outcome_for",
+]
 
 # A passcode check holds its reservation at most this long (scrypt takes ~50 ms).
 PENDING_ATTEMPT_TTL = 60.0
@@ -31,160 +67,10 @@ PENDING_ATTEMPT_TTL = 60.0
 DEFAULT_MAX_ATTEMPTS = 10
 
 
-class LinkStatus(StrEnum):
-    ACTIVE = "active"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    USED_UP = "used-up"
-    LOCKED = "locked"
-
-
-class Outcome(StrEnum):
-    OK = "ok"
-    WRONG_PASSCODE = "wrong-passcode"
-    MISSING_PASSCODE = "missing-passcode"
-    THROTTLED = "throttled"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    USED_UP = "used-up"
-    LOCKED = "locked"
-    LOCATION_EXPIRED = "location-expired"
-    LOCATION_USED = "location-used"
-
-
-_STATUS_OUTCOME = {
-    LinkStatus.EXPIRED: Outcome.EXPIRED,
-    LinkStatus.REVOKED: Outcome.REVOKED,
-    LinkStatus.USED_UP: Outcome.USED_UP,
-    LinkStatus.LOCKED: Outcome.LOCKED,
-}
-
-
-def outcome_for(status: LinkStatus) -> Outcome:
-    return _STATUS_OUTCOME[status]
-
-
-@dataclass(frozen=True)
-class LinkRecord:
-    id: str
-    token: str
-    key: bytes
-    manifest_url: str
-    label: str | None
-    flags: str
-    viewer: str | None
-    created: float
-    updated: float
-    expires: float | None
-    passcode_hash: str | None
-    max_attempts: int
-    failed_attempts: int
-    one_time: bool
-    used_up: float | None
-    revoked: float | None
-    # Why ``key`` is empty when the store's wrapped key cannot be unwrapped here.
-    key_problem: str | None = None
-
-    def usable_key(self) -> bytes:
-        """The link's key, or a plain error when this computer does not hold it."""
-        if self.key_problem is not None:
-            raise LinkKeyUnavailable(self.key_problem)
-        return self.key
-
-    @property
-    def remaining_attempts(self) -> int:
-        return max(0, self.max_attempts - self.failed_attempts)
-
-    def status(self, now: float) -> LinkStatus:
-        if self.revoked is not None:
-            return LinkStatus.REVOKED
-        if self.expires is not None and now >= self.expires:
-            return LinkStatus.EXPIRED
-        if self.used_up is not None:
-            return LinkStatus.USED_UP
-        if self.passcode_hash is not None and self.failed_attempts >= self.max_attempts:
-            return LinkStatus.LOCKED
-        return LinkStatus.ACTIVE
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    position: int
-    name: str
-    content_type: str
-    jwe: str
-    last_updated: float
-
-
-@dataclass(frozen=True)
-class AccessEntry:
-    link_id: str
-    time: float
-    recipient: str
-    kind: str
-    outcome: str
-
-
-@dataclass(frozen=True)
-class AttemptReservation:
-    """``ticket`` when a check may proceed; else ``locked`` (no attempts left) or busy."""
-
-    ticket: int | None
-    locked: bool
-
-
-@dataclass(frozen=True)
-class LocationGrant:
-    token: str
-    position: int
-
-
-@dataclass(frozen=True)
-class RetrievalResult:
-    """What a retrieval transaction decided: served, refused with a status, or throttled."""
-
-    status: LinkStatus
-    retry_after: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status is LinkStatus.ACTIVE and self.retry_after <= 0
-
-
-_LINK_COLUMNS = (
-    "id, token, key, manifest_url, label, flags, viewer, created, updated, expires, "
-    "passcode_hash, max_attempts, failed_attempts, one_time, used_up, revoked"
-)
-
-
-def _link(row: Sequence[Any], keys: KeyWrapper) -> LinkRecord:
-    try:
-        key, problem = keys.unwrap(bytes(row[2])), None
-    except LinkKeyUnavailable as exc:
-        key, problem = b"", exc.message
-    return LinkRecord(
-        id=str(row[0]),
-        token=str(row[1]),
-        key=key,
-        key_problem=problem,
-        manifest_url=str(row[3]),
-        label=None if row[4] is None else str(row[4]),
-        flags=str(row[5]),
-        viewer=None if row[6] is None else str(row[6]),
-        created=float(row[7]),
-        updated=float(row[8]),
-        expires=None if row[9] is None else float(row[9]),
-        passcode_hash=None if row[10] is None else str(row[10]),
-        max_attempts=int(row[11]),
-        failed_attempts=int(row[12]),
-        one_time=bool(row[13]),
-        used_up=None if row[14] is None else float(row[14]),
-        revoked=None if row[15] is None else float(row[15]),
-    )
-
-
-# Who holds a passcode reservation: this machine and process.
-_OWNER = f"{socket.gethostname()}:{os.getpid()}"
+def _owner() -> str:
+    """Who holds a passcode reservation: this machine and process (read at each use: a
+    server that forks its workers after importing this module gives each its own pid)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _process_alive(owner: str) -> bool:
@@ -250,7 +136,7 @@ class LinkStore:
     def insert_link(self, link: LinkRecord, files: Sequence[StoredFile]) -> None:
         with self._write() as conn:
             conn.execute(
-                f"INSERT INTO links ({_LINK_COLUMNS}) VALUES "
+                f"INSERT INTO links ({LINK_COLUMNS}) VALUES "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     link.id,
@@ -290,30 +176,22 @@ class LinkStore:
     def link(self, link_id: str) -> LinkRecord | None:
         with self._read() as conn:
             row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
+                f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
-        return None if row is None else _link(row, self.keys)
-
-    def link_by_token(self, token: str) -> LinkRecord | None:
-        with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE token = ?", (token,)
-            ).fetchone()
-        return None if row is None else _link(row, self.keys)
+        return None if row is None else link_from_row(row, self.keys)
 
     def links(self) -> list[LinkRecord]:
         with self._read() as conn:
-            rows = conn.execute(f"SELECT {_LINK_COLUMNS} FROM links ORDER BY created").fetchall()
-        return [_link(row, self.keys) for row in rows]
+            rows = conn.execute(f"SELECT {LINK_COLUMNS} FROM links ORDER BY created").fetchall()
+        return [link_from_row(row, self.keys) for row in rows]
 
     def files(self, link_id: str) -> list[StoredFile]:
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT position, name, content_type, jwe, last_updated FROM files "
-                "WHERE link_id = ? ORDER BY position",
+                f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
                 (link_id,),
             ).fetchall()
-        return [StoredFile(int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4])) for r in rows]
+        return [file_from_row(r) for r in rows]
 
     def revoke(self, link_id: str, now: float) -> bool:
         with self._write() as conn:
@@ -351,7 +229,7 @@ class LinkStore:
             (ticket,) = conn.execute(
                 "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?) "
                 "RETURNING id",
-                (link_id, now, _OWNER),
+                (link_id, now, _owner()),
             ).fetchone()
             return AttemptReservation(int(ticket), locked=False)
 
@@ -362,7 +240,7 @@ class LinkStore:
         the reservations time out. Reservations of live processes (other hosts sharing the
         store) are left alone. Returns how many were dropped.
         """
-        host, _, _ = _OWNER.rpartition(":")
+        host, _, _ = _owner().rpartition(":")
         with self._write() as conn:
             rows = conn.execute(
                 # in id order: two hosts recovering at once delete in the same order
@@ -396,73 +274,112 @@ class LinkStore:
 
     # -- retrieval -----------------------------------------------------------------------------
 
-    def throttle_wait(self, link_id: str, recipient: str, now: float, min_interval: float) -> float:
-        """Seconds this recipient must still wait before polling again (0 when free)."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
-                (link_id, recipient),
-            ).fetchone()
-        if row is None:
-            return 0.0
-        return max(0.0, float(row[0]) + min_interval - now)
-
-    def complete_retrieval(
+    def retrieve(
         self,
-        link_id: str,
+        token: str,
         recipient: str,
         kind: str,
         now: float,
         *,
         min_poll_interval: float,
-        locations: Sequence[LocationGrant] = (),
+        passcode_checked: bool = False,
+        single_file: bool = False,
+        embedded_max: int | None = None,
         location_lifetime: float = 3600.0,
-    ) -> RetrievalResult:
-        """Serve a retrieval atomically: re-check the link, use it up, grant locations, log it."""
+    ) -> Retrieval:
+        """Decide and record one retrieval of the link ``token`` names, in one transaction.
+
+        Re-checks the link (active, not polled too soon), uses up a one-time link, grants a
+        single-use location token to every file larger than ``embedded_max`` and logs the
+        outcome. A link with a passcode is served only with ``passcode_checked`` (the caller
+        checked it through ``reserve_attempt``/``finish_attempt``); without it the answer is
+        ``Decision.PASSCODE`` and nothing is written. ``single_file``: a direct GET (``U``).
+
+        Only a retrieval that changes the link's state (one-time use, an ``L`` link's poll)
+        locks the link's row; any other one only reads it and appends to the access log, so
+        parallel recipients of one link do not queue behind each other's commits.
+        """
         with self._write() as conn:
-            row = self._lock_link(conn, _LINK_COLUMNS, link_id)
+            row = conn.execute(
+                f"SELECT {SERVING_COLUMNS} FROM links WHERE token = ?", (token,)
+            ).fetchone()
             if row is None:
-                return RetrievalResult(LinkStatus.REVOKED)
-            link = _link(row, self.keys)
+                return Retrieval(Decision.NO_SUCH_LINK)
+            link = link_from_row(row, None)
+            long_term = FLAG_LONG_TERM in link.flags
+            if single_file and FLAG_SINGLE_FILE not in link.flags:
+                return Retrieval(Decision.NOT_SINGLE_FILE, link)
+            if (link.one_time or long_term) and self.db.lock:
+                row = self._lock_link(conn, SERVING_COLUMNS, link.id)
+                if row is None:
+                    return Retrieval(Decision.NO_SUCH_LINK)
+                link = link_from_row(row, None)
             status = link.status(now)
             if status is not LinkStatus.ACTIVE:
-                self._log(conn, link_id, now, recipient, kind, outcome_for(status))
-                return RetrievalResult(status)
-            if "L" in link.flags and min_poll_interval > 0:
+                self._log(conn, link.id, now, recipient, kind, outcome_for(status))
+                return Retrieval(Decision.INACTIVE, link, status)
+            if long_term and min_poll_interval > 0:
                 poll = conn.execute(
                     "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
-                    (link_id, recipient),
+                    (link.id, recipient),
                 ).fetchone()
                 if poll is not None and float(poll[0]) + min_poll_interval > now:
-                    self._log(conn, link_id, now, recipient, kind, Outcome.THROTTLED)
-                    return RetrievalResult(
-                        LinkStatus.ACTIVE, retry_after=float(poll[0]) + min_poll_interval - now
-                    )
-            conn.execute(
-                "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
-                "ON CONFLICT (link_id, recipient) DO UPDATE SET last_success = excluded.last_success",
-                (link_id, recipient, now),
+                    self._log(conn, link.id, now, recipient, kind, Outcome.THROTTLED)
+                    wait = float(poll[0]) + min_poll_interval - now
+                    return Retrieval(Decision.THROTTLED, link, retry_after=wait)
+            if link.passcode_hash is not None and not passcode_checked:
+                return Retrieval(Decision.PASSCODE, link)
+            files = tuple(
+                file_from_row(r)
+                for r in conn.execute(
+                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
+                    (link.id,),
+                ).fetchall()
             )
+            if single_file and not files:
+                return Retrieval(Decision.NO_CONTENT, link)
+            if long_term:
+                conn.execute(
+                    "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
+                    "ON CONFLICT (link_id, recipient) "
+                    "DO UPDATE SET last_success = excluded.last_success",
+                    (link.id, recipient, now),
+                )
             if link.one_time:
-                conn.execute("UPDATE links SET used_up = ? WHERE id = ?", (now, link_id))
-            conn.execute(
-                "DELETE FROM locations WHERE link_id = ? AND expires < ?", (link_id, now - 60.0)
-            )
-            conn.executemany(
-                "INSERT INTO locations (token, link_id, position, recipient, expires) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (grant.token, link_id, grant.position, recipient, now + location_lifetime)
-                    for grant in locations
-                ],
-            )
-            self._log(conn, link_id, now, recipient, kind, Outcome.OK)
-            return RetrievalResult(LinkStatus.ACTIVE)
+                conn.execute("UPDATE links SET used_up = ? WHERE id = ?", (now, link.id))
+            locations = {
+                f.position: secrets.token_urlsafe(32)
+                for f in files
+                if embedded_max is not None and len(f.jwe) > embedded_max
+            }
+            if locations:
+                self._grant_locations(conn, link.id, recipient, locations, now, location_lifetime)
+            self._log(conn, link.id, now, recipient, kind, Outcome.OK)
+            return Retrieval(Decision.SERVED, link, files=files, locations=locations)
+
+    @staticmethod
+    def _grant_locations(
+        conn: Session,
+        link_id: str,
+        recipient: str,
+        tokens: dict[int, str],
+        now: float,
+        lifetime: float,
+    ) -> None:
+        # the link's locations that expired over a minute ago go as new ones come
+        conn.execute("DELETE FROM locations WHERE link_id = ? AND expires < ?", (link_id, now - 60))
+        conn.executemany(
+            "INSERT INTO locations (token, link_id, position, recipient, expires) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(token, link_id, pos, recipient, now + lifetime) for pos, token in tokens.items()],
+        )
 
     def take_location(
         self, token: str, now: float
     ) -> tuple[LinkRecord, StoredFile | None, Outcome] | None:
-        """Use a single-use location token; ``None`` when the token was never issued."""
+        """Use a single-use location token; ``None`` when the token was never issued.
+
+        The link comes without its key, as in ``retrieve``."""
         with self._write() as conn:
             row = conn.execute(
                 "SELECT link_id, position, recipient, expires, used FROM locations "
@@ -473,11 +390,11 @@ class LinkStore:
                 return None
             link_id, position, recipient, expires, used = row
             link_row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
+                f"SELECT {SERVING_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
             if link_row is None:
                 return None
-            link = _link(link_row, self.keys)
+            link = link_from_row(link_row, None)
             if link.revoked is not None:
                 outcome = Outcome.REVOKED
             elif used is not None:
@@ -489,20 +406,13 @@ class LinkStore:
             stored: StoredFile | None = None
             if outcome is Outcome.OK:
                 file_row = conn.execute(
-                    "SELECT position, name, content_type, jwe, last_updated FROM files "
-                    "WHERE link_id = ? AND position = ?",
+                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? AND position = ?",
                     (link_id, position),
                 ).fetchone()
                 if file_row is None:
                     outcome = Outcome.LOCATION_EXPIRED
                 else:
-                    stored = StoredFile(
-                        int(file_row[0]),
-                        str(file_row[1]),
-                        str(file_row[2]),
-                        str(file_row[3]),
-                        float(file_row[4]),
-                    )
+                    stored = file_from_row(file_row)
                     conn.execute("UPDATE locations SET used = ? WHERE token = ?", (now, token))
             self._log(conn, link_id, now, str(recipient), "location", outcome)
             return link, stored, outcome

@@ -149,6 +149,7 @@ class SqliteDatabase:
         self.path = path
         self.url = f"sqlite:///{path}"
         self._local = threading.local()
+        self._writer = _writer_lock(path)  # (resolving the path costs ~0.5 ms: once, here)
         path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
         # SQLite gives its -wal and -shm files the main file's permissions: owner only.
         paths.create_private_file(path)
@@ -202,7 +203,7 @@ class SqliteDatabase:
         # Threads of one process queue on a lock instead of in SQLite's busy handler,
         # which sleeps in growing steps and wastes most of the time under load.
         # BEGIN IMMEDIATE still guards against other processes sharing the file.
-        with _writer_lock(self.path), self._connect() as conn:
+        with self._writer, self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
