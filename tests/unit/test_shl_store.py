@@ -11,9 +11,11 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
-from xshare_desktop.core.shl.store import Decision, LinkStatus, LinkStore
+from xshare_desktop.core.shl.store import PENDING_ATTEMPT_TTL, Decision, LinkStatus, LinkStore
 
 DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle"}')
 BASE = "http://127.0.0.1:9"
@@ -68,9 +70,44 @@ def test_checks_in_flight_hold_the_last_attempts(link_database: str) -> None:
     assert store.finish_attempt(record.id, first.ticket, wrong=False) == 2
     assert store.reserve_attempt(record.id, 1000.0).ticket is not None
     # A reservation abandoned by a crashed worker stops counting after a while.
-    assert store.reserve_attempt(record.id, 1000.0 + 61).ticket is not None
+    _age_reservations(store, record.id, PENDING_ATTEMPT_TTL + 1)
+    assert store.reserve_attempt(record.id, 1000.0).ticket is not None
     reloaded = store.link(record.id)
     assert reloaded is not None and reloaded.failed_attempts == 0
+
+
+def _age_reservations(store: LinkStore, link_id: str, seconds: float) -> None:
+    """As if the link's reservations had been made ``seconds`` earlier (on either clock)."""
+    with store.db.write() as conn:
+        conn.execute(
+            "UPDATE pending_attempts SET started = started - ? WHERE link_id = ?",
+            (seconds, link_id),
+        )
+
+
+def test_hosts_with_different_clocks_agree_on_reservation_time_outs(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: passcode lock-out / TTL decisions use one clock, the database's.
+
+    Two hosts on one PostgreSQL store, one whose clock runs an hour ahead: its guess must
+    not time out the other's check in progress (that would let one more guess through than
+    the link allows), and the reservation still times out after PENDING_ATTEMPT_TTL by the
+    database's clock. (SQLite serves one machine: its processes share one clock.)
+    """
+    monkeypatch.setenv("XSHARE_LINK_DATABASE", postgres_url)
+    host_a, host_b = LinkStore(), LinkStore()
+    record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=1), BASE, store=host_a)
+    checking = host_a.reserve_attempt(record.id, time.time())
+    assert checking.ticket is not None
+    ahead = host_b.reserve_attempt(record.id, time.time() + 3600)
+    assert ahead.ticket is None and not ahead.locked  # busy: the one attempt is being checked
+    behind = host_b.reserve_attempt(record.id, time.time() - 3600)
+    assert behind.ticket is None and not behind.locked
+    _age_reservations(host_a, record.id, PENDING_ATTEMPT_TTL - 5)
+    assert host_b.reserve_attempt(record.id, time.time()).ticket is None  # 55 s: still held
+    _age_reservations(host_a, record.id, 6)
+    assert host_b.reserve_attempt(record.id, time.time() - 3600).ticket is not None  # 61 s
 
 
 def test_one_time_link_serves_exactly_once_under_contention(link_database: str) -> None:

@@ -208,12 +208,16 @@ class LinkStore:
         Failures already counted plus checks in flight never exceed ``max_attempts``, so
         however many guesses arrive in parallel, no more than the remaining attempts are
         ever checked. A reservation not finished within ``PENDING_ATTEMPT_TTL`` seconds
-        (a crashed worker) stops counting.
+        (a crashed worker) stops counting. In a database that hosts on several machines
+        share (PostgreSQL), reservations are stamped and timed out by the database's clock,
+        not ``now``: a host whose clock runs ahead cannot time out another's check early.
         """
         with self._write() as conn:
             row = self._lock_link(conn, "failed_attempts, max_attempts", link_id)
             if row is None:
                 return AttemptReservation(None, locked=True)
+            if self.db.clock is not None:
+                (now,) = conn.execute(f"SELECT {self.db.clock}").fetchone()
             conn.execute(
                 "DELETE FROM pending_attempts WHERE link_id = ? AND started < ?",
                 (link_id, now - PENDING_ATTEMPT_TTL),

@@ -122,6 +122,9 @@ class Database(Protocol):
     url: str
     # Appended to a SELECT that reads a row the transaction is about to change.
     lock: str
+    # SQL for the database's own clock (seconds since 1970) where hosts on several machines
+    # share the database, so their time-outs agree; ``None``: one machine, the caller's clock.
+    clock: str | None
 
     def read(self) -> AbstractContextManager[Session]: ...
 
@@ -144,6 +147,7 @@ class SqliteDatabase:
     """One SQLite file; safe to use from many threads and processes of one machine at once."""
 
     lock = ""  # BEGIN IMMEDIATE holds the whole file's write lock already
+    clock: str | None = None  # one machine: its processes share one clock
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -247,6 +251,8 @@ class PostgresDatabase:
     """A PostgreSQL database shared by any number of host processes."""
 
     lock = " FOR UPDATE"
+    # the time of the statement itself (not of the transaction's start: a lock wait counts)
+    clock: str | None = "extract(epoch from clock_timestamp())::float8"
 
     def __init__(self, url: str) -> None:
         try:
