@@ -22,6 +22,7 @@ import socket
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,51 @@ def _process_alive(owner: str) -> bool:
     except (PermissionError, OSError):
         return True  # someone else's live process
     return True
+
+
+_UPSERT_POLL = (
+    "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
+    "ON CONFLICT (link_id, recipient) DO UPDATE SET last_success = excluded.last_success"
+)
+_DROP_OLD_LOCATIONS = "DELETE FROM locations WHERE link_id = ? AND expires < ?"
+_INSERT_LOCATION = (
+    "INSERT INTO locations (token, link_id, position, recipient, expires) VALUES (?, ?, ?, ?, ?)"
+)
+_INSERT_LOG = (
+    "INSERT INTO access_log (link_id, time, recipient, kind, outcome) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _log_row(
+    link_id: str, now: float, recipient: str, kind: str, outcome: Outcome
+) -> tuple[str, list[tuple[Any, ...]]]:
+    # The recipient's name comes from whoever asks: kept as one visible line.
+    return _INSERT_LOG, [(link_id, now, one_line(recipient, 200), kind, outcome.value)]
+
+
+_Writes = list[tuple[str, list[tuple[Any, ...]]]]
+
+
+def _apply(conn: Session, writes: _Writes) -> None:
+    for sql, rows in writes:
+        if len(rows) == 1:
+            conn.execute(sql, rows[0])
+        else:
+            conn.executemany(sql, rows)
+
+
+@dataclass
+class _Request:
+    """One retrieval's parameters, as ``retrieve`` was given them."""
+
+    recipient: str
+    kind: str
+    now: float
+    min_poll_interval: float
+    passcode_checked: bool
+    single_file: bool = False
+    embedded_max: int | None = None
+    location_lifetime: float = 3600.0
 
 
 class LinkStore:
@@ -291,7 +337,7 @@ class LinkStore:
         embedded_max: int | None = None,
         location_lifetime: float = 3600.0,
     ) -> Retrieval:
-        """Decide and record one retrieval of the link ``token`` names, in one transaction.
+        """Decide and record one retrieval of the link ``token`` names.
 
         Re-checks the link (active, not polled too soon), uses up a one-time link, grants a
         single-use location token to every file larger than ``embedded_max`` and logs the
@@ -299,84 +345,100 @@ class LinkStore:
         checked it through ``reserve_attempt``/``finish_attempt``); without it the answer is
         ``Decision.PASSCODE`` and nothing is written. ``single_file``: a direct GET (``U``).
 
-        Only a retrieval that changes the link's state (one-time use, an ``L`` link's poll)
-        locks the link's row; any other one only reads it and appends to the access log, so
-        parallel recipients of one link do not queue behind each other's commits.
+        A retrieval that changes the link's state (one-time use, an ``L`` link's poll) decides
+        in one write transaction that holds the link's row. Any other one only appends to the
+        access log (and the locations table): it reads without a lock and writes in a short
+        transaction of its own, so parallel recipients of one link do not queue behind each
+        other's reads (a revocation that lands in between orders after the request).
         """
-        with self._write() as conn:
+        request = _Request(
+            recipient,
+            kind,
+            now,
+            min_poll_interval,
+            passcode_checked,
+            single_file,
+            embedded_max,
+            location_lifetime,
+        )
+        with self._read() as conn:
             row = conn.execute(
                 f"SELECT {SERVING_COLUMNS} FROM links WHERE token = ?", (token,)
             ).fetchone()
             if row is None:
                 return Retrieval(Decision.NO_SUCH_LINK)
             link = link_from_row(row, None)
-            long_term = FLAG_LONG_TERM in link.flags
-            if single_file and FLAG_SINGLE_FILE not in link.flags:
-                return Retrieval(Decision.NOT_SINGLE_FILE, link)
-            if (link.one_time or long_term) and self.db.lock:
-                row = self._lock_link(conn, SERVING_COLUMNS, link.id)
-                if row is None:
-                    return Retrieval(Decision.NO_SUCH_LINK)
-                link = link_from_row(row, None)
-            status = link.status(now)
-            if status is not LinkStatus.ACTIVE:
-                self._log(conn, link.id, now, recipient, kind, outcome_for(status))
-                return Retrieval(Decision.INACTIVE, link, status)
-            if long_term and min_poll_interval > 0:
-                poll = conn.execute(
-                    "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
-                    (link.id, recipient),
-                ).fetchone()
-                if poll is not None and float(poll[0]) + min_poll_interval > now:
-                    self._log(conn, link.id, now, recipient, kind, Outcome.THROTTLED)
-                    wait = float(poll[0]) + min_poll_interval - now
-                    return Retrieval(Decision.THROTTLED, link, retry_after=wait)
-            if link.passcode_hash is not None and not passcode_checked:
-                return Retrieval(Decision.PASSCODE, link)
-            files = tuple(
-                file_from_row(r)
-                for r in conn.execute(
-                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
-                    (link.id,),
-                ).fetchall()
-            )
-            if single_file and not files:
-                return Retrieval(Decision.NO_CONTENT, link)
-            if long_term:
-                conn.execute(
-                    "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
-                    "ON CONFLICT (link_id, recipient) "
-                    "DO UPDATE SET last_success = excluded.last_success",
-                    (link.id, recipient, now),
-                )
-            if link.one_time:
-                conn.execute("UPDATE links SET used_up = ? WHERE id = ?", (now, link.id))
-            locations = {
-                f.position: secrets.token_urlsafe(32)
-                for f in files
-                if embedded_max is not None and len(f.jwe) > embedded_max
-            }
-            if locations:
-                self._grant_locations(conn, link.id, recipient, locations, now, location_lifetime)
-            self._log(conn, link.id, now, recipient, kind, Outcome.OK)
-            return Retrieval(Decision.SERVED, link, files=files, locations=locations)
+            changes_link = link.one_time or FLAG_LONG_TERM in link.flags
+            if not changes_link:
+                result, writes = self._decide(conn, link, request)
+                if len(writes) <= 1 and self.db.atomic_statements:
+                    _apply(conn, writes)  # one statement: its own transaction
+                    return result
+        if not changes_link:
+            if writes:
+                with self._write() as conn:
+                    _apply(conn, writes)
+            return result
+        with self._write() as conn:
+            row = self._lock_link(conn, SERVING_COLUMNS, link.id)
+            if row is None:
+                return Retrieval(Decision.NO_SUCH_LINK)
+            result, writes = self._decide(conn, link_from_row(row, None), request)
+            _apply(conn, writes)
+            return result
 
-    @staticmethod
-    def _grant_locations(
-        conn: Session,
-        link_id: str,
-        recipient: str,
-        tokens: dict[int, str],
-        now: float,
-        lifetime: float,
-    ) -> None:
-        # the link's locations that expired over a minute ago go as new ones come
-        conn.execute("DELETE FROM locations WHERE link_id = ? AND expires < ?", (link_id, now - 60))
-        conn.executemany(
-            "INSERT INTO locations (token, link_id, position, recipient, expires) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(token, link_id, pos, recipient, now + lifetime) for pos, token in tokens.items()],
+    def _decide(
+        self, conn: Session, link: LinkRecord, request: _Request
+    ) -> tuple[Retrieval, _Writes]:
+        """What to answer, and the writes that record it (``retrieve`` runs them)."""
+        now, recipient, kind = request.now, request.recipient, request.kind
+        long_term = FLAG_LONG_TERM in link.flags
+        if request.single_file and FLAG_SINGLE_FILE not in link.flags:
+            return Retrieval(Decision.NOT_SINGLE_FILE, link), []
+        status = link.status(now)
+        if status is not LinkStatus.ACTIVE:
+            log = _log_row(link.id, now, recipient, kind, outcome_for(status))
+            return Retrieval(Decision.INACTIVE, link, status), [log]
+        interval = request.min_poll_interval
+        if long_term and interval > 0:
+            poll = conn.execute(
+                "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
+                (link.id, recipient),
+            ).fetchone()
+            if poll is not None and float(poll[0]) + interval > now:
+                log = _log_row(link.id, now, recipient, kind, Outcome.THROTTLED)
+                wait = float(poll[0]) + interval - now
+                return Retrieval(Decision.THROTTLED, link, retry_after=wait), [log]
+        if link.passcode_hash is not None and not request.passcode_checked:
+            return Retrieval(Decision.PASSCODE, link), []
+        files = tuple(
+            file_from_row(r)
+            for r in conn.execute(
+                f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
+                (link.id,),
+            ).fetchall()
         )
+        if request.single_file and not files:
+            return Retrieval(Decision.NO_CONTENT, link), []
+        writes: _Writes = []
+        if long_term:
+            writes.append((_UPSERT_POLL, [(link.id, recipient, now)]))
+        if link.one_time:
+            writes.append(("UPDATE links SET used_up = ? WHERE id = ?", [(now, link.id)]))
+        embedded_max = request.embedded_max
+        locations = {
+            f.position: secrets.token_urlsafe(32)
+            for f in files
+            if embedded_max is not None and len(f.jwe) > embedded_max
+        }
+        if locations:
+            expires = now + request.location_lifetime
+            # the link's locations that expired over a minute ago go as new ones come
+            writes.append((_DROP_OLD_LOCATIONS, [(link.id, now - 60)]))
+            rows = [(tok, link.id, pos, recipient, expires) for pos, tok in locations.items()]
+            writes.append((_INSERT_LOCATION, rows))
+        writes.append(_log_row(link.id, now, recipient, kind, Outcome.OK))
+        return Retrieval(Decision.SERVED, link, files=files, locations=locations), writes
 
     def take_location(
         self, token: str, now: float
@@ -432,11 +494,7 @@ class LinkStore:
         kind: str,
         outcome: Outcome,
     ) -> None:
-        conn.execute(
-            "INSERT INTO access_log (link_id, time, recipient, kind, outcome) VALUES (?, ?, ?, ?, ?)",
-            # The recipient's name comes from whoever asks: kept as one visible line.
-            (link_id, now, one_line(recipient, 200), kind, outcome.value),
-        )
+        _apply(conn, [_log_row(link_id, now, recipient, kind, outcome)])
 
     def log_access(
         self, link_id: str, recipient: str, kind: str, outcome: Outcome, now: float | None = None

@@ -125,6 +125,9 @@ class Database(Protocol):
     # SQL for the database's own clock (seconds since 1970) where hosts on several machines
     # share the database, so their time-outs agree; ``None``: one machine, the caller's clock.
     clock: str | None
+    # Whether a statement outside ``write()`` is safely its own transaction. SQLite: no, a
+    # write there would wait in SQLite's busy handler instead of on the process's writer lock.
+    atomic_statements: bool
 
     def read(self) -> AbstractContextManager[Session]: ...
 
@@ -148,6 +151,7 @@ class SqliteDatabase:
 
     lock = ""  # BEGIN IMMEDIATE holds the whole file's write lock already
     clock: str | None = None  # one machine: its processes share one clock
+    atomic_statements = False
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -253,6 +257,7 @@ class PostgresDatabase:
     lock = " FOR UPDATE"
     # the time of the statement itself (not of the transaction's start: a lock wait counts)
     clock: str | None = "extract(epoch from clock_timestamp())::float8"
+    atomic_statements = True  # autocommit
 
     def __init__(self, url: str) -> None:
         try:
