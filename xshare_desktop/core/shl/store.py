@@ -376,7 +376,7 @@ class LinkStore:
                     return result
         if not changes_link:
             if writes:
-                with self._write() as conn:
+                with self.db.statement() if len(writes) == 1 else self._write() as conn:
                     _apply(conn, writes)
             return result
         with self._write() as conn:

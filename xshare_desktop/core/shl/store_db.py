@@ -133,6 +133,10 @@ class Database(Protocol):
 
     def write(self) -> AbstractContextManager[Session]: ...
 
+    def statement(self) -> AbstractContextManager[Session]:
+        """A connection for one changing statement, which is its own transaction."""
+        ...
+
 
 # -- SQLite -----------------------------------------------------------------------------------
 
@@ -204,6 +208,14 @@ class SqliteDatabase:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._connect() as conn:
+            yield conn
+
+    @contextmanager
+    def statement(self) -> Iterator[Session]:
+        # Under the writer lock but without BEGIN ... COMMIT: one statement is atomic by
+        # itself, and each call into sqlite3 lets go of the GIL, which a thread holding the
+        # writer lock may wait milliseconds to get back while others queue behind it.
+        with self._writer, self._connect() as conn:
             yield conn
 
     @contextmanager
@@ -307,6 +319,9 @@ class PostgresDatabase:
     def write(self) -> Iterator[Session]:
         with self._pool.connection() as conn, conn.transaction():
             yield _PgSession(conn)
+
+    def statement(self) -> AbstractContextManager[Session]:
+        return self.read()  # autocommit
 
     def close(self) -> None:
         self._pool.close()
