@@ -113,6 +113,7 @@ def _log_row(
 
 
 _Writes = list[tuple[str, list[tuple[Any, ...]]]]
+_FILES_AT = SERVING_COLUMNS.count(",") + 1  # where a joined row's file columns start
 
 
 def _apply(conn: Session, writes: _Writes) -> None:
@@ -362,15 +363,20 @@ class LinkStore:
             location_lifetime,
         )
         with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {SERVING_COLUMNS} FROM links WHERE token = ?", (token,)
-            ).fetchone()
-            if row is None:
+            # the link and its files in one query (the two tables share no column name)
+            rows = conn.execute(
+                f"SELECT {SERVING_COLUMNS}, {FILE_COLUMNS} FROM links "
+                "LEFT JOIN files ON files.link_id = links.id WHERE links.token = ? "
+                "ORDER BY files.position",
+                (token,),
+            ).fetchall()
+            if not rows:
                 return Retrieval(Decision.NO_SUCH_LINK)
-            link = link_from_row(row, None)
+            link = link_from_row(rows[0], None)
+            files = tuple(file_from_row(r[_FILES_AT:]) for r in rows if r[_FILES_AT] is not None)
             changes_link = link.one_time or FLAG_LONG_TERM in link.flags
             if not changes_link:
-                result, writes = self._decide(conn, link, request)
+                result, writes = self._decide(conn, link, request, files)
                 if len(writes) <= 1 and self.db.atomic_statements:
                     _apply(conn, writes)  # one statement: its own transaction
                     return result
@@ -388,9 +394,16 @@ class LinkStore:
             return result
 
     def _decide(
-        self, conn: Session, link: LinkRecord, request: _Request
+        self,
+        conn: Session,
+        link: LinkRecord,
+        request: _Request,
+        files: tuple[StoredFile, ...] | None = None,
     ) -> tuple[Retrieval, _Writes]:
-        """What to answer, and the writes that record it (``retrieve`` runs them)."""
+        """What to answer, and the writes that record it (``retrieve`` runs them).
+
+        ``files``: the link's files when they were read with it, else read here.
+        """
         now, recipient, kind = request.now, request.recipient, request.kind
         long_term = FLAG_LONG_TERM in link.flags
         if request.single_file and FLAG_SINGLE_FILE not in link.flags:
@@ -411,13 +424,14 @@ class LinkStore:
                 return Retrieval(Decision.THROTTLED, link, retry_after=wait), [log]
         if link.passcode_hash is not None and not request.passcode_checked:
             return Retrieval(Decision.PASSCODE, link), []
-        files = tuple(
-            file_from_row(r)
-            for r in conn.execute(
-                f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
-                (link.id,),
-            ).fetchall()
-        )
+        if files is None:
+            files = tuple(
+                file_from_row(r)
+                for r in conn.execute(
+                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
+                    (link.id,),
+                ).fetchall()
+            )
         if request.single_file and not files:
             return Retrieval(Decision.NO_CONTENT, link), []
         writes: _Writes = []
