@@ -1,7 +1,8 @@
 """The link host: a plain WSGI application serving SMART Health Links from the link store.
 
 Any WSGI server can run ``ShlHostApp`` (it keeps no state in memory: everything
-is in SQLite). ``serve`` runs it in-process on waitress (see core/wsgi_server.py), bound to
+is in the link store, SQLite or PostgreSQL). A manifest request for a link without passcode
+is one store call (``LinkStore.retrieve``); a passcode link's check sits between two. ``serve`` runs it in-process on waitress (see core/wsgi_server.py), bound to
 127.0.0.1 unless the person chose the local network.
 
 Routes: ``POST /shl/<token>`` manifest, ``GET /shl/<token>?recipient=`` single file
@@ -100,7 +101,7 @@ class _BadRequest(Exception):
 
 
 class ShlHostApp:
-    """WSGI callable. Thread-safe: each request uses its own SQLite connection."""
+    """WSGI callable. Thread-safe: each thread uses its own database connection."""
 
     def __init__(self, store: LinkStore | None = None, config: HostConfig | None = None) -> None:
         self.store = store if store is not None else LinkStore()
