@@ -20,6 +20,8 @@ import http.client
 import json
 import math
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -214,19 +216,30 @@ BENCHMARKS = {"shl-load": shl_load, "shl-open-small-loopback": shl_open_small_lo
 
 # -- shl-200: 200 concurrent clients, manifest requests without passcode, three servers -------
 #
-# Each server runs in its own process(es); the clients are threads of this process, each with a
-# new connection per request (as phones and viewers do). Side by side in one run:
+# Each server runs in its own process(es), each side by side in one run:
 # - wsgiref: the standard library's thread-per-connection server the host ran on before
 #   (commit 4b9c4bb: ThreadingMixIn WSGIServer, backlog 1024), serving today's application;
 #   with XSHARE_BENCH_BASELINE_TREE=DIR[:DIR...] also the old application and store from each
 #   DIR ("wsgiref-<DIR's name>");
 # - waitress: the embedded default (`xshare shl serve`, SQLite);
-# - gunicorn: 2 sync workers on one PostgreSQL database (a private server with fsync on).
-# An error is a failed request or another status than 200. "lost" compares the access log
-# with the answers: every 200 must have exactly one "ok" entry, on every backend.
+# - gunicorn: 2 workers on one PostgreSQL database (a private server with fsync on).
+# The clients: ApacheBench (`ab`, Debian's apache2-utils), a single-threaded C client that
+# leaves the second core to the server, with CONCURRENT_CLIENTS requests in flight and a new
+# connection for each request (as phones and viewers do); without `ab` on PATH (or with
+# XSHARE_BENCH_CLIENT=python) CONCURRENT_CLIENTS threads of this process, which eat about one
+# core themselves. Either sends a fixed number of requests and waits for every answer, so the
+# count stays exact: an error is a failed request or another status than 200, and "lost"
+# compares the access log with the answers (every 200 has exactly one "ok" entry).
 
 CONCURRENT_CLIENTS = 200
-REQUESTS_PER_CLIENT = 10
+REQUESTS_PER_CLIENT = 20
+_AB_FIGURES = {
+    "complete": re.compile(r"^Complete requests:\s+(\d+)", re.M),
+    "failed": re.compile(r"^Failed requests:\s+(\d+)", re.M),
+    "non_2xx": re.compile(r"^Non-2xx responses:\s+(\d+)", re.M),
+    "p95": re.compile(r"^\s+95%\s+(\d+)", re.M),
+    "seconds": re.compile(r"^Time taken for tests:\s+([\d.]+) seconds", re.M),
+}
 
 _WSGIREF_HOST = """
 import sys
@@ -247,7 +260,15 @@ make_server("127.0.0.1", int(sys.argv[1]), app, server_class=Server, handler_cla
 """
 
 
-def _burst(url: str) -> tuple[float, list[tuple[bool, float]]]:
+def load_client() -> str:
+    """``ab`` when it is installed (and not overridden), else ``python``."""
+    chosen = os.environ.get("XSHARE_BENCH_CLIENT", "").strip().lower()
+    if chosen in ("ab", "python"):
+        return chosen
+    return "ab" if shutil.which("ab") else "python"
+
+
+def _burst_python(url: str) -> tuple[float, int, list[float]]:
     """CONCURRENT_CLIENTS threads, REQUESTS_PER_CLIENT manifest requests each."""
     start = threading.Barrier(CONCURRENT_CLIENTS)
 
@@ -268,22 +289,57 @@ def _burst(url: str) -> tuple[float, list[tuple[bool, float]]]:
         results = [
             answer for answers in pool.map(client, range(CONCURRENT_CLIENTS)) for answer in answers
         ]
-    return time.perf_counter() - started, results
+    elapsed = time.perf_counter() - started
+    return elapsed, sum(1 for ok, _ in results if ok), [m for ok, m in results if ok]
+
+
+def parse_ab(report: str, sent: int) -> tuple[float, int, float]:
+    """(seconds, requests answered 200, p95 ms) from ab's report; a missing figure raises."""
+    found = {}
+    for name, pattern in _AB_FIGURES.items():
+        match = pattern.search(report)
+        if match is None and name != "non_2xx":  # ab prints that line only when there are some
+            raise RuntimeError(f"ab's report has no {name!r} figure:\n{report}")
+        found[name] = float(match.group(1)) if match else 0.0
+    # requests ab never completed count as errors through ``sent - served``
+    served = min(sent, int(found["complete"] - found["failed"] - found["non_2xx"]))
+    return found["seconds"], served, found["p95"]
+
+
+def _burst_ab(url: str) -> tuple[float, int, float]:
+    sent = CONCURRENT_CLIENTS * REQUESTS_PER_CLIENT
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as body:
+        body.write(json.dumps({"recipient": "ab client"}).encode())
+    # -l: manifests may differ in length (location tokens); -r: a reset is counted, not fatal
+    command = ["ab", "-q", "-l", "-r", "-n", str(sent), "-c", str(CONCURRENT_CLIENTS)]
+    command += ["-s", str(int(REQUEST_TIMEOUT)), "-p", body.name, "-T", "application/json", url]
+    try:
+        report = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+    finally:
+        os.unlink(body.name)
+    return parse_ab(report.stdout, sent)
 
 
 def _figures(
     name: str,
     store: LinkStore,
     link_id: str,
+    sent: int,
     elapsed: float,
-    results: list[tuple[bool, float]],
+    served: int,
+    p95: float,
     warm_up: int,
 ) -> Iterator[tuple[str, float, str]]:
-    served = sum(1 for ok, _ in results if ok)
     logged = sum(1 for a in store.accesses(link_id) if a.outcome == "ok") - warm_up
-    yield f"shl-200-{name}-rps", len(results) / elapsed, "requests/s"
-    yield f"shl-200-{name}-p95", _p95([m for ok, m in results if ok]), "ms"
-    yield f"shl-200-{name}-errors", float(len(results) - served), "count"
+    yield f"shl-200-{name}-rps", sent / elapsed, "requests/s"
+    yield f"shl-200-{name}-p95", p95, "ms"
+    yield f"shl-200-{name}-errors", float(sent - served), "count"
     yield f"shl-200-{name}-lost", float(abs(logged - served)), "count"
 
 
@@ -304,7 +360,11 @@ def _run_server(
     try:
         pg_cluster.wait_until_listening(port, server)
         _post(decode_uri(uri).url, {"recipient": "warm-up"})
-        elapsed, results = _burst(decode_uri(uri).url)
+        if load_client() == "ab":
+            elapsed, served, p95 = _burst_ab(decode_uri(uri).url)
+        else:
+            elapsed, served, latencies = _burst_python(decode_uri(uri).url)
+            p95 = _p95(latencies)
     finally:
         server.terminate()
         try:
@@ -312,10 +372,12 @@ def _run_server(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    yield from _figures(name, store, record.id, elapsed, results, warm_up=1)
+    sent = CONCURRENT_CLIENTS * REQUESTS_PER_CLIENT
+    yield from _figures(name, store, record.id, sent, elapsed, served, p95, warm_up=1)
 
 
 def shl_200() -> Iterator[tuple[str, float, str]]:
+    print(f"shl-200: client {load_client()}", file=sys.stderr, flush=True)
     data = Path(tempfile.mkdtemp(prefix="xshare-bench-shl-"))
     env = {**os.environ, "XSHARE_DATA_DIR": str(data)}
     env.pop("XSHARE_LINK_DATABASE", None)

@@ -1486,6 +1486,10 @@
         <source>The folder {name} holds no .json or .xml files to validate.</source>
         <translation>Mappen {name} indeholder ingen .json- eller .xml-filer at validere.</translation>
     </message>
+    <message>
+        <source>The link host does not read link keys.</source>
+        <translation>Linkværten læser ikke linkenes nøgler.</translation>
+    </message>
 </context>
 <context>
     <name>DeclareTab</name>

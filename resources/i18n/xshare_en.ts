@@ -1486,6 +1486,10 @@
             <source>The folder {name} holds no .json or .xml files to validate.</source>
             <translation>The folder {name} holds no .json or .xml files to validate.</translation>
         </message>
+        <message>
+            <source>The link host does not read link keys.</source>
+            <translation>The link host does not read link keys.</translation>
+        </message>
     </context>
     <context>
         <name>DeclareTab</name>

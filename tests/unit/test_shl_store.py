@@ -11,9 +11,11 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from xshare_desktop.core.shl.content import ShareFile
 from xshare_desktop.core.shl.provider import LinkOptions, create_link
-from xshare_desktop.core.shl.store import LinkStatus, LinkStore
+from xshare_desktop.core.shl.store import PENDING_ATTEMPT_TTL, Decision, LinkStatus, LinkStore
 
 DOC = ShareFile("doc.json", "application/fhir+json", b'{"resourceType":"Bundle"}')
 BASE = "http://127.0.0.1:9"
@@ -68,9 +70,44 @@ def test_checks_in_flight_hold_the_last_attempts(link_database: str) -> None:
     assert store.finish_attempt(record.id, first.ticket, wrong=False) == 2
     assert store.reserve_attempt(record.id, 1000.0).ticket is not None
     # A reservation abandoned by a crashed worker stops counting after a while.
-    assert store.reserve_attempt(record.id, 1000.0 + 61).ticket is not None
+    _age_reservations(store, record.id, PENDING_ATTEMPT_TTL + 1)
+    assert store.reserve_attempt(record.id, 1000.0).ticket is not None
     reloaded = store.link(record.id)
     assert reloaded is not None and reloaded.failed_attempts == 0
+
+
+def _age_reservations(store: LinkStore, link_id: str, seconds: float) -> None:
+    """As if the link's reservations had been made ``seconds`` earlier (on either clock)."""
+    with store.db.write() as conn:
+        conn.execute(
+            "UPDATE pending_attempts SET started = started - ? WHERE link_id = ?",
+            (seconds, link_id),
+        )
+
+
+def test_hosts_with_different_clocks_agree_on_reservation_time_outs(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: passcode lock-out / TTL decisions use one clock, the database's.
+
+    Two hosts on one PostgreSQL store, one whose clock runs an hour ahead: its guess must
+    not time out the other's check in progress (that would let one more guess through than
+    the link allows), and the reservation still times out after PENDING_ATTEMPT_TTL by the
+    database's clock. (SQLite serves one machine: its processes share one clock.)
+    """
+    monkeypatch.setenv("XSHARE_LINK_DATABASE", postgres_url)
+    host_a, host_b = LinkStore(), LinkStore()
+    record, _ = create_link([DOC], LinkOptions(passcode="1234", max_attempts=1), BASE, store=host_a)
+    checking = host_a.reserve_attempt(record.id, time.time())
+    assert checking.ticket is not None
+    ahead = host_b.reserve_attempt(record.id, time.time() + 3600)
+    assert ahead.ticket is None and not ahead.locked  # busy: the one attempt is being checked
+    behind = host_b.reserve_attempt(record.id, time.time() - 3600)
+    assert behind.ticket is None and not behind.locked
+    _age_reservations(host_a, record.id, PENDING_ATTEMPT_TTL - 5)
+    assert host_b.reserve_attempt(record.id, time.time()).ticket is None  # 55 s: still held
+    _age_reservations(host_a, record.id, 6)
+    assert host_b.reserve_attempt(record.id, time.time() - 3600).ticket is not None  # 61 s
 
 
 def test_one_time_link_serves_exactly_once_under_contention(link_database: str) -> None:
@@ -80,10 +117,8 @@ def test_one_time_link_serves_exactly_once_under_contention(link_database: str) 
 
     def retrieve(i: int) -> bool:
         barrier.wait()
-        result = store.complete_retrieval(
-            record.id, f"r{i}", "manifest", 1001.0, min_poll_interval=0
-        )
-        return result.ok
+        result = store.retrieve(record.token, f"r{i}", "manifest", 1001.0, min_poll_interval=0)
+        return result.decision is Decision.SERVED
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         outcomes = list(pool.map(retrieve, range(8)))
@@ -101,24 +136,27 @@ def test_links_survive_a_restart(link_database: str) -> None:
 
 
 def test_location_tokens_are_single_use_and_expire(link_database: str) -> None:
-    from xshare_desktop.core.shl.store import LocationGrant, Outcome
+    from xshare_desktop.core.shl.store import Outcome
 
     store = LinkStore()
     record, _ = create_link([DOC], LinkOptions(), BASE, store=store, now=1000.0)
-    store.complete_retrieval(
-        record.id,
-        "r",
-        "manifest",
-        1000.0,
-        min_poll_interval=0,
-        locations=[LocationGrant("t1", 0), LocationGrant("t2", 0)],
-        location_lifetime=60,
-    )
-    first = store.take_location("t1", 1010.0)
+    grants = [
+        store.retrieve(
+            record.token,
+            "r",
+            "manifest",
+            1000.0,
+            min_poll_interval=0,
+            embedded_max=0,
+            location_lifetime=60,
+        ).locations[0]
+        for _ in range(2)
+    ]
+    first = store.take_location(grants[0], 1010.0)
     assert first is not None and first[2] is Outcome.OK and first[1] is not None
-    again = store.take_location("t1", 1011.0)
+    again = store.take_location(grants[0], 1011.0)
     assert again is not None and again[2] is Outcome.LOCATION_USED
-    late = store.take_location("t2", 1061.0)
+    late = store.take_location(grants[1], 1061.0)
     assert late is not None and late[2] is Outcome.LOCATION_EXPIRED
     assert store.take_location("never-issued", 1000.0) is None
 
@@ -135,7 +173,7 @@ def test_reservations_of_a_crashed_host_are_recovered_at_start(link_database: st
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    dead_owner = f"{store_module._OWNER.rpartition(':')[0]}:{int(dead.stdout)}"
+    dead_owner = f"{store_module._owner().rpartition(':')[0]}:{int(dead.stdout)}"
     with store._write() as conn:
         conn.execute(
             "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?)",

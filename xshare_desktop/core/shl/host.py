@@ -1,7 +1,8 @@
 """The link host: a plain WSGI application serving SMART Health Links from the link store.
 
 Any WSGI server can run ``ShlHostApp`` (it keeps no state in memory: everything
-is in SQLite). ``serve`` runs it in-process on waitress (see core/wsgi_server.py), bound to
+is in the link store, SQLite or PostgreSQL). A manifest request for a link without passcode
+is one store call (``LinkStore.retrieve``); a passcode link's check sits between two. ``serve`` runs it in-process on waitress (see core/wsgi_server.py), bound to
 127.0.0.1 unless the person chose the local network.
 
 Routes: ``POST /shl/<token>`` manifest, ``GET /shl/<token>?recipient=`` single file
@@ -15,7 +16,6 @@ from __future__ import annotations
 import logging
 import math
 import re
-import secrets
 import socket
 import time
 from collections.abc import Callable, Iterable
@@ -28,13 +28,14 @@ import orjson
 
 from xshare_desktop.core.shl.content import FHIR_JSON, FHIR_VERSION, base_media_type
 from xshare_desktop.core.shl.passcode import verify_passcode
-from xshare_desktop.core.shl.payload import FLAG_LONG_TERM, FLAG_SINGLE_FILE
+from xshare_desktop.core.shl.payload import FLAG_LONG_TERM
 from xshare_desktop.core.shl.store import (
+    Decision,
     LinkRecord,
     LinkStatus,
     LinkStore,
-    LocationGrant,
     Outcome,
+    Retrieval,
     outcome_for,
 )
 from xshare_desktop.core.shl.viewer import VIEWER_PATH, viewer_asset
@@ -100,7 +101,7 @@ class _BadRequest(Exception):
 
 
 class ShlHostApp:
-    """WSGI callable. Thread-safe: each request uses its own SQLite connection."""
+    """WSGI callable. Thread-safe: each thread uses its own database connection."""
 
     def __init__(self, store: LinkStore | None = None, config: HostConfig | None = None) -> None:
         self.store = store if store is not None else LinkStore()
@@ -213,10 +214,6 @@ class ShlHostApp:
         self.store.log_access(link.id, recipient, kind, outcome_for(status), self.config.clock())
         return _error(_NOT_FOUND, "this link is no longer active")
 
-    def _throttled(self, link: LinkRecord, recipient: str, kind: str, wait: float) -> _Response:
-        self.store.log_access(link.id, recipient, kind, Outcome.THROTTLED, self.config.clock())
-        return self._too_many(wait)
-
     @staticmethod
     def _too_many(wait: float) -> _Response:
         return _error(
@@ -225,23 +222,35 @@ class ShlHostApp:
             [("Retry-After", str(max(1, math.ceil(wait))))],
         )
 
-    def _refuse_inactive_or_too_soon(
-        self, link: LinkRecord, recipient: str, kind: str
-    ) -> _Response | None:
-        """The refusal for a link that is no longer active or polled too often, else None."""
-        now = self.config.clock()
-        status = link.status(now)
-        if status is not LinkStatus.ACTIVE:
-            return self._refuse(link, recipient, kind, status)
-        wait = self._poll_wait(link, recipient, now)
-        if wait > 0:
-            return self._throttled(link, recipient, kind, wait)
-        return None
-
-    def _poll_wait(self, link: LinkRecord, recipient: str, now: float) -> float:
-        if FLAG_LONG_TERM not in link.flags or self.config.min_poll_interval <= 0:
-            return 0.0
-        return self.store.throttle_wait(link.id, recipient, now, self.config.min_poll_interval)
+    def _retrieve(
+        self, token: str, recipient: str, kind: str, **options: Any
+    ) -> tuple[Retrieval, _Response | None]:
+        """The store's decision, and the refusal to send unless it was served."""
+        result = self.store.retrieve(
+            token,
+            recipient,
+            kind,
+            self.config.clock(),
+            min_poll_interval=self.config.min_poll_interval,
+            location_lifetime=self.config.location_lifetime,
+            **options,
+        )
+        decision = result.decision
+        if decision is Decision.NO_SUCH_LINK:
+            return result, _error(_NOT_FOUND, "no such link")
+        if decision is Decision.INACTIVE:
+            return result, _error(_NOT_FOUND, "this link is no longer active")
+        if decision is Decision.THROTTLED:
+            return result, self._too_many(result.retry_after)
+        if decision is Decision.NOT_SINGLE_FILE:
+            return result, _error(
+                "405 Method Not Allowed",
+                "this link is read with a manifest POST",
+                [("Allow", "POST")],
+            )
+        if decision is Decision.NO_CONTENT:
+            return result, _error(_NOT_FOUND, "this link has no content")
+        return result, None
 
     def _manifest(self, token: str, environ: dict[str, Any]) -> _Response:
         body = self._read_body(environ)
@@ -255,43 +264,31 @@ class ShlHostApp:
         ):
             raise _BadRequest("400 Bad Request", "embeddedLengthMax must be a whole number >= 0")
 
-        link = self.store.link_by_token(token)
-        if link is None:
-            return _error(_NOT_FOUND, "no such link")
-        refusal = self._refuse_inactive_or_too_soon(link, recipient, "manifest")
+        # One transaction serves a link without passcode; a passcode link is checked between
+        # a first one (is it active, not polled too soon?) and the one that serves it.
+        result, refusal = self._retrieve(token, recipient, "manifest", embedded_max=embedded_max)
         if refusal is not None:
             return refusal
-        if link.passcode_hash is not None:
-            refusal = self._check_passcode(link, recipient, passcode)
+        if result.decision is Decision.PASSCODE:
+            assert result.link is not None
+            refusal = self._check_passcode(result.link, recipient, passcode)
             if refusal is not None:
                 return refusal
-
-        files = self.store.files(link.id)
-        grants: dict[int, str] = {}
-        for stored in files:
-            if embedded_max is not None and len(stored.jwe) > embedded_max:
-                grants[stored.position] = secrets.token_urlsafe(32)
-        result = self.store.complete_retrieval(
-            link.id,
-            recipient,
-            "manifest",
-            self.config.clock(),
-            min_poll_interval=self.config.min_poll_interval,
-            locations=[LocationGrant(tok, pos) for pos, tok in grants.items()],
-            location_lifetime=self.config.location_lifetime,
-        )
-        if result.retry_after > 0:
-            return self._too_many(result.retry_after)
-        if not result.ok:
-            return _error(_NOT_FOUND, "this link is no longer active")
+            result, refusal = self._retrieve(
+                token, recipient, "manifest", embedded_max=embedded_max, passcode_checked=True
+            )
+            if refusal is not None:
+                return refusal
+        link = result.link
+        assert link is not None and result.decision is Decision.SERVED
 
         file_status = "can-change" if FLAG_LONG_TERM in link.flags else "finalized"
         base = self._base_url(environ)
         entries = []
-        for stored in files:
+        for stored in result.files:
             entry: dict[str, Any] = {"contentType": stored.content_type}
-            if stored.position in grants:
-                entry["location"] = f"{base}/shl/file/{grants[stored.position]}"
+            if stored.position in result.locations:
+                entry["location"] = f"{base}/shl/file/{result.locations[stored.position]}"
             else:
                 entry["embedded"] = stored.jwe
             entry["lastUpdated"] = _iso(stored.last_updated)
@@ -338,35 +335,18 @@ class ShlHostApp:
 
     def _direct(self, token: str, environ: dict[str, Any]) -> _Response:
         query = parse_qs(str(environ.get("QUERY_STRING", "")), max_num_fields=20)
-        link = self.store.link_by_token(token)
-        if link is None:
-            return _error(_NOT_FOUND, "no such link")
-        if FLAG_SINGLE_FILE not in link.flags:
+        recipient = self._recipient(query.get("recipient", [""])[0])
+        result, refusal = self._retrieve(token, recipient, "direct", single_file=True)
+        if refusal is not None:
+            return refusal
+        if result.decision is Decision.PASSCODE:  # the spec: U links carry no passcode
             return _error(
                 "405 Method Not Allowed",
                 "this link is read with a manifest POST",
                 [("Allow", "POST")],
             )
-        recipient = self._recipient(query.get("recipient", [""])[0])
-        refusal = self._refuse_inactive_or_too_soon(link, recipient, "direct")
-        if refusal is not None:
-            return refusal
-        files = self.store.files(link.id)
-        if not files:
-            return _error(_NOT_FOUND, "this link has no content")
-        result = self.store.complete_retrieval(
-            link.id,
-            recipient,
-            "direct",
-            self.config.clock(),
-            min_poll_interval=self.config.min_poll_interval,
-        )
-        if result.retry_after > 0:
-            return self._too_many(result.retry_after)
-        if not result.ok:
-            return _error(_NOT_FOUND, "this link is no longer active")
         return _Response(
-            "200 OK", files[0].jwe.encode("ascii"), [("Content-Type", "application/jose")]
+            "200 OK", result.files[0].jwe.encode("ascii"), [("Content-Type", "application/jose")]
         )
 
     def _location(self, token: str) -> _Response:

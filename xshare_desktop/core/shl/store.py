@@ -6,25 +6,63 @@ could race (the passcode failure count, one-time use, location tokens) happens i
 transaction that first locks the row it changes (SQLite: the whole file, ``BEGIN IMMEDIATE``;
 PostgreSQL: ``SELECT ... FOR UPDATE`` on the link's row), and counters change in place
 (``failed_attempts = failed_attempts + 1``), so two requests never both act on an old value.
-Lock order: a link's row first, then its files, locations, reservations and polls.
+Lock order: a link's row first, then its files, locations, reservations and polls. A
+retrieval that changes nothing but the access log (a link that is neither one-time nor
+long-term) reads the link's row without locking it, so recipients of one link are not queued.
+
+The values these transactions read and return are in ``link_records.py``. Issue 15 (files
+over ~500 lines say why): this one holds only the rules, every transaction that reads or
+changes a link's counters, one-time use, locations and log, and keeps them together on purpose,
+so that the lock order and the exact-count invariants above can be checked in one reading.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from xshare_desktop.core.i18n import Message
 from xshare_desktop.core.plain_text import one_line
-from xshare_desktop.core.shl.key_wrap import KeyWrapper, LinkKeyUnavailable
+from xshare_desktop.core.shl.key_wrap import KeyWrapper
+from xshare_desktop.core.shl.link_records import (
+    FILE_COLUMNS,
+    LINK_COLUMNS,
+    SERVING_COLUMNS,
+    AccessEntry,
+    AttemptReservation,
+    Decision,
+    LinkRecord,
+    LinkStatus,
+    Outcome,
+    Retrieval,
+    StoredFile,
+    file_from_row,
+    link_from_row,
+    outcome_for,
+)
+from xshare_desktop.core.shl.payload import FLAG_LONG_TERM, FLAG_SINGLE_FILE
 from xshare_desktop.core.shl.store_db import Database, Session, open_database
+
+__all__ = [
+    "DEFAULT_MAX_ATTEMPTS",
+    "PENDING_ATTEMPT_TTL",
+    "AccessEntry",
+    "AttemptReservation",
+    "Decision",
+    "LinkRecord",
+    "LinkStatus",
+    "LinkStore",
+    "Outcome",
+    "Retrieval",
+    "StoredFile",
+    "outcome_for",
+]
 
 # A passcode check holds its reservation at most this long (scrypt takes ~50 ms).
 PENDING_ATTEMPT_TTL = 60.0
@@ -32,160 +70,10 @@ PENDING_ATTEMPT_TTL = 60.0
 DEFAULT_MAX_ATTEMPTS = 10
 
 
-class LinkStatus(StrEnum):
-    ACTIVE = "active"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    USED_UP = "used-up"
-    LOCKED = "locked"
-
-
-class Outcome(StrEnum):
-    OK = "ok"
-    WRONG_PASSCODE = "wrong-passcode"
-    MISSING_PASSCODE = "missing-passcode"
-    THROTTLED = "throttled"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    USED_UP = "used-up"
-    LOCKED = "locked"
-    LOCATION_EXPIRED = "location-expired"
-    LOCATION_USED = "location-used"
-
-
-_STATUS_OUTCOME = {
-    LinkStatus.EXPIRED: Outcome.EXPIRED,
-    LinkStatus.REVOKED: Outcome.REVOKED,
-    LinkStatus.USED_UP: Outcome.USED_UP,
-    LinkStatus.LOCKED: Outcome.LOCKED,
-}
-
-
-def outcome_for(status: LinkStatus) -> Outcome:
-    return _STATUS_OUTCOME[status]
-
-
-@dataclass(frozen=True)
-class LinkRecord:
-    id: str
-    token: str
-    key: bytes
-    manifest_url: str
-    label: str | None
-    flags: str
-    viewer: str | None
-    created: float
-    updated: float
-    expires: float | None
-    passcode_hash: str | None
-    max_attempts: int
-    failed_attempts: int
-    one_time: bool
-    used_up: float | None
-    revoked: float | None
-    # Why ``key`` is empty when the store's wrapped key cannot be unwrapped here.
-    key_problem: Message | None = None
-
-    def usable_key(self) -> bytes:
-        """The link's key, or a plain error when this computer does not hold it."""
-        if self.key_problem is not None:
-            raise LinkKeyUnavailable(self.key_problem)
-        return self.key
-
-    @property
-    def remaining_attempts(self) -> int:
-        return max(0, self.max_attempts - self.failed_attempts)
-
-    def status(self, now: float) -> LinkStatus:
-        if self.revoked is not None:
-            return LinkStatus.REVOKED
-        if self.expires is not None and now >= self.expires:
-            return LinkStatus.EXPIRED
-        if self.used_up is not None:
-            return LinkStatus.USED_UP
-        if self.passcode_hash is not None and self.failed_attempts >= self.max_attempts:
-            return LinkStatus.LOCKED
-        return LinkStatus.ACTIVE
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    position: int
-    name: str
-    content_type: str
-    jwe: str
-    last_updated: float
-
-
-@dataclass(frozen=True)
-class AccessEntry:
-    link_id: str
-    time: float
-    recipient: str
-    kind: str
-    outcome: str
-
-
-@dataclass(frozen=True)
-class AttemptReservation:
-    """``ticket`` when a check may proceed; else ``locked`` (no attempts left) or busy."""
-
-    ticket: int | None
-    locked: bool
-
-
-@dataclass(frozen=True)
-class LocationGrant:
-    token: str
-    position: int
-
-
-@dataclass(frozen=True)
-class RetrievalResult:
-    """What a retrieval transaction decided: served, refused with a status, or throttled."""
-
-    status: LinkStatus
-    retry_after: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status is LinkStatus.ACTIVE and self.retry_after <= 0
-
-
-_LINK_COLUMNS = (
-    "id, token, key, manifest_url, label, flags, viewer, created, updated, expires, "
-    "passcode_hash, max_attempts, failed_attempts, one_time, used_up, revoked"
-)
-
-
-def _link(row: Sequence[Any], keys: KeyWrapper) -> LinkRecord:
-    try:
-        key, problem = keys.unwrap(bytes(row[2])), None
-    except LinkKeyUnavailable as exc:
-        key, problem = b"", exc.text
-    return LinkRecord(
-        id=str(row[0]),
-        token=str(row[1]),
-        key=key,
-        key_problem=problem,
-        manifest_url=str(row[3]),
-        label=None if row[4] is None else str(row[4]),
-        flags=str(row[5]),
-        viewer=None if row[6] is None else str(row[6]),
-        created=float(row[7]),
-        updated=float(row[8]),
-        expires=None if row[9] is None else float(row[9]),
-        passcode_hash=None if row[10] is None else str(row[10]),
-        max_attempts=int(row[11]),
-        failed_attempts=int(row[12]),
-        one_time=bool(row[13]),
-        used_up=None if row[14] is None else float(row[14]),
-        revoked=None if row[15] is None else float(row[15]),
-    )
-
-
-# Who holds a passcode reservation: this machine and process.
-_OWNER = f"{socket.gethostname()}:{os.getpid()}"
+def _owner() -> str:
+    """Who holds a passcode reservation: this machine and process (read at each use: a
+    server that forks its workers after importing this module gives each its own pid)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _process_alive(owner: str) -> bool:
@@ -204,6 +92,52 @@ def _process_alive(owner: str) -> bool:
     except (PermissionError, OSError):
         return True  # someone else's live process
     return True
+
+
+_UPSERT_POLL = (
+    "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
+    "ON CONFLICT (link_id, recipient) DO UPDATE SET last_success = excluded.last_success"
+)
+_DROP_OLD_LOCATIONS = "DELETE FROM locations WHERE link_id = ? AND expires < ?"
+_INSERT_LOCATION = (
+    "INSERT INTO locations (token, link_id, position, recipient, expires) VALUES (?, ?, ?, ?, ?)"
+)
+_INSERT_LOG = (
+    "INSERT INTO access_log (link_id, time, recipient, kind, outcome) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _log_row(
+    link_id: str, now: float, recipient: str, kind: str, outcome: Outcome
+) -> tuple[str, list[tuple[Any, ...]]]:
+    # The recipient's name comes from whoever asks: kept as one visible line.
+    return _INSERT_LOG, [(link_id, now, one_line(recipient, 200), kind, outcome.value)]
+
+
+_Writes = list[tuple[str, list[tuple[Any, ...]]]]
+_FILES_AT = SERVING_COLUMNS.count(",") + 1  # where a joined row's file columns start
+
+
+def _apply(conn: Session, writes: _Writes) -> None:
+    for sql, rows in writes:
+        if len(rows) == 1:
+            conn.execute(sql, rows[0])
+        else:
+            conn.executemany(sql, rows)
+
+
+@dataclass
+class _Request:
+    """One retrieval's parameters, as ``retrieve`` was given them."""
+
+    recipient: str
+    kind: str
+    now: float
+    min_poll_interval: float
+    passcode_checked: bool
+    single_file: bool = False
+    embedded_max: int | None = None
+    location_lifetime: float = 3600.0
 
 
 class LinkStore:
@@ -251,7 +185,7 @@ class LinkStore:
     def insert_link(self, link: LinkRecord, files: Sequence[StoredFile]) -> None:
         with self._write() as conn:
             conn.execute(
-                f"INSERT INTO links ({_LINK_COLUMNS}) VALUES "
+                f"INSERT INTO links ({LINK_COLUMNS}) VALUES "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     link.id,
@@ -291,30 +225,22 @@ class LinkStore:
     def link(self, link_id: str) -> LinkRecord | None:
         with self._read() as conn:
             row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
+                f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
-        return None if row is None else _link(row, self.keys)
-
-    def link_by_token(self, token: str) -> LinkRecord | None:
-        with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE token = ?", (token,)
-            ).fetchone()
-        return None if row is None else _link(row, self.keys)
+        return None if row is None else link_from_row(row, self.keys)
 
     def links(self) -> list[LinkRecord]:
         with self._read() as conn:
-            rows = conn.execute(f"SELECT {_LINK_COLUMNS} FROM links ORDER BY created").fetchall()
-        return [_link(row, self.keys) for row in rows]
+            rows = conn.execute(f"SELECT {LINK_COLUMNS} FROM links ORDER BY created").fetchall()
+        return [link_from_row(row, self.keys) for row in rows]
 
     def files(self, link_id: str) -> list[StoredFile]:
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT position, name, content_type, jwe, last_updated FROM files "
-                "WHERE link_id = ? ORDER BY position",
+                f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
                 (link_id,),
             ).fetchall()
-        return [StoredFile(int(r[0]), str(r[1]), str(r[2]), str(r[3]), float(r[4])) for r in rows]
+        return [file_from_row(r) for r in rows]
 
     def revoke(self, link_id: str, now: float) -> bool:
         with self._write() as conn:
@@ -331,12 +257,16 @@ class LinkStore:
         Failures already counted plus checks in flight never exceed ``max_attempts``, so
         however many guesses arrive in parallel, no more than the remaining attempts are
         ever checked. A reservation not finished within ``PENDING_ATTEMPT_TTL`` seconds
-        (a crashed worker) stops counting.
+        (a crashed worker) stops counting. In a database that hosts on several machines
+        share (PostgreSQL), reservations are stamped and timed out by the database's clock,
+        not ``now``: a host whose clock runs ahead cannot time out another's check early.
         """
         with self._write() as conn:
             row = self._lock_link(conn, "failed_attempts, max_attempts", link_id)
             if row is None:
                 return AttemptReservation(None, locked=True)
+            if self.db.clock is not None:
+                (now,) = conn.execute(f"SELECT {self.db.clock}").fetchone()
             conn.execute(
                 "DELETE FROM pending_attempts WHERE link_id = ? AND started < ?",
                 (link_id, now - PENDING_ATTEMPT_TTL),
@@ -352,7 +282,7 @@ class LinkStore:
             (ticket,) = conn.execute(
                 "INSERT INTO pending_attempts (link_id, started, owner) VALUES (?, ?, ?) "
                 "RETURNING id",
-                (link_id, now, _OWNER),
+                (link_id, now, _owner()),
             ).fetchone()
             return AttemptReservation(int(ticket), locked=False)
 
@@ -363,7 +293,7 @@ class LinkStore:
         the reservations time out. Reservations of live processes (other hosts sharing the
         store) are left alone. Returns how many were dropped.
         """
-        host, _, _ = _OWNER.rpartition(":")
+        host, _, _ = _owner().rpartition(":")
         with self._write() as conn:
             rows = conn.execute(
                 # in id order: two hosts recovering at once delete in the same order
@@ -397,73 +327,141 @@ class LinkStore:
 
     # -- retrieval -----------------------------------------------------------------------------
 
-    def throttle_wait(self, link_id: str, recipient: str, now: float, min_interval: float) -> float:
-        """Seconds this recipient must still wait before polling again (0 when free)."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
-                (link_id, recipient),
-            ).fetchone()
-        if row is None:
-            return 0.0
-        return max(0.0, float(row[0]) + min_interval - now)
-
-    def complete_retrieval(
+    def retrieve(
         self,
-        link_id: str,
+        token: str,
         recipient: str,
         kind: str,
         now: float,
         *,
         min_poll_interval: float,
-        locations: Sequence[LocationGrant] = (),
+        passcode_checked: bool = False,
+        single_file: bool = False,
+        embedded_max: int | None = None,
         location_lifetime: float = 3600.0,
-    ) -> RetrievalResult:
-        """Serve a retrieval atomically: re-check the link, use it up, grant locations, log it."""
+    ) -> Retrieval:
+        """Decide and record one retrieval of the link ``token`` names.
+
+        Re-checks the link (active, not polled too soon), uses up a one-time link, grants a
+        single-use location token to every file larger than ``embedded_max`` and logs the
+        outcome. A link with a passcode is served only with ``passcode_checked`` (the caller
+        checked it through ``reserve_attempt``/``finish_attempt``); without it the answer is
+        ``Decision.PASSCODE`` and nothing is written. ``single_file``: a direct GET (``U``).
+
+        A retrieval that changes the link's state (one-time use, an ``L`` link's poll) decides
+        in one write transaction that holds the link's row. Any other one only appends to the
+        access log (and the locations table): it reads without a lock and writes in a short
+        transaction of its own, so parallel recipients of one link do not queue behind each
+        other's reads (a revocation that lands in between orders after the request).
+        """
+        request = _Request(
+            recipient,
+            kind,
+            now,
+            min_poll_interval,
+            passcode_checked,
+            single_file,
+            embedded_max,
+            location_lifetime,
+        )
+        with self._read() as conn:
+            # the link and its files in one query (the two tables share no column name)
+            rows = conn.execute(
+                f"SELECT {SERVING_COLUMNS}, {FILE_COLUMNS} FROM links "
+                "LEFT JOIN files ON files.link_id = links.id WHERE links.token = ? "
+                "ORDER BY files.position",
+                (token,),
+            ).fetchall()
+            if not rows:
+                return Retrieval(Decision.NO_SUCH_LINK)
+            link = link_from_row(rows[0], None)
+            files = tuple(file_from_row(r[_FILES_AT:]) for r in rows if r[_FILES_AT] is not None)
+            changes_link = link.one_time or FLAG_LONG_TERM in link.flags
+            if not changes_link:
+                result, writes = self._decide(conn, link, request, files)
+                if len(writes) <= 1 and self.db.atomic_statements:
+                    _apply(conn, writes)  # one statement: its own transaction
+                    return result
+        if not changes_link:
+            if writes:
+                with self.db.statement() if len(writes) == 1 else self._write() as conn:
+                    _apply(conn, writes)
+            return result
         with self._write() as conn:
-            row = self._lock_link(conn, _LINK_COLUMNS, link_id)
+            row = self._lock_link(conn, SERVING_COLUMNS, link.id)
             if row is None:
-                return RetrievalResult(LinkStatus.REVOKED)
-            link = _link(row, self.keys)
-            status = link.status(now)
-            if status is not LinkStatus.ACTIVE:
-                self._log(conn, link_id, now, recipient, kind, outcome_for(status))
-                return RetrievalResult(status)
-            if "L" in link.flags and min_poll_interval > 0:
-                poll = conn.execute(
-                    "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
-                    (link_id, recipient),
-                ).fetchone()
-                if poll is not None and float(poll[0]) + min_poll_interval > now:
-                    self._log(conn, link_id, now, recipient, kind, Outcome.THROTTLED)
-                    return RetrievalResult(
-                        LinkStatus.ACTIVE, retry_after=float(poll[0]) + min_poll_interval - now
-                    )
-            conn.execute(
-                "INSERT INTO polls (link_id, recipient, last_success) VALUES (?, ?, ?) "
-                "ON CONFLICT (link_id, recipient) DO UPDATE SET last_success = excluded.last_success",
-                (link_id, recipient, now),
+                return Retrieval(Decision.NO_SUCH_LINK)
+            result, writes = self._decide(conn, link_from_row(row, None), request)
+            _apply(conn, writes)
+            return result
+
+    def _decide(
+        self,
+        conn: Session,
+        link: LinkRecord,
+        request: _Request,
+        files: tuple[StoredFile, ...] | None = None,
+    ) -> tuple[Retrieval, _Writes]:
+        """What to answer, and the writes that record it (``retrieve`` runs them).
+
+        ``files``: the link's files when they were read with it, else read here.
+        """
+        now, recipient, kind = request.now, request.recipient, request.kind
+        long_term = FLAG_LONG_TERM in link.flags
+        if request.single_file and FLAG_SINGLE_FILE not in link.flags:
+            return Retrieval(Decision.NOT_SINGLE_FILE, link), []
+        status = link.status(now)
+        if status is not LinkStatus.ACTIVE:
+            log = _log_row(link.id, now, recipient, kind, outcome_for(status))
+            return Retrieval(Decision.INACTIVE, link, status), [log]
+        interval = request.min_poll_interval
+        if long_term and interval > 0:
+            poll = conn.execute(
+                "SELECT last_success FROM polls WHERE link_id = ? AND recipient = ?",
+                (link.id, recipient),
+            ).fetchone()
+            if poll is not None and float(poll[0]) + interval > now:
+                log = _log_row(link.id, now, recipient, kind, Outcome.THROTTLED)
+                wait = float(poll[0]) + interval - now
+                return Retrieval(Decision.THROTTLED, link, retry_after=wait), [log]
+        if link.passcode_hash is not None and not request.passcode_checked:
+            return Retrieval(Decision.PASSCODE, link), []
+        if files is None:
+            files = tuple(
+                file_from_row(r)
+                for r in conn.execute(
+                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? ORDER BY position",
+                    (link.id,),
+                ).fetchall()
             )
-            if link.one_time:
-                conn.execute("UPDATE links SET used_up = ? WHERE id = ?", (now, link_id))
-            conn.execute(
-                "DELETE FROM locations WHERE link_id = ? AND expires < ?", (link_id, now - 60.0)
-            )
-            conn.executemany(
-                "INSERT INTO locations (token, link_id, position, recipient, expires) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (grant.token, link_id, grant.position, recipient, now + location_lifetime)
-                    for grant in locations
-                ],
-            )
-            self._log(conn, link_id, now, recipient, kind, Outcome.OK)
-            return RetrievalResult(LinkStatus.ACTIVE)
+        if request.single_file and not files:
+            return Retrieval(Decision.NO_CONTENT, link), []
+        writes: _Writes = []
+        if long_term:
+            writes.append((_UPSERT_POLL, [(link.id, recipient, now)]))
+        if link.one_time:
+            writes.append(("UPDATE links SET used_up = ? WHERE id = ?", [(now, link.id)]))
+        embedded_max = request.embedded_max
+        locations = {
+            f.position: secrets.token_urlsafe(32)
+            for f in files
+            if embedded_max is not None and len(f.jwe) > embedded_max
+        }
+        if locations:
+            expires = now + request.location_lifetime
+            # the link's locations that expired over a minute ago go as new ones come
+            writes.append((_DROP_OLD_LOCATIONS, [(link.id, now - 60)]))
+            rows = [(tok, link.id, pos, recipient, expires) for pos, tok in locations.items()]
+            writes.append((_INSERT_LOCATION, rows))
+        writes.append(_log_row(link.id, now, recipient, kind, Outcome.OK))
+        return Retrieval(Decision.SERVED, link, files=files, locations=locations), writes
 
     def take_location(
         self, token: str, now: float
     ) -> tuple[LinkRecord, StoredFile | None, Outcome] | None:
-        """Use a single-use location token; ``None`` when the token was never issued."""
+        """Use a single-use location token; ``None`` when the token was never issued.
+
+        The link comes without its key, as in ``retrieve``."""
         with self._write() as conn:
             row = conn.execute(
                 "SELECT link_id, position, recipient, expires, used FROM locations "
@@ -474,11 +472,11 @@ class LinkStore:
                 return None
             link_id, position, recipient, expires, used = row
             link_row = conn.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
+                f"SELECT {SERVING_COLUMNS} FROM links WHERE id = ?", (link_id,)
             ).fetchone()
             if link_row is None:
                 return None
-            link = _link(link_row, self.keys)
+            link = link_from_row(link_row, None)
             if link.revoked is not None:
                 outcome = Outcome.REVOKED
             elif used is not None:
@@ -490,20 +488,13 @@ class LinkStore:
             stored: StoredFile | None = None
             if outcome is Outcome.OK:
                 file_row = conn.execute(
-                    "SELECT position, name, content_type, jwe, last_updated FROM files "
-                    "WHERE link_id = ? AND position = ?",
+                    f"SELECT {FILE_COLUMNS} FROM files WHERE link_id = ? AND position = ?",
                     (link_id, position),
                 ).fetchone()
                 if file_row is None:
                     outcome = Outcome.LOCATION_EXPIRED
                 else:
-                    stored = StoredFile(
-                        int(file_row[0]),
-                        str(file_row[1]),
-                        str(file_row[2]),
-                        str(file_row[3]),
-                        float(file_row[4]),
-                    )
+                    stored = file_from_row(file_row)
                     conn.execute("UPDATE locations SET used = ? WHERE token = ?", (now, token))
             self._log(conn, link_id, now, str(recipient), "location", outcome)
             return link, stored, outcome
@@ -519,11 +510,7 @@ class LinkStore:
         kind: str,
         outcome: Outcome,
     ) -> None:
-        conn.execute(
-            "INSERT INTO access_log (link_id, time, recipient, kind, outcome) VALUES (?, ?, ?, ?, ?)",
-            # The recipient's name comes from whoever asks: kept as one visible line.
-            (link_id, now, one_line(recipient, 200), kind, outcome.value),
-        )
+        _apply(conn, [_log_row(link_id, now, recipient, kind, outcome)])
 
     def log_access(
         self, link_id: str, recipient: str, kind: str, outcome: Outcome, now: float | None = None

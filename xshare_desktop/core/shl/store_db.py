@@ -123,10 +123,20 @@ class Database(Protocol):
     url: str
     # Appended to a SELECT that reads a row the transaction is about to change.
     lock: str
+    # SQL for the database's own clock (seconds since 1970) where hosts on several machines
+    # share the database, so their time-outs agree; ``None``: one machine, the caller's clock.
+    clock: str | None
+    # Whether a statement outside ``write()`` is safely its own transaction. SQLite: no, a
+    # write there would wait in SQLite's busy handler instead of on the process's writer lock.
+    atomic_statements: bool
 
     def read(self) -> AbstractContextManager[Session]: ...
 
     def write(self) -> AbstractContextManager[Session]: ...
+
+    def statement(self) -> AbstractContextManager[Session]:
+        """A connection for one changing statement, which is its own transaction."""
+        ...
 
 
 # -- SQLite -----------------------------------------------------------------------------------
@@ -145,11 +155,14 @@ class SqliteDatabase:
     """One SQLite file; safe to use from many threads and processes of one machine at once."""
 
     lock = ""  # BEGIN IMMEDIATE holds the whole file's write lock already
+    clock: str | None = None  # one machine: its processes share one clock
+    atomic_statements = False
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.url = f"sqlite:///{path}"
         self._local = threading.local()
+        self._writer = _writer_lock(path)  # (resolving the path costs ~0.5 ms: once, here)
         path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
         # SQLite gives its -wal and -shm files the main file's permissions: owner only.
         paths.create_private_file(path)
@@ -199,11 +212,19 @@ class SqliteDatabase:
             yield conn
 
     @contextmanager
+    def statement(self) -> Iterator[Session]:
+        # Under the writer lock but without BEGIN ... COMMIT: one statement is atomic by
+        # itself, and each call into sqlite3 lets go of the GIL, which a thread holding the
+        # writer lock may wait milliseconds to get back while others queue behind it.
+        with self._writer, self._connect() as conn:
+            yield conn
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         # Threads of one process queue on a lock instead of in SQLite's busy handler,
         # which sleeps in growing steps and wastes most of the time under load.
         # BEGIN IMMEDIATE still guards against other processes sharing the file.
-        with _writer_lock(self.path), self._connect() as conn:
+        with self._writer, self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -247,6 +268,9 @@ class PostgresDatabase:
     """A PostgreSQL database shared by any number of host processes."""
 
     lock = " FOR UPDATE"
+    # the time of the statement itself (not of the transaction's start: a lock wait counts)
+    clock: str | None = "extract(epoch from clock_timestamp())::float8"
+    atomic_statements = True  # autocommit
 
     def __init__(self, url: str) -> None:
         try:
@@ -300,6 +324,9 @@ class PostgresDatabase:
     def write(self) -> Iterator[Session]:
         with self._pool.connection() as conn, conn.transaction():
             yield _PgSession(conn)
+
+    def statement(self) -> AbstractContextManager[Session]:
+        return self.read()  # autocommit
 
     def close(self) -> None:
         self._pool.close()
