@@ -10,10 +10,10 @@ Lock order: a link's row first, then its files, locations, reservations and poll
 retrieval that changes nothing but the access log (a link that is neither one-time nor
 long-term) reads the link's row without locking it, so recipients of one link are not queued.
 
-The values these transactions read and return are in ``link_records.py``. Issue 15 (files
-over ~500 lines say why): this one holds only the rules, every transaction that reads or
-changes a link's counters, one-time use, locations and log, and keeps them together on purpose,
-so that the lock order and the exact-count invariants above can be checked in one reading.
+The values these transactions read and return are in ``link_records.py``.
+Why this file is long: it holds only the rules, every transaction that reads or changes a
+link's counters, one-time use, locations and log, kept together on purpose so that the lock
+order and the exact-count invariants above can be checked in one reading.
 """
 
 from __future__ import annotations
