@@ -25,7 +25,6 @@ BEING_SPLIT_ELSEWHERE = frozenset(
         "core/sharing/prune.py",
         "core/sharing/narrative.py",
         "core/summaries.py",
-        "core/document.py",
         "core/shl/store.py",
     }
 )

@@ -1,17 +1,15 @@
 """The Link Consumer: resolve a SMART Health Link, fetch its files, decrypt them.
 
 Every way this can fail has its own error type with a message a citizen can act
-on; refusals by the server (``LinkAccessRefused``) are kept apart from damaged
-links or responses, so front ends can tell "access refused" from "bad input".
+on (``client_errors.py``, re-exported here); refusals by the server
+(``LinkAccessRefused``) are kept apart from damaged links or responses, so front
+ends can tell "access refused" from "bad input". One HTTP request within the
+fetch's deadline is ``client_http.py``.
 """
 
 from __future__ import annotations
 
-import email.message
-import email.utils
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,16 +18,55 @@ from urllib.parse import quote, urlsplit
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
-from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
 from xshare_desktop.core.progress import Progress, ensure_progress
-from xshare_desktop.core.shl import http_limits, jwe
-from xshare_desktop.core.shl.content import (
-    FHIR_JSON,
-    SMART_API_ACCESS,
-    SMART_HEALTH_CARD,
-    base_media_type,
+from xshare_desktop.core.shl import jwe
+from xshare_desktop.core.shl.client_errors import (
+    BadResponse,
+    HostUnreachable,
+    LinkAccessRefused,
+    LinkExpired,
+    LinkNotActive,
+    PasscodeRequired,
+    TooManyRequests,
+    TooSlow,
+    WrongPasscode,
 )
+from xshare_desktop.core.shl.client_http import (
+    _Fetch,
+    _HttpResult,
+    _is_jose,
+    _media_type,
+    _request,
+    _retry_after,
+)
+from xshare_desktop.core.shl.content import FHIR_JSON, SMART_API_ACCESS, SMART_HEALTH_CARD
 from xshare_desktop.core.shl.payload import ShlPayload, decode_uri
+
+# The error types live in client_errors.py and the HTTP in client_http.py; the front ends and
+# tests name the errors through this module.
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_FILES",
+    "MAX_FILE_BYTES",
+    "MAX_MANIFEST_BYTES",
+    "TRANSFER_DEADLINE",
+    "BadResponse",
+    "HostUnreachable",
+    "LinkAccessRefused",
+    "LinkExpired",
+    "LinkNotActive",
+    "PasscodeRequired",
+    "Retrieval",
+    "RetrievedFile",
+    "TooManyRequests",
+    "TooSlow",
+    "WrongPasscode",
+    "expiry_in_words",
+    "refuse_expired",
+    "resolve_content_type",
+    "retrieve",
+]
 
 DEFAULT_TIMEOUT = 20.0
 # Seconds the whole fetch (manifest and every file) may take by default, however steadily a
@@ -39,83 +76,6 @@ TRANSFER_DEADLINE = 30.0
 MAX_MANIFEST_BYTES = 160 * 1024 * 1024
 MAX_FILE_BYTES = 160 * 1024 * 1024
 MAX_FILES = 200
-USER_AGENT = "xshare-desktop SHL consumer"
-
-
-class LinkAccessRefused(UserFacingError):
-    """The host answered, and said no (wrong passcode, inactive link, too many requests)."""
-
-
-class PasscodeRequired(UserFacingError):
-    """The link has the P flag and no passcode was given: ask the person for one."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Core", "This link is protected by a passcode. Ask the sender for it and type it."
-            )
-        )
-
-
-class WrongPasscode(LinkAccessRefused):
-    def __init__(self, remaining_attempts: int | None) -> None:
-        if remaining_attempts is None:
-            message = QT_TRANSLATE_NOOP("Core", "The passcode is wrong.")
-        elif remaining_attempts == 0:
-            message = QT_TRANSLATE_NOOP(
-                "Core", "The passcode is wrong, and no attempts are left: the link is now disabled."
-            )
-        elif remaining_attempts == 1:
-            message = QT_TRANSLATE_NOOP(
-                "Core", "The passcode is wrong. 1 attempt is left before the link is disabled."
-            )
-        else:
-            message = QT_TRANSLATE_NOOP(
-                "Core",
-                "The passcode is wrong. {count} attempts are left before the link is disabled.",
-            ).format(count=remaining_attempts)
-        super().__init__(message)
-        self.remaining_attempts = remaining_attempts
-
-
-class LinkNotActive(LinkAccessRefused):
-    """404: the host does not know the link, or it expired, was used up, revoked or locked."""
-
-
-class LinkExpired(LinkNotActive):
-    pass
-
-
-class TooManyRequests(LinkAccessRefused):
-    def __init__(self, retry_after: int | None) -> None:
-        if retry_after:
-            message = QT_TRANSLATE_NOOP(
-                "Core",
-                "The link host says this link was fetched too often. "
-                "Try again in {seconds} seconds.",
-            ).format(seconds=retry_after)
-        else:
-            message = QT_TRANSLATE_NOOP(
-                "Core", "The link host says this link was fetched too often. Try again later."
-            )
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class HostUnreachable(UserFacingError):
-    """No answer from the link host (offline, wrong address, host not running)."""
-
-
-class TooSlow(HostUnreachable):
-    """The host answered but did not finish within the whole-fetch deadline."""
-
-    def __init__(self, message: Message, seconds: float) -> None:
-        super().__init__(message)
-        self.seconds = seconds
-
-
-class BadResponse(UserFacingError):
-    """The host answered with something the spec does not allow."""
 
 
 @dataclass(frozen=True)
@@ -136,157 +96,6 @@ class Retrieval:
     payload: ShlPayload
     files: list[RetrievedFile]
     manifest_status: str | None = None
-
-
-@dataclass(frozen=True)
-class _HttpResult:
-    status: int
-    headers: email.message.Message
-    body: bytes
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only (urllib would also follow ftp)."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: Any,
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme not in ("http", "https"):
-            raise BadResponse(
-                QT_TRANSLATE_NOOP(
-                    "Core", "The link host redirected to an address that is not http(s)."
-                )
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _opener(url: str) -> urllib.request.OpenerDirector:
-    # A proxy must never see a loopback link host (and would not reach it anyway).
-    if http_limits.is_loopback(url):
-        return urllib.request.build_opener(urllib.request.ProxyHandler({}), _HttpOnlyRedirects())
-    return urllib.request.build_opener(_HttpOnlyRedirects())
-
-
-def _host_name(url: str) -> str:
-    return urlsplit(url).netloc or url
-
-
-@dataclass(frozen=True)
-class _Fetch:
-    """One whole fetch: its deadline, the socket timeout, and where to report bytes."""
-
-    deadline: float  # a time.monotonic() moment
-    seconds: float
-    timeout: float
-    progress: Progress
-
-    @classmethod
-    def start(cls, seconds: float, timeout: float, progress: Progress | None = None) -> _Fetch:
-        return cls(http_limits.deadline_after(seconds), seconds, timeout, ensure_progress(progress))
-
-    def socket_timeout(self, url: str) -> float:
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise _too_slow(url, self.seconds)
-        return max(0.05, min(self.timeout, left))
-
-
-def _too_slow(url: str, seconds: float) -> TooSlow:
-    return TooSlow(
-        QT_TRANSLATE_NOOP(
-            "Core",
-            "The link host {host_name} did not send everything within {seconds} seconds (it is sending too slowly); the download was stopped. Try again later.",
-        ).format(host_name=_host_name(url), seconds=format(seconds, "g")),
-        seconds,
-    )
-
-
-def _request(
-    url: str,
-    fetch: _Fetch,
-    *,
-    method: str = "GET",
-    body: bytes | None = None,
-    content_type: str | None = None,
-    max_bytes: int,
-) -> _HttpResult:
-    headers = {"User-Agent": USER_AGENT}
-    if content_type:
-        headers["Content-Type"] = content_type
-    request = urllib.request.Request(url, data=body, method=method, headers=headers)
-    try:
-        response = _opener(url).open(request, timeout=fetch.socket_timeout(url))
-    except urllib.error.HTTPError as exc:
-        with exc:
-            try:
-                data = _read_within(exc, 64 * 1024, fetch, url)
-            except (TimeoutError, ConnectionError, OSError):
-                data = b""
-            return _HttpResult(exc.code, exc.headers, data)
-    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-        if time.monotonic() >= fetch.deadline:
-            raise _too_slow(url, fetch.seconds) from None
-        reason = getattr(exc, "reason", exc)
-        raise HostUnreachable(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "The link host {host_name} cannot be reached ({reason}). Check that you are online, on the same network as the sender, and that their link host is running.",
-            ).format(host_name=_host_name(url), reason=reason)
-        ) from None
-    with response:
-        try:
-            data = _read_within(response, max_bytes + 1, fetch, url)
-        except (TimeoutError, ConnectionError, OSError):
-            raise HostUnreachable(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "The connection to the link host {host_name} broke off during the download.",
-                ).format(host_name=_host_name(url))
-            ) from None
-        if len(data) > max_bytes:
-            raise jwe.OversizedContent(
-                QT_TRANSLATE_NOOP(
-                    "Core", "The link host sent more than {number} MB; it is refused."
-                ).format(number=max_bytes // (1024 * 1024))
-            )
-        return _HttpResult(response.status, response.headers, data)
-
-
-def _read_within(response: Any, limit: int, fetch: _Fetch, url: str) -> bytes:
-    """Read at most ``limit`` bytes, giving up when the whole fetch passes its deadline."""
-    received = 0
-
-    def report(size: int) -> None:
-        nonlocal received
-        received += size
-        # Honours cancel between the trickled bytes, and shows that data is arriving.
-        fetch.progress.step(0, 1, f"Downloading ({received // 1024:,} KB received)")
-
-    try:
-        return http_limits.read_within(response, limit, fetch.deadline, on_chunk=report)
-    except http_limits.TransferTooSlow:
-        raise _too_slow(url, fetch.seconds) from None
-
-
-def _retry_after(headers: email.message.Message) -> int | None:
-    value = headers.get("Retry-After")
-    if value is None:
-        return None
-    try:
-        return max(0, int(value.strip()))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0, int(when.timestamp() - time.time()))
 
 
 def _refusal(result: _HttpResult, payload: ShlPayload, now: float) -> UserFacingError:
@@ -326,22 +135,6 @@ def _refusal(result: _HttpResult, payload: ShlPayload, now: float) -> UserFacing
             "Core", "The link host answered with an error (HTTP {status}); try again later."
         ).format(status=result.status)
     )
-
-
-def _media_type(headers: email.message.Message) -> str:
-    return base_media_type(str(headers.get("Content-Type") or ""))
-
-
-def _is_jose(result: _HttpResult) -> bool:
-    """An encrypted file: ``application/jose`` as SHL STU1 says, or a compact JWE by its shape.
-
-    Published links host their files statically (e.g. a ``.txt`` on a file host), served as
-    ``text/plain`` or ``application/octet-stream``; the five-part JWE is still what it is.
-    """
-    if _media_type(result.headers) == "application/jose":
-        return True
-    body = result.body.strip()
-    return bool(body) and body.isascii() and body.count(b".") == 4 and b" " not in body
 
 
 def _decrypt(token: bytes | str, payload: ShlPayload, max_plaintext: int) -> jwe.DecryptedFile:
