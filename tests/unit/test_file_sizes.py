@@ -22,7 +22,6 @@ MARKER_WITHIN_LINES = 20
 BEING_SPLIT_ELSEWHERE = frozenset(
     {
         "core/validation/engine.py",
-        "core/sharing/prune.py",
         "core/sharing/narrative.py",
         "core/summaries.py",
         "core/document.py",
