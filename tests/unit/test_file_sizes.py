@@ -23,7 +23,6 @@ BEING_SPLIT_ELSEWHERE = frozenset(
     {
         "core/validation/engine.py",
         "core/sharing/narrative.py",
-        "core/summaries.py",
         "core/document.py",
         "core/shl/store.py",
     }
