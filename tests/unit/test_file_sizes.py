@@ -17,18 +17,6 @@ MARKER = "Why this file is long:"
 # The marker counts only near the top, where a reader opening the file sees it.
 MARKER_WITHIN_LINES = 20
 
-# Core files other helpers are splitting at the same time as this test was written (issue 15).
-# The lead empties this list after merging their branches; do not add to it.
-BEING_SPLIT_ELSEWHERE = frozenset(
-    {
-        "core/validation/engine.py",
-        "core/sharing/prune.py",
-        "core/sharing/narrative.py",
-        "core/summaries.py",
-        "core/shl/store.py",
-    }
-)
-
 
 def long_without_reason(path: Path, max_lines: int = MAX_LINES) -> bool:
     """True when ``path`` has more than ``max_lines`` lines and no reason at its top."""
@@ -47,16 +35,9 @@ def test_no_product_file_is_long_without_a_reason() -> None:
     offenders = sorted(
         f"{path.relative_to(PACKAGE).as_posix()} ({len(path.read_text().splitlines())} lines)"
         for path in PACKAGE.rglob("*.py")
-        if path.relative_to(PACKAGE).as_posix() not in BEING_SPLIT_ELSEWHERE
-        and long_without_reason(path)
+        if long_without_reason(path)
     )
     assert offenders == [], f"split these or write '{MARKER} ...' at their top: {offenders}"
-
-
-def test_the_allowlist_names_files_that_exist() -> None:
-    """Issue 15: the allowlist is temporary; a name that no longer exists is stale."""
-    missing = sorted(name for name in BEING_SPLIT_ELSEWHERE if not (PACKAGE / name).exists())
-    assert missing == []
 
 
 @pytest.mark.parametrize(

@@ -11,18 +11,30 @@ optional ones that became empty go. The original is never modified.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
-from xshare_desktop.core.sharing.fields import OptionalField, field_for, fields_for_type
+from xshare_desktop.core.sharing.left_out import LeftOut, Reason
 from xshare_desktop.core.sharing.refs import EntryIndex, iter_references, remove_references
-from xshare_desktop.core.sharing.selection import Selection, Selector, section_matches
+from xshare_desktop.core.sharing.resolved import _apply_fields, _Resolved
+from xshare_desktop.core.sharing.sections import (
+    _title,
+    is_free_text_section,
+    iter_sections,
+    numbered_sections,
+    section_code,
+)
+from xshare_desktop.core.sharing.selection import Selection
+
+# The section readers live in sections.py and ``LeftOut`` in left_out.py; callers reach them
+# from here too.
+__all__ = ["LeftOut", "is_free_text_section", "iter_sections", "numbered_sections", "section_code"]
 
 REQUIRED_IPS_SECTIONS = ("11450-4", "48765-2", "10160-0")
 EMPTY_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
@@ -52,22 +64,6 @@ _NEEDED_REFERENCES: dict[str, frozenset[str]] = {
     "PractitionerRole": frozenset(),
 }
 
-Reason = Literal["chosen", "section", "depends", "unused", "free-text", "outside"]
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """One thing that is not in the output, for the person (never written to outputs)."""
-
-    kind: Literal["section", "entry", "field"]
-    reason: Reason
-    full_url: str | None = None
-    resource_type: str | None = None
-    section_code: str | None = None
-    section_title: str | None = None
-    field: str | None = None
-    because_of: str | None = None  # the fullUrl whose absence caused a "depends"
-
 
 @dataclass
 class PruneResult:
@@ -81,66 +77,6 @@ class PruneResult:
 
 def deep_copy(value: Any) -> Any:
     return orjson.loads(orjson.dumps(value))
-
-
-def section_code(section: dict[str, Any]) -> str | None:
-    code = section.get("code")
-    codings = code.get("coding") if isinstance(code, dict) else None
-    for coding in codings if isinstance(codings, list) else []:
-        if isinstance(coding, dict) and isinstance(coding.get("code"), str):
-            return str(coding["code"])
-    return None
-
-
-def iter_sections(sections: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-    for section in sections if isinstance(sections, list) else []:
-        if isinstance(section, dict):
-            yield section
-            yield from iter_sections(section.get("section") or [])
-
-
-def is_free_text_section(section: Any) -> bool:
-    """A section whose content is its text alone (a patient story, a lab comment)."""
-    if not isinstance(section, dict):
-        return False
-    if section.get("entry") or section.get("section") or section.get("emptyReason"):
-        return False
-    text = section.get("text")
-    return isinstance(text, dict) and isinstance(text.get("div"), str) and bool(text["div"])
-
-
-def numbered_sections(
-    sections: Any, prefix: tuple[int, ...] = ()
-) -> Iterable[tuple[tuple[int, ...], dict[str, Any]]]:
-    """Every section with its position (1-based, ``(2, 1)`` is 2.1), in document order."""
-    for number, section in enumerate(sections if isinstance(sections, list) else [], start=1):
-        if isinstance(section, dict):
-            position = (*prefix, number)
-            yield position, section
-            yield from numbered_sections(section.get("section"), position)
-
-
-def section_selectors(composition: dict[str, Any]) -> list[str]:
-    """Each section and the selectors that name it, e.g. ``section:1 (Problems; section:11450-4)``."""
-    lines: list[str] = []
-    for position, section in numbered_sections(composition.get("section")):
-        names: list[str] = []
-        title = section.get("title")
-        if isinstance(title, str) and title.strip():
-            names.append(title.strip())
-        code = section.get("code")
-        codings = code.get("coding") if isinstance(code, dict) else None
-        for coding in codings if isinstance(codings, list) else []:
-            if not isinstance(coding, dict) or not isinstance(coding.get("code"), str):
-                continue
-            system = coding.get("system")
-            if system == "http://loinc.org" or not isinstance(system, str):
-                names.append(f"section:{coding['code']}")
-            else:
-                names.append(f"section:{system}|{coding['code']}")
-        number = ".".join(str(p) for p in position)
-        lines.append(f"section:{number} ({'; '.join(names)})" if names else f"section:{number}")
-    return lines
 
 
 def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
@@ -173,190 +109,6 @@ def check_document(bundle: Any) -> tuple[dict[str, Any], str]:
             QT_TRANSLATE_NOOP("Core", "The document's Composition has no fullUrl.")
         )
     return composition, url
-
-
-class _Resolved:
-    """The selection's selectors matched against this document.
-
-    Sections are held by identity (``id`` of the section object in the working copy): codes
-    need not be unique or present, and a choice about a section holds for its sub-sections.
-    """
-
-    def __init__(
-        self,
-        selection: Selection,
-        index: EntryIndex,
-        composition: dict[str, Any],
-        composition_url: str,
-        patient_url: str | None,
-    ) -> None:
-        include, exclude, year_only = selection.parsed()
-        self.composition = composition
-        self.numbered = list(numbered_sections(composition.get("section")))
-        self.include_sections: set[int] = set()
-        self.include_entries: set[str] = set()
-        self.exclude_sections: set[int] = set()
-        self.exclude_entries: set[str] = set()
-        self.remove_fields: list[tuple[OptionalField, str | None]] = []
-        self.year_fields: list[tuple[OptionalField, str | None]] = []
-        protected = {composition_url, patient_url}
-        for selector in include:
-            self._add(selector, index, protected, self.include_sections, self.include_entries)
-        for selector in exclude:
-            if selector.kind == "field":
-                self.remove_fields.append(self._field(selector, index, "remove"))
-            else:
-                self._add(selector, index, protected, self.exclude_sections, self.exclude_entries)
-        for selector in year_only:
-            self.year_fields.append(self._field(selector, index, "year"))
-
-    def _sections_for(self, selector: Selector) -> set[int]:
-        """The named section and everything below it."""
-        found: set[int] = set()
-        for position, section in self.numbered:
-            if section_matches(selector, section, position):
-                found.add(id(section))
-                found |= {id(s) for s in iter_sections(section.get("section") or [])}
-        if not found:
-            valid = ", ".join(section_selectors(self.composition)) or "(it has none)"
-            example = next((_title(s) for _, s in self.numbered if _title(s)), "Kommentar")
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "'{text}' names no section of this document. Its sections are {valid}; a section can also be named by its title, e.g. section:{example}.",
-                ).format(text=selector.text, valid=valid, example=example)
-            )
-        return found
-
-    @staticmethod
-    def entry_url(selector: Selector, index: EntryIndex) -> str:
-        if selector.full_url:
-            if selector.full_url in index.by_url:
-                return selector.full_url
-        elif selector.resource_type and selector.resource_id:
-            url = index.by_type_id.get((selector.resource_type, selector.resource_id))
-            if url:
-                return url
-        raise UserFacingError(
-            QT_TRANSLATE_NOOP("Core", "'{text}' does not match any entry in this document.").format(
-                text=selector.text
-            )
-        )
-
-    def _add(
-        self,
-        selector: Selector,
-        index: EntryIndex,
-        protected: set[str | None],
-        sections: set[int],
-        entries: set[str],
-    ) -> None:
-        if selector.kind == "section":
-            sections |= self._sections_for(selector)
-            return
-        url = self.entry_url(selector, index)
-        if url in protected and entries is self.exclude_entries:
-            what = (
-                "Composition"
-                if index.by_url[url].get("resourceType") == "Composition"
-                else "patient"
-            )
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "'{text}' is the document's {what}, which cannot be left out; to hide who the patient is, use pseudonymisation.",
-                ).format(text=selector.text, what=what)
-            )
-        entries.add(url)
-
-    def _field(
-        self, selector: Selector, index: EntryIndex, action: str
-    ) -> tuple[OptionalField, str | None]:
-        assert selector.resource_type is not None or selector.entry_text is not None
-        url: str | None = None
-        resource_type = selector.resource_type
-        if selector.full_url or selector.resource_id:
-            url = self.entry_url(selector, index)
-            resource_type = str(index.by_url[url].get("resourceType"))
-        optional = field_for(str(resource_type), str(selector.path))
-        if optional is None:
-            allowed = ", ".join(f.path for f in fields_for_type(str(resource_type)))
-            hint = f" Fields you can choose for {resource_type}: {allowed}." if allowed else ""
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP("Core", "'{text}' is not a field you can choose.{hint}").format(
-                    text=selector.text, hint=hint
-                )
-            )
-        if action == "remove" and not optional.can_remove:
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "'{text}' cannot be left out (the document needs it); it can be shown with the year only instead.",
-                ).format(text=selector.text)
-            )
-        if action == "year" and not optional.can_coarsen:
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Core", "'{text}' is not a date that can be shown as a year."
-                ).format(text=selector.text)
-            )
-        return optional, url
-
-
-def _coarsen_to_year(value: Any) -> Any:
-    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
-        return value[:4]
-    if isinstance(value, dict):
-        return {k: (_coarsen_to_year(v) if k in ("start", "end") else v) for k, v in value.items()}
-    return value
-
-
-def _apply_fields(
-    resource: dict[str, Any],
-    url: str,
-    resolved: _Resolved,
-    left_out: list[LeftOut],
-    coarsened: list[tuple[str, str]],
-) -> None:
-    rtype = resource.get("resourceType")
-    for optional, only_url in resolved.remove_fields:
-        if optional.resource_type != rtype or (only_url and only_url != url):
-            continue
-        keys = optional.json_keys(resource)
-        for key in keys:
-            del resource[key]
-        if keys:
-            left_out.append(
-                LeftOut(
-                    "field",
-                    "chosen",
-                    full_url=url,
-                    resource_type=str(rtype),
-                    field=optional.selector,
-                )
-            )
-    for optional, only_url in resolved.year_fields:
-        if optional.resource_type != rtype or (only_url and only_url != url):
-            continue
-        for key in optional.json_keys(resource):
-            if key.startswith("_"):
-                continue
-            if key.endswith("Instant"):
-                # an instant must carry a full time; a year is a dateTime
-                resource[key[: -len("Instant")] + "DateTime"] = _coarsen_to_year(resource.pop(key))
-            elif key.endswith(("DateTime", "Period")) or key in (
-                "birthDate",
-                "recordedDate",
-                "lastOccurrence",
-                "dateAsserted",
-                "receivedTime",
-                "recorded",
-                "authoredOn",
-            ):
-                resource[key] = _coarsen_to_year(resource[key])
-            else:
-                continue
-            coarsened.append((url, optional.selector))
 
 
 def _report_urls(index: EntryIndex, composition: dict[str, Any], composition_url: str) -> set[str]:
@@ -555,11 +307,6 @@ def prune(
         coarsened,
         original_language if isinstance(original_language, str) else None,
     )
-
-
-def _title(section: dict[str, Any]) -> str | None:
-    title = section.get("title")
-    return title if isinstance(title, str) else section_code(section)
 
 
 def _reachable(roots: list[str], index: EntryIndex, blocked: dict[str, LeftOut]) -> set[str]:
