@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.unit.json_tree_support import places
 from xshare_desktop.core.document import document_from_json, load_document
 from xshare_desktop.core.errors import UserFacingError
 
@@ -229,20 +230,7 @@ def test_random_json_never_crashes(value: Any) -> None:
 def test_damaged_documents_never_crash(data: st.DataObject) -> None:
     obj = _minimal_document()
     # replace a random element anywhere in the tree with a random JSON value
-    nodes: list[tuple[Any, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                nodes.append((node, key))
-                walk(value)
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                nodes.append((node, i))
-                walk(value)
-
-    walk(obj)
-    parent, key = data.draw(st.sampled_from(nodes))
+    parent, key = data.draw(st.sampled_from(places(obj)))
     parent[key] = data.draw(
         st.none() | st.integers() | st.text(max_size=5) | st.just([]) | st.just({})
     )

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.unit.json_tree_support import places
 from xshare_desktop.core.model_check import entry_model_issues
 from xshare_desktop.core.model_screen import forget_values, resource_is_clear
 
@@ -103,20 +104,7 @@ def test_a_mutated_entry_is_cleared_only_when_the_models_accept_it(data: st.Data
     """Issue 18: skipping the models must never hide a complaint: for any one change to a
     sample entry (a value replaced, a key added or removed), cleared implies accepted."""
     resource = copy.deepcopy(data.draw(st.sampled_from(RESOURCES)))
-    nodes: list[tuple[Any, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                nodes.append((node, key))
-                walk(value)
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                nodes.append((node, i))
-                walk(value)
-
-    walk(resource)
-    parent, key = data.draw(st.sampled_from(nodes))
+    parent, key = data.draw(st.sampled_from(places(resource)))
     action = data.draw(st.sampled_from(["replace", "add", "remove"]))
     if action == "replace":
         parent[key] = data.draw(_VALUES)
