@@ -1355,6 +1355,58 @@
         <translation>{fingerprint_prefix} passer med flere udstedere; angiv flere cifre.</translation>
     </message>
     <message>
+        <source>an unknown signer</source>
+        <translation>en ukendt underskriver</translation>
+    </message>
+    <message>
+        <source>{problem} (and {count} more problem(s))</source>
+        <translation>{problem} (og {count} problem(er) mere)</translation>
+    </message>
+    <message>
+        <source>A signature is not valid.</source>
+        <translation>En signatur er ugyldig.</translation>
+    </message>
+    <message>
+        <source>Not signed: nobody vouches for who made it.</source>
+        <translation>Ikke signeret: ingen står inde for, hvem der har lavet det.</translation>
+    </message>
+    <message>
+        <source>no trusted issuer vouches for them.</source>
+        <translation>ingen udsteder, du stoler på, står inde for underskriveren.</translation>
+    </message>
+    <message>
+        <source>Intact, but the signer {signer} is not trusted: {reason}</source>
+        <translation>Uændret, men du stoler ikke på underskriveren {signer}: {reason}</translation>
+    </message>
+    <message>
+        <source>Intact — signed by {signers} (trusted issuer {anchors}).</source>
+        <translation>Uændret — signeret af {signers} (udsteder, du stoler på: {anchors}).</translation>
+    </message>
+    <message>
+        <source>{name} is exactly as it was signed.</source>
+        <translation>{name} er præcis, som da den blev signeret.</translation>
+    </message>
+    <message>
+        <source>{name}: The signature file is damaged: {why}.</source>
+        <translation>{name}: Signaturfilen er beskadiget: {why}.</translation>
+    </message>
+    <message>
+        <source>{name} was changed after it was signed, or the signature is not its own.</source>
+        <translation>{name} er ændret, efter at den blev signeret, eller signaturen hører til en anden fil.</translation>
+    </message>
+    <message>
+        <source>{name} has no signature.</source>
+        <translation>{name} har ingen signatur.</translation>
+    </message>
+    <message>
+        <source>{name}: the Bundle.signature does not match the document; it was changed after signing.</source>
+        <translation>{name}: Bundle.signature passer ikke til dokumentet; det er ændret, efter at det blev signeret.</translation>
+    </message>
+    <message>
+        <source>{name} is exactly as it was signed (Bundle.signature).</source>
+        <translation>{name} er præcis, som da den blev signeret (Bundle.signature).</translation>
+    </message>
+    <message>
         <source>The package was refused: its manifest is far too large.</source>
         <translation>Pakken blev afvist: dens filliste er alt for stor.</translation>
     </message>
@@ -1385,6 +1437,42 @@
     <message>
         <source>This zip is not an xShare package: it has no manifest.json.</source>
         <translation>Denne zip-fil er ikke en xShare-pakke: den har ingen manifest.json.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged inside the package.</source>
+        <translation>{name} er beskadiget inde i pakken.</translation>
+    </message>
+    <message>
+        <source>{name} is listed in the manifest but missing.</source>
+        <translation>{name} står på pakkens filliste (manifest), men mangler.</translation>
+    </message>
+    <message>
+        <source>{name} was changed: it no longer matches the manifest.</source>
+        <translation>{name} er ændret: den passer ikke længere til pakkens filliste (manifest).</translation>
+    </message>
+    <message>
+        <source>{name} matches the manifest.</source>
+        <translation>{name} passer til pakkens filliste (manifest).</translation>
+    </message>
+    <message>
+        <source>{name} is in the package but not in its manifest; it was added later.</source>
+        <translation>{name} ligger i pakken, men står ikke på dens filliste (manifest); den er lagt til senere.</translation>
+    </message>
+    <message>
+        <source>The files match the package&apos;s list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</source>
+        <translation>Filerne passer til pakkens liste, men pakken er ikke signeret, så intet beviser, hvem der har lavet den, eller at selve listen ikke er skiftet ud.</translation>
+    </message>
+    <message>
+        <source>The package&apos;s file list (manifest) was changed after it was signed.</source>
+        <translation>Pakkens filliste (manifest) er ændret, efter at den blev signeret.</translation>
+    </message>
+    <message>
+        <source>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</source>
+        <translation>Adgangskoden passer, og indholdet er uændret, siden det blev krypteret, men det er ikke signeret, så intet beviser, hvem der har lavet det.</translation>
+    </message>
+    <message>
+        <source>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</source>
+        <translation>Ingen signatur fundet: der ligger ingen {signature} ved siden af, og den har ingen Bundle.signature.</translation>
     </message>
     <message>
         <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
@@ -3219,6 +3307,13 @@
     <message>
         <source>Label workbench</source>
         <translation>Mærkningsværksted</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLink</name>
+    <message>
+        <source>The documents were not validated: %1</source>
+        <translation>Dokumenterne blev ikke tjekket mod reglerne i deres format: %1</translation>
     </message>
 </context>
 <context>

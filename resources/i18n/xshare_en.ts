@@ -1355,6 +1355,58 @@
             <translation>{fingerprint_prefix} matches several issuers; give more digits.</translation>
         </message>
         <message>
+            <source>an unknown signer</source>
+            <translation>an unknown signer</translation>
+        </message>
+        <message>
+            <source>{problem} (and {count} more problem(s))</source>
+            <translation>{problem} (and {count} more problem(s))</translation>
+        </message>
+        <message>
+            <source>A signature is not valid.</source>
+            <translation>A signature is not valid.</translation>
+        </message>
+        <message>
+            <source>Not signed: nobody vouches for who made it.</source>
+            <translation>Not signed: nobody vouches for who made it.</translation>
+        </message>
+        <message>
+            <source>no trusted issuer vouches for them.</source>
+            <translation>no trusted issuer vouches for them.</translation>
+        </message>
+        <message>
+            <source>Intact, but the signer {signer} is not trusted: {reason}</source>
+            <translation>Intact, but the signer {signer} is not trusted: {reason}</translation>
+        </message>
+        <message>
+            <source>Intact — signed by {signers} (trusted issuer {anchors}).</source>
+            <translation>Intact — signed by {signers} (trusted issuer {anchors}).</translation>
+        </message>
+        <message>
+            <source>{name} is exactly as it was signed.</source>
+            <translation>{name} is exactly as it was signed.</translation>
+        </message>
+        <message>
+            <source>{name}: The signature file is damaged: {why}.</source>
+            <translation>{name}: The signature file is damaged: {why}.</translation>
+        </message>
+        <message>
+            <source>{name} was changed after it was signed, or the signature is not its own.</source>
+            <translation>{name} was changed after it was signed, or the signature is not its own.</translation>
+        </message>
+        <message>
+            <source>{name} has no signature.</source>
+            <translation>{name} has no signature.</translation>
+        </message>
+        <message>
+            <source>{name}: the Bundle.signature does not match the document; it was changed after signing.</source>
+            <translation>{name}: the Bundle.signature does not match the document; it was changed after signing.</translation>
+        </message>
+        <message>
+            <source>{name} is exactly as it was signed (Bundle.signature).</source>
+            <translation>{name} is exactly as it was signed (Bundle.signature).</translation>
+        </message>
+        <message>
             <source>The package was refused: its manifest is far too large.</source>
             <translation>The package was refused: its manifest is far too large.</translation>
         </message>
@@ -1385,6 +1437,42 @@
         <message>
             <source>This zip is not an xShare package: it has no manifest.json.</source>
             <translation>This zip is not an xShare package: it has no manifest.json.</translation>
+        </message>
+        <message>
+            <source>{name} is damaged inside the package.</source>
+            <translation>{name} is damaged inside the package.</translation>
+        </message>
+        <message>
+            <source>{name} is listed in the manifest but missing.</source>
+            <translation>{name} is listed in the manifest but missing.</translation>
+        </message>
+        <message>
+            <source>{name} was changed: it no longer matches the manifest.</source>
+            <translation>{name} was changed: it no longer matches the manifest.</translation>
+        </message>
+        <message>
+            <source>{name} matches the manifest.</source>
+            <translation>{name} matches the manifest.</translation>
+        </message>
+        <message>
+            <source>{name} is in the package but not in its manifest; it was added later.</source>
+            <translation>{name} is in the package but not in its manifest; it was added later.</translation>
+        </message>
+        <message>
+            <source>The files match the package's list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</source>
+            <translation>The files match the package's list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</translation>
+        </message>
+        <message>
+            <source>The package's file list (manifest) was changed after it was signed.</source>
+            <translation>The package's file list (manifest) was changed after it was signed.</translation>
+        </message>
+        <message>
+            <source>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</source>
+            <translation>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</translation>
+        </message>
+        <message>
+            <source>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</source>
+            <translation>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</translation>
         </message>
         <message>
             <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
@@ -3219,6 +3307,13 @@
         <message>
             <source>Label workbench</source>
             <translation>Label workbench</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenLink</name>
+        <message>
+            <source>The documents were not validated: %1</source>
+            <translation>The documents were not validated: %1</translation>
         </message>
     </context>
     <context>

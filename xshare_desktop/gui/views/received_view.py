@@ -324,7 +324,7 @@ class ReceivedView(QWidget):
         failed = next((c for c in report.all_signatures() if c.status == "failed"), None)
         if failed is not None and failed.problems:
             return self.tr("A signature cannot be relied on: %1").replace("%1", failed.problems[0])
-        return report.headline
+        return errors.translated(report.summary)
 
     def _state_text(self, state: FileState) -> str:
         return {
@@ -387,7 +387,7 @@ class ReceivedView(QWidget):
             self.details.addTopLevelItem(item)
         for result in report.files:
             item = QTreeWidgetItem([result.name, self._state_text(result.state)])
-            item.setToolTip(1, result.message)
+            item.setToolTip(1, errors.translated(result.text))
             for check in result.signatures:
                 for line in self._signature_lines(check):
                     child = QTreeWidgetItem(["", line])
