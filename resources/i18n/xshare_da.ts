@@ -1223,6 +1223,22 @@
         <translation>{name} kunne ikke signeres: dens JSON har et usædvanligt layout.</translation>
     </message>
     <message>
+        <source>{name} has no readable Bundle.signature.</source>
+        <translation>{name} har ingen læsbar Bundle.signature.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature is in format {format}; this app checks application/jose signatures.</source>
+        <translation>Bundle.signature er i formatet {format}; programmet tjekker signaturer i formatet application/jose.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature holds no signature data.</source>
+        <translation>Bundle.signature indeholder ingen signaturdata.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature data is not a base64-encoded JWS.</source>
+        <translation>Dataene i Bundle.signature er ikke en base64-kodet JWS.</translation>
+    </message>
+    <message>
         <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
         <translation>Denne Bundle kan ikke bringes på kanonisk form til signering: {exc}. Tal uden for det område, som JSON-signeringsprogrammer har til fælles (heltal over 2^53, uendelig), kan ikke signeres på denne måde; signér i stedet filen, som den er.</translation>
     </message>
@@ -1353,6 +1369,50 @@
     <message>
         <source>{fingerprint_prefix} matches several issuers; give more digits.</source>
         <translation>{fingerprint_prefix} passer med flere udstedere; angiv flere cifre.</translation>
+    </message>
+    <message>
+        <source>{issuer} signed a certificate but is not a certificate authority.</source>
+        <translation>{issuer} har udstedt et certifikat, men er ikke en certifikatudsteder.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} expired on {date}.</source>
+        <translation>Certifikatet for {holder} udløb den {date}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} is not valid yet.</source>
+        <translation>Certifikatet for {holder} er ikke gyldigt endnu.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</source>
+        <translation>Certifikatet for {holder} var ikke gyldigt på det angivne tidspunkt for signeringen, {moment} UTC.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</source>
+        <translation>Certifikatet for {holder} tilhører en certifikatudsteder, som må udstede certifikater, men ikke signere dokumenter.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</source>
+        <translation>Certifikatet for {holder} må ikke bruges til signaturer (dets nøgleanvendelse tillader hverken digitale signaturer eller uafviselighed).</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</source>
+        <translation>Certifikatet for {holder} er beregnet til andre formål (fx webservere), ikke til at signere dokumenter.</translation>
+    </message>
+    <message>
+        <source>{issuer} signed a certificate although its key usage does not allow signing certificates.</source>
+        <translation>{issuer} har udstedt et certifikat, selv om dets nøgleanvendelse ikke tillader at udstede certifikater.</translation>
+    </message>
+    <message>
+        <source>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</source>
+        <translation>{issuer} tillader højst {limit} mellemliggende certifikatudsteder under sig, men kæden har {below}.</translation>
+    </message>
+    <message>
+        <source>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</source>
+        <translation>{issuer} tillader højst {limit} mellemliggende certifikatudstedere under sig, men kæden har {below}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</source>
+        <translation>Certifikatet for {holder} har en kritisk udvidelse, som programmet ikke forstår ({extensions}), så man kan ikke stole på det.</translation>
     </message>
     <message>
         <source>an unknown signer</source>
@@ -1577,6 +1637,26 @@
     <message>
         <source>The link host does not read link keys.</source>
         <translation>Linkværten læser ikke linkenes nøgler.</translation>
+    </message>
+    <message>
+        <source>The signature file is damaged: {why}.</source>
+        <translation>Signaturfilen er beskadiget: {why}.</translation>
+    </message>
+    <message>
+        <source>The signature names a different certificate than the one it carries.</source>
+        <translation>Signaturen nævner et andet certifikat end det, den medbringer.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</source>
+        <translation>Signaturen passer ikke til indholdet: filen er ændret, efter at den blev signeret, eller signaturen hører til en anden fil.</translation>
+    </message>
+    <message>
+        <source>The signature does not say when it was made.</source>
+        <translation>Signaturen siger ikke, hvornår den blev lavet.</translation>
+    </message>
+    <message>
+        <source>The signature claims to be made in the future ({moment}).</source>
+        <translation>Signaturen hævder at være lavet i fremtiden ({moment}).</translation>
     </message>
 </context>
 <context>

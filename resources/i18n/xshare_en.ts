@@ -1223,6 +1223,22 @@
             <translation>{name} could not be signed: its JSON has an unusual layout.</translation>
         </message>
         <message>
+            <source>{name} has no readable Bundle.signature.</source>
+            <translation>{name} has no readable Bundle.signature.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature is in format {format}; this app checks application/jose signatures.</source>
+            <translation>The Bundle.signature is in format {format}; this app checks application/jose signatures.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature holds no signature data.</source>
+            <translation>The Bundle.signature holds no signature data.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature data is not a base64-encoded JWS.</source>
+            <translation>The Bundle.signature data is not a base64-encoded JWS.</translation>
+        </message>
+        <message>
             <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
             <translation>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</translation>
         </message>
@@ -1353,6 +1369,50 @@
         <message>
             <source>{fingerprint_prefix} matches several issuers; give more digits.</source>
             <translation>{fingerprint_prefix} matches several issuers; give more digits.</translation>
+        </message>
+        <message>
+            <source>{issuer} signed a certificate but is not a certificate authority.</source>
+            <translation>{issuer} signed a certificate but is not a certificate authority.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} expired on {date}.</source>
+            <translation>The certificate of {holder} expired on {date}.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} is not valid yet.</source>
+            <translation>The certificate of {holder} is not valid yet.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</source>
+            <translation>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</source>
+            <translation>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</source>
+            <translation>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</source>
+            <translation>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</translation>
+        </message>
+        <message>
+            <source>{issuer} signed a certificate although its key usage does not allow signing certificates.</source>
+            <translation>{issuer} signed a certificate although its key usage does not allow signing certificates.</translation>
+        </message>
+        <message>
+            <source>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</source>
+            <translation>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</translation>
+        </message>
+        <message>
+            <source>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</source>
+            <translation>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</source>
+            <translation>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</translation>
         </message>
         <message>
             <source>an unknown signer</source>
@@ -1577,6 +1637,26 @@
         <message>
             <source>The link host does not read link keys.</source>
             <translation>The link host does not read link keys.</translation>
+        </message>
+        <message>
+            <source>The signature file is damaged: {why}.</source>
+            <translation>The signature file is damaged: {why}.</translation>
+        </message>
+        <message>
+            <source>The signature names a different certificate than the one it carries.</source>
+            <translation>The signature names a different certificate than the one it carries.</translation>
+        </message>
+        <message>
+            <source>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</source>
+            <translation>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</translation>
+        </message>
+        <message>
+            <source>The signature does not say when it was made.</source>
+            <translation>The signature does not say when it was made.</translation>
+        </message>
+        <message>
+            <source>The signature claims to be made in the future ({moment}).</source>
+            <translation>The signature claims to be made in the future ({moment}).</translation>
         </message>
     </context>
     <context>

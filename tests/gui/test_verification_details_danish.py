@@ -99,7 +99,8 @@ def test_a_changed_member_of_a_package_is_described_in_danish(  # type: ignore[n
 def test_a_changed_signed_file_and_an_unsigned_one_are_danish(  # type: ignore[no-untyped-def]
     qtbot, danish_view, identity, tmp_path
 ) -> None:
-    """Issue #14: a detached signature that no longer fits, and a file with none, in Danish."""
+    """Issue #14: a detached signature that no longer fits (its row and the signature check's
+    detail lines), and a file with none, in Danish."""
     document = _sample(tmp_path)
     sign_file(document, identity)
     document.write_bytes(document.read_bytes().replace(b"Karen", b"Karin", 1))
@@ -107,6 +108,16 @@ def test_a_changed_signed_file_and_an_unsigned_one_are_danish(  # type: ignore[n
     assert _tooltips(danish_view)["ips.json"] == (
         "ips.json er ændret, efter at den blev signeret, eller signaturen hører til en anden fil."
     )
+    top = danish_view.details.topLevelItem(0)
+    lines = [top.child(i).text(1) for i in range(top.childCount())]
+    # The signature check's own line (core/signing/jws.py) is Danish too, the signer's name kept.
+    assert lines == [
+        "Signaturen nævner Karen Testesen, men passer ikke til indholdet",
+        "Signaturen passer ikke til indholdet: filen er ændret, efter at den blev signeret, "
+        "eller signaturen hører til en anden fil.",
+    ], lines
+    check = danish_view.report.files[0].signatures[0]  # type: ignore[union-attr]
+    assert check.problems[0].startswith("The signature does not match the content")  # CLI
     unsigned = tmp_path / "other" / "ips.json"
     unsigned.parent.mkdir()
     unsigned.write_bytes(SAMPLE.read_bytes())

@@ -156,9 +156,8 @@ def _judge(
         ).format(problem=first.text, count=len(broken) - 1)
     failed = [s for s in signatures if s.status == "failed"]
     if failed:
-        if failed[0].problems:
-            # The signature check's own words (core/signing/jws.py, trust.py) are not marked yet.
-            return Verdict.FAILED, Message.plain(failed[0].problems[0])
+        if failed[0].findings:
+            return Verdict.FAILED, failed[0].findings[0]
         return Verdict.FAILED, QT_TRANSLATE_NOOP("Core", "A signature is not valid.")
     if unsigned_reason is not None or not signatures:
         return Verdict.UNSIGNED, unsigned_reason or QT_TRANSLATE_NOOP(
