@@ -1223,6 +1223,22 @@
         <translation>{name} kunne ikke signeres: dens JSON har et usædvanligt layout.</translation>
     </message>
     <message>
+        <source>{name} has no readable Bundle.signature.</source>
+        <translation>{name} har ingen læsbar Bundle.signature.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature is in format {format}; this app checks application/jose signatures.</source>
+        <translation>Bundle.signature er i formatet {format}; programmet tjekker signaturer i formatet application/jose.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature holds no signature data.</source>
+        <translation>Bundle.signature indeholder ingen signaturdata.</translation>
+    </message>
+    <message>
+        <source>The Bundle.signature data is not a base64-encoded JWS.</source>
+        <translation>Dataene i Bundle.signature er ikke en base64-kodet JWS.</translation>
+    </message>
+    <message>
         <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
         <translation>Denne Bundle kan ikke bringes på kanonisk form til signering: {exc}. Tal uden for det område, som JSON-signeringsprogrammer har til fælles (heltal over 2^53, uendelig), kan ikke signeres på denne måde; signér i stedet filen, som den er.</translation>
     </message>
@@ -1355,6 +1371,102 @@
         <translation>{fingerprint_prefix} passer med flere udstedere; angiv flere cifre.</translation>
     </message>
     <message>
+        <source>{issuer} signed a certificate but is not a certificate authority.</source>
+        <translation>{issuer} har udstedt et certifikat, men er ikke en certifikatudsteder.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} expired on {date}.</source>
+        <translation>Certifikatet for {holder} udløb den {date}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} is not valid yet.</source>
+        <translation>Certifikatet for {holder} er ikke gyldigt endnu.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</source>
+        <translation>Certifikatet for {holder} var ikke gyldigt på det angivne tidspunkt for signeringen, {moment} UTC.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</source>
+        <translation>Certifikatet for {holder} tilhører en certifikatudsteder, som må udstede certifikater, men ikke signere dokumenter.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</source>
+        <translation>Certifikatet for {holder} må ikke bruges til signaturer (dets nøgleanvendelse tillader hverken digitale signaturer eller uafviselighed).</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</source>
+        <translation>Certifikatet for {holder} er beregnet til andre formål (fx webservere), ikke til at signere dokumenter.</translation>
+    </message>
+    <message>
+        <source>{issuer} signed a certificate although its key usage does not allow signing certificates.</source>
+        <translation>{issuer} har udstedt et certifikat, selv om dets nøgleanvendelse ikke tillader at udstede certifikater.</translation>
+    </message>
+    <message>
+        <source>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</source>
+        <translation>{issuer} tillader højst {limit} mellemliggende certifikatudsteder under sig, men kæden har {below}.</translation>
+    </message>
+    <message>
+        <source>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</source>
+        <translation>{issuer} tillader højst {limit} mellemliggende certifikatudstedere under sig, men kæden har {below}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</source>
+        <translation>Certifikatet for {holder} har en kritisk udvidelse, som programmet ikke forstår ({extensions}), så man kan ikke stole på det.</translation>
+    </message>
+    <message>
+        <source>an unknown signer</source>
+        <translation>en ukendt underskriver</translation>
+    </message>
+    <message>
+        <source>{problem} (and {count} more problem(s))</source>
+        <translation>{problem} (og {count} problem(er) mere)</translation>
+    </message>
+    <message>
+        <source>A signature is not valid.</source>
+        <translation>En signatur er ugyldig.</translation>
+    </message>
+    <message>
+        <source>Not signed: nobody vouches for who made it.</source>
+        <translation>Ikke signeret: ingen står inde for, hvem der har lavet det.</translation>
+    </message>
+    <message>
+        <source>no trusted issuer vouches for them.</source>
+        <translation>ingen udsteder, du stoler på, står inde for underskriveren.</translation>
+    </message>
+    <message>
+        <source>Intact, but the signer {signer} is not trusted: {reason}</source>
+        <translation>Uændret, men du stoler ikke på underskriveren {signer}: {reason}</translation>
+    </message>
+    <message>
+        <source>Intact — signed by {signers} (trusted issuer {anchors}).</source>
+        <translation>Uændret — signeret af {signers} (udsteder, du stoler på: {anchors}).</translation>
+    </message>
+    <message>
+        <source>{name} is exactly as it was signed.</source>
+        <translation>{name} er præcis, som da den blev signeret.</translation>
+    </message>
+    <message>
+        <source>{name}: The signature file is damaged: {why}.</source>
+        <translation>{name}: Signaturfilen er beskadiget: {why}.</translation>
+    </message>
+    <message>
+        <source>{name} was changed after it was signed, or the signature is not its own.</source>
+        <translation>{name} er ændret, efter at den blev signeret, eller signaturen hører til en anden fil.</translation>
+    </message>
+    <message>
+        <source>{name} has no signature.</source>
+        <translation>{name} har ingen signatur.</translation>
+    </message>
+    <message>
+        <source>{name}: the Bundle.signature does not match the document; it was changed after signing.</source>
+        <translation>{name}: Bundle.signature passer ikke til dokumentet; det er ændret, efter at det blev signeret.</translation>
+    </message>
+    <message>
+        <source>{name} is exactly as it was signed (Bundle.signature).</source>
+        <translation>{name} er præcis, som da den blev signeret (Bundle.signature).</translation>
+    </message>
+    <message>
         <source>The package was refused: its manifest is far too large.</source>
         <translation>Pakken blev afvist: dens filliste er alt for stor.</translation>
     </message>
@@ -1385,6 +1497,42 @@
     <message>
         <source>This zip is not an xShare package: it has no manifest.json.</source>
         <translation>Denne zip-fil er ikke en xShare-pakke: den har ingen manifest.json.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged inside the package.</source>
+        <translation>{name} er beskadiget inde i pakken.</translation>
+    </message>
+    <message>
+        <source>{name} is listed in the manifest but missing.</source>
+        <translation>{name} står på pakkens filliste (manifest), men mangler.</translation>
+    </message>
+    <message>
+        <source>{name} was changed: it no longer matches the manifest.</source>
+        <translation>{name} er ændret: den passer ikke længere til pakkens filliste (manifest).</translation>
+    </message>
+    <message>
+        <source>{name} matches the manifest.</source>
+        <translation>{name} passer til pakkens filliste (manifest).</translation>
+    </message>
+    <message>
+        <source>{name} is in the package but not in its manifest; it was added later.</source>
+        <translation>{name} ligger i pakken, men står ikke på dens filliste (manifest); den er lagt til senere.</translation>
+    </message>
+    <message>
+        <source>The files match the package&apos;s list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</source>
+        <translation>Filerne passer til pakkens liste, men pakken er ikke signeret, så intet beviser, hvem der har lavet den, eller at selve listen ikke er skiftet ud.</translation>
+    </message>
+    <message>
+        <source>The package&apos;s file list (manifest) was changed after it was signed.</source>
+        <translation>Pakkens filliste (manifest) er ændret, efter at den blev signeret.</translation>
+    </message>
+    <message>
+        <source>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</source>
+        <translation>Adgangskoden passer, og indholdet er uændret, siden det blev krypteret, men det er ikke signeret, så intet beviser, hvem der har lavet det.</translation>
+    </message>
+    <message>
+        <source>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</source>
+        <translation>Ingen signatur fundet: der ligger ingen {signature} ved siden af, og den har ingen Bundle.signature.</translation>
     </message>
     <message>
         <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
@@ -1489,6 +1637,26 @@
     <message>
         <source>The link host does not read link keys.</source>
         <translation>Linkværten læser ikke linkenes nøgler.</translation>
+    </message>
+    <message>
+        <source>The signature file is damaged: {why}.</source>
+        <translation>Signaturfilen er beskadiget: {why}.</translation>
+    </message>
+    <message>
+        <source>The signature names a different certificate than the one it carries.</source>
+        <translation>Signaturen nævner et andet certifikat end det, den medbringer.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</source>
+        <translation>Signaturen passer ikke til indholdet: filen er ændret, efter at den blev signeret, eller signaturen hører til en anden fil.</translation>
+    </message>
+    <message>
+        <source>The signature does not say when it was made.</source>
+        <translation>Signaturen siger ikke, hvornår den blev lavet.</translation>
+    </message>
+    <message>
+        <source>The signature claims to be made in the future ({moment}).</source>
+        <translation>Signaturen hævder at være lavet i fremtiden ({moment}).</translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3387,13 @@
     <message>
         <source>Label workbench</source>
         <translation>Mærkningsværksted</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLink</name>
+    <message>
+        <source>The documents were not validated: %1</source>
+        <translation>Dokumenterne blev ikke tjekket mod reglerne i deres format: %1</translation>
     </message>
 </context>
 <context>

@@ -1223,6 +1223,22 @@
             <translation>{name} could not be signed: its JSON has an unusual layout.</translation>
         </message>
         <message>
+            <source>{name} has no readable Bundle.signature.</source>
+            <translation>{name} has no readable Bundle.signature.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature is in format {format}; this app checks application/jose signatures.</source>
+            <translation>The Bundle.signature is in format {format}; this app checks application/jose signatures.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature holds no signature data.</source>
+            <translation>The Bundle.signature holds no signature data.</translation>
+        </message>
+        <message>
+            <source>The Bundle.signature data is not a base64-encoded JWS.</source>
+            <translation>The Bundle.signature data is not a base64-encoded JWS.</translation>
+        </message>
+        <message>
             <source>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</source>
             <translation>This Bundle cannot be put in canonical form for signing: {exc}. Numbers beyond the range JSON signers share (integers above 2^53, infinities) cannot be signed this way; sign the file as it is instead.</translation>
         </message>
@@ -1355,6 +1371,102 @@
             <translation>{fingerprint_prefix} matches several issuers; give more digits.</translation>
         </message>
         <message>
+            <source>{issuer} signed a certificate but is not a certificate authority.</source>
+            <translation>{issuer} signed a certificate but is not a certificate authority.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} expired on {date}.</source>
+            <translation>The certificate of {holder} expired on {date}.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} is not valid yet.</source>
+            <translation>The certificate of {holder} is not valid yet.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</source>
+            <translation>The certificate of {holder} was not valid at the stated signing time {moment} UTC.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</source>
+            <translation>The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</source>
+            <translation>The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</source>
+            <translation>The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.</translation>
+        </message>
+        <message>
+            <source>{issuer} signed a certificate although its key usage does not allow signing certificates.</source>
+            <translation>{issuer} signed a certificate although its key usage does not allow signing certificates.</translation>
+        </message>
+        <message>
+            <source>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</source>
+            <translation>{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.</translation>
+        </message>
+        <message>
+            <source>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</source>
+            <translation>{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.</translation>
+        </message>
+        <message>
+            <source>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</source>
+            <translation>The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.</translation>
+        </message>
+        <message>
+            <source>an unknown signer</source>
+            <translation>an unknown signer</translation>
+        </message>
+        <message>
+            <source>{problem} (and {count} more problem(s))</source>
+            <translation>{problem} (and {count} more problem(s))</translation>
+        </message>
+        <message>
+            <source>A signature is not valid.</source>
+            <translation>A signature is not valid.</translation>
+        </message>
+        <message>
+            <source>Not signed: nobody vouches for who made it.</source>
+            <translation>Not signed: nobody vouches for who made it.</translation>
+        </message>
+        <message>
+            <source>no trusted issuer vouches for them.</source>
+            <translation>no trusted issuer vouches for them.</translation>
+        </message>
+        <message>
+            <source>Intact, but the signer {signer} is not trusted: {reason}</source>
+            <translation>Intact, but the signer {signer} is not trusted: {reason}</translation>
+        </message>
+        <message>
+            <source>Intact — signed by {signers} (trusted issuer {anchors}).</source>
+            <translation>Intact — signed by {signers} (trusted issuer {anchors}).</translation>
+        </message>
+        <message>
+            <source>{name} is exactly as it was signed.</source>
+            <translation>{name} is exactly as it was signed.</translation>
+        </message>
+        <message>
+            <source>{name}: The signature file is damaged: {why}.</source>
+            <translation>{name}: The signature file is damaged: {why}.</translation>
+        </message>
+        <message>
+            <source>{name} was changed after it was signed, or the signature is not its own.</source>
+            <translation>{name} was changed after it was signed, or the signature is not its own.</translation>
+        </message>
+        <message>
+            <source>{name} has no signature.</source>
+            <translation>{name} has no signature.</translation>
+        </message>
+        <message>
+            <source>{name}: the Bundle.signature does not match the document; it was changed after signing.</source>
+            <translation>{name}: the Bundle.signature does not match the document; it was changed after signing.</translation>
+        </message>
+        <message>
+            <source>{name} is exactly as it was signed (Bundle.signature).</source>
+            <translation>{name} is exactly as it was signed (Bundle.signature).</translation>
+        </message>
+        <message>
             <source>The package was refused: its manifest is far too large.</source>
             <translation>The package was refused: its manifest is far too large.</translation>
         </message>
@@ -1385,6 +1497,42 @@
         <message>
             <source>This zip is not an xShare package: it has no manifest.json.</source>
             <translation>This zip is not an xShare package: it has no manifest.json.</translation>
+        </message>
+        <message>
+            <source>{name} is damaged inside the package.</source>
+            <translation>{name} is damaged inside the package.</translation>
+        </message>
+        <message>
+            <source>{name} is listed in the manifest but missing.</source>
+            <translation>{name} is listed in the manifest but missing.</translation>
+        </message>
+        <message>
+            <source>{name} was changed: it no longer matches the manifest.</source>
+            <translation>{name} was changed: it no longer matches the manifest.</translation>
+        </message>
+        <message>
+            <source>{name} matches the manifest.</source>
+            <translation>{name} matches the manifest.</translation>
+        </message>
+        <message>
+            <source>{name} is in the package but not in its manifest; it was added later.</source>
+            <translation>{name} is in the package but not in its manifest; it was added later.</translation>
+        </message>
+        <message>
+            <source>The files match the package's list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</source>
+            <translation>The files match the package's list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.</translation>
+        </message>
+        <message>
+            <source>The package's file list (manifest) was changed after it was signed.</source>
+            <translation>The package's file list (manifest) was changed after it was signed.</translation>
+        </message>
+        <message>
+            <source>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</source>
+            <translation>The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.</translation>
+        </message>
+        <message>
+            <source>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</source>
+            <translation>No signature found: there is no {signature} beside it and it carries no Bundle.signature.</translation>
         </message>
         <message>
             <source>{name}{SIGNATURE_SUFFIX} is a signature, but the file it signs, {name}, is not beside it.</source>
@@ -1489,6 +1637,26 @@
         <message>
             <source>The link host does not read link keys.</source>
             <translation>The link host does not read link keys.</translation>
+        </message>
+        <message>
+            <source>The signature file is damaged: {why}.</source>
+            <translation>The signature file is damaged: {why}.</translation>
+        </message>
+        <message>
+            <source>The signature names a different certificate than the one it carries.</source>
+            <translation>The signature names a different certificate than the one it carries.</translation>
+        </message>
+        <message>
+            <source>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</source>
+            <translation>The signature does not match the content: the file was changed after signing, or the signature belongs to another file.</translation>
+        </message>
+        <message>
+            <source>The signature does not say when it was made.</source>
+            <translation>The signature does not say when it was made.</translation>
+        </message>
+        <message>
+            <source>The signature claims to be made in the future ({moment}).</source>
+            <translation>The signature claims to be made in the future ({moment}).</translation>
         </message>
     </context>
     <context>
@@ -3219,6 +3387,13 @@
         <message>
             <source>Label workbench</source>
             <translation>Label workbench</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenLink</name>
+        <message>
+            <source>The documents were not validated: %1</source>
+            <translation>The documents were not validated: %1</translation>
         </message>
     </context>
     <context>

@@ -119,24 +119,37 @@ def verify_bundle(
     bundle = _load_bundle(raw, name)
     signature = bundle.get("signature")
     if not isinstance(signature, dict):
-        return SignatureCheck(intact=False, problems=[f"{name} has no readable Bundle.signature."])
+        return SignatureCheck(
+            intact=False,
+            findings=[
+                QT_TRANSLATE_NOOP("Core", "{name} has no readable Bundle.signature.").format(
+                    name=name
+                )
+            ],
+        )
     if signature.get("sigFormat") != SIG_FORMAT:
         return SignatureCheck(
             intact=False,
-            problems=[
-                f"The Bundle.signature is in format {signature.get('sigFormat')!r}; this app "
-                "checks application/jose signatures."
+            findings=[
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The Bundle.signature is in format {format}; this app checks application/jose signatures.",
+                ).format(format=repr(signature.get("sigFormat")))
             ],
         )
     data = signature.get("data")
     if not isinstance(data, str) or len(data) > MAX_SIGNATURE_DATA_CHARS:
         return SignatureCheck(
-            intact=False, problems=["The Bundle.signature holds no signature data."]
+            intact=False,
+            findings=[QT_TRANSLATE_NOOP("Core", "The Bundle.signature holds no signature data.")],
         )
     try:
         token = base64.b64decode(data, validate=True).decode("ascii")
     except (binascii.Error, UnicodeDecodeError):
         return SignatureCheck(
-            intact=False, problems=["The Bundle.signature data is not a base64-encoded JWS."]
+            intact=False,
+            findings=[
+                QT_TRANSLATE_NOOP("Core", "The Bundle.signature data is not a base64-encoded JWS.")
+            ],
         )
     return verify_detached(bundle_signing_input(bundle), token, trust, now=now)

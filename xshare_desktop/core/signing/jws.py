@@ -25,6 +25,7 @@ from jwcrypto import jwk
 from jwcrypto import jws as jose_jws
 from jwcrypto.common import JWException, json_encode
 
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 from xshare_desktop.core.signing.canonical_b64 import is_canonical_b64url
 from xshare_desktop.core.signing.certificates import (
     common_name,
@@ -66,10 +67,15 @@ class SignatureCheck:
     valid_now: bool = False
     content_type: str | None = None
     chain: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    # What is wrong, marked for translation (core/i18n.py); ``problems`` is their English.
+    findings: list[Message] = field(default_factory=list)
     untrusted_reason: str | None = None
     # Which signature this is, for people: "doc.json.jws", "Bundle.signature"...
     label: str | None = None
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(str(finding) for finding in self.findings)
 
     @property
     def ok(self) -> bool:
@@ -110,7 +116,7 @@ class SignatureCheck:
             "validNow": self.valid_now,
             "contentType": self.content_type,
             "chain": self.chain,
-            "problems": self.problems,
+            "problems": list(self.problems),
             "untrustedReason": self.untrusted_reason,
             "label": self.label,
         }
@@ -257,7 +263,14 @@ def verify_detached(
         chain = _certificates(header)
         signing_time = _signing_time(header)
     except MalformedSignature as exc:
-        return SignatureCheck(intact=False, problems=[f"The signature file is damaged: {exc}."])
+        return SignatureCheck(
+            intact=False,
+            findings=[
+                QT_TRANSLATE_NOOP("Core", "The signature file is damaged: {why}.").format(
+                    why=str(exc)
+                )
+            ],
+        )
     leaf = chain[0]
     check = SignatureCheck(
         intact=False,
@@ -272,8 +285,10 @@ def verify_detached(
     )
     thumbprint = header.get("x5t#S256")
     if thumbprint is not None and thumbprint != x5t_s256(leaf):
-        check.problems.append(
-            "The signature names a different certificate than the one it carries."
+        check.findings.append(
+            QT_TRANSLATE_NOOP(
+                "Core", "The signature names a different certificate than the one it carries."
+            )
         )
         return check
     try:
@@ -283,16 +298,22 @@ def verify_detached(
         verifier.verify(jwk.JWK.from_pyca(leaf.public_key()), detached_payload=data)
         check.intact = True
     except (JWException, ValueError, TypeError):
-        check.problems.append(
-            "The signature does not match the content: the file was changed after signing, "
-            "or the signature belongs to another file."
+        check.findings.append(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The signature does not match the content: the file was changed after signing, or the signature belongs to another file.",
+            )
         )
         return check
     if signing_time is None:
-        check.problems.append("The signature does not say when it was made.")
+        check.findings.append(
+            QT_TRANSLATE_NOOP("Core", "The signature does not say when it was made.")
+        )
     elif signing_time > moment + CLOCK_SKEW:
-        check.problems.append(
-            f"The signature claims to be made in the future ({_iso(signing_time)})."
+        check.findings.append(
+            QT_TRANSLATE_NOOP(
+                "Core", "The signature claims to be made in the future ({moment})."
+            ).format(moment=_iso(signing_time))
         )
     store = trust if trust is not None else TrustStore()
     chain_check = check_chain(chain, store.certificates(), signing_time, moment)
@@ -301,6 +322,6 @@ def verify_detached(
     check.valid_at_signing = chain_check.valid_at_signing
     check.valid_now = chain_check.valid_now
     check.chain = chain_check.path
-    check.problems.extend(chain_check.problems)
+    check.findings.extend(chain_check.findings)
     check.untrusted_reason = chain_check.untrusted_reason
     return check

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from xshare_desktop.core import paths
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, read_input_bytes
-from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 from xshare_desktop.core.signing.certificates import (
     common_name,
     fingerprint_sha256,
@@ -50,8 +50,13 @@ class ChainCheck:
     path: list[str]
     valid_at_signing: bool
     valid_now: bool
-    problems: list[str] = field(default_factory=list)
+    # What is wrong, marked for translation (core/i18n.py); ``problems`` is their English.
+    findings: list[Message] = field(default_factory=list)
     untrusted_reason: str | None = None
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(str(finding) for finding in self.findings)
 
 
 class TrustStore:
@@ -146,7 +151,7 @@ def check_chain(
     anchor_prints = {fingerprint_sha256(a) for a in anchors}
     leaf = chain[0]
     path = [leaf]
-    problems: list[str] = []
+    problems: list[Message] = []
     anchor: x509.Certificate | None = None
     current = leaf
     while len(path) <= MAX_CHAIN_LENGTH:
@@ -168,10 +173,11 @@ def check_chain(
     non_ca_issuers = [issuer for issuer in path[1:] if not is_ca(issuer)]
     for issuer in non_ca_issuers:
         problems.append(
-            f"{common_name(issuer.subject)} signed a certificate but is not a certificate "
-            "authority."
+            QT_TRANSLATE_NOOP(
+                "Core", "{issuer} signed a certificate but is not a certificate authority."
+            ).format(issuer=common_name(issuer.subject))
         )
-    rule_problems = chain_rule_problems(path)
+    rule_problems = chain_rule_findings(path)
     problems.extend(rule_problems)
     valid_now = all(is_valid_at(c, now) for c in path)
     valid_at_signing = signing_time is not None and all(is_valid_at(c, signing_time) for c in path)
@@ -180,15 +186,23 @@ def check_chain(
         expired = [c for c in path if c.not_valid_after_utc < now]
         if expired:
             problems.append(
-                f"The certificate of {common_name(expired[0].subject)} expired on "
-                f"{expired[0].not_valid_after_utc:%Y-%m-%d}."
+                QT_TRANSLATE_NOOP("Core", "The certificate of {holder} expired on {date}.").format(
+                    holder=common_name(expired[0].subject),
+                    date=f"{expired[0].not_valid_after_utc:%Y-%m-%d}",
+                )
             )
         else:
-            problems.append(f"The certificate of {leaf_name} is not valid yet.")
+            problems.append(
+                QT_TRANSLATE_NOOP("Core", "The certificate of {holder} is not valid yet.").format(
+                    holder=leaf_name
+                )
+            )
     if signing_time is not None and not valid_at_signing:
         problems.append(
-            f"The certificate of {leaf_name} was not valid at the stated signing time "
-            f"{signing_time:%Y-%m-%d %H:%M} UTC."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The certificate of {holder} was not valid at the stated signing time {moment} UTC.",
+            ).format(holder=leaf_name, moment=f"{signing_time:%Y-%m-%d %H:%M}")
         )
     untrusted_reason = None
     if anchor is None:
@@ -203,7 +217,7 @@ def check_chain(
         path=[common_name(c.subject) for c in path],
         valid_at_signing=valid_at_signing,
         valid_now=valid_now,
-        problems=problems,
+        findings=problems,
         untrusted_reason=untrusted_reason,
     )
 
@@ -252,6 +266,11 @@ def _path_length(certificate: x509.Certificate) -> int | None:
 
 
 def chain_rule_problems(path: list[x509.Certificate]) -> list[str]:
+    """:func:`chain_rule_findings` in English."""
+    return [str(finding) for finding in chain_rule_findings(path)]
+
+
+def chain_rule_findings(path: list[x509.Certificate]) -> list[Message]:
     """What in a signer's path (leaf first, up to the anchor) breaks RFC 5280's rules.
 
     Basic constraints and their path length (4.2.1.9, 6.1.4 (l)-(m)), key usage of the signer
@@ -259,19 +278,23 @@ def chain_rule_problems(path: list[x509.Certificate]) -> list[str]:
     (4.2.1.12), and critical extensions nobody here understands (4.2, 6.1.4 (o)). The messages
     say which certificate and which rule, in plain words.
     """
-    problems: list[str] = []
+    problems: list[Message] = []
     leaf = path[0]
     leaf_name = common_name(leaf.subject)
     if is_ca(leaf) and len(path) > 1:
         problems.append(
-            f"The certificate of {leaf_name} belongs to a certificate authority, which may "
-            "sign certificates but not documents."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The certificate of {holder} belongs to a certificate authority, which may sign certificates but not documents.",
+            ).format(holder=leaf_name)
         )
     usage = _key_usage(leaf)
     if usage is not None and not (usage.digital_signature or usage.content_commitment):
         problems.append(
-            f"The certificate of {leaf_name} may not be used for signatures (its key usage "
-            "allows neither digital signatures nor non-repudiation)."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The certificate of {holder} may not be used for signatures (its key usage allows neither digital signatures nor non-repudiation).",
+            ).format(holder=leaf_name)
         )
     try:
         ekus = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
@@ -279,25 +302,36 @@ def chain_rule_problems(path: list[x509.Certificate]) -> list[str]:
         ekus = None
     if ekus is not None and not {eku.dotted_string for eku in ekus} & DOCUMENT_SIGNING_EKUS:
         problems.append(
-            f"The certificate of {leaf_name} is meant for other purposes (such as web "
-            "servers), not for signing documents."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The certificate of {holder} is meant for other purposes (such as web servers), not for signing documents.",
+            ).format(holder=leaf_name)
         )
     for position, issuer in enumerate(path[1:], start=1):
         issuer_name = common_name(issuer.subject)
         issuer_usage = _key_usage(issuer)
         if issuer_usage is not None and not issuer_usage.key_cert_sign:
             problems.append(
-                f"{issuer_name} signed a certificate although its key usage does not allow "
-                "signing certificates."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{issuer} signed a certificate although its key usage does not allow signing certificates.",
+                ).format(issuer=issuer_name)
             )
         limit = _path_length(issuer)
         # intermediate CAs between this issuer and the leaf; self-issued ones do not count
         below = sum(1 for c in path[1:position] if not is_self_issued(c))
         if limit is not None and is_ca(issuer) and below > limit:
-            problems.append(
-                f"{issuer_name} allows at most {limit} intermediate certificate "
-                f"authorit{'y' if limit == 1 else 'ies'} below it, but the chain has {below}."
-            )
+            if limit == 1:
+                allows = QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{issuer} allows at most {limit} intermediate certificate authority below it, but the chain has {below}.",
+                ).format(issuer=issuer_name, limit=limit, below=below)
+            else:
+                allows = QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{issuer} allows at most {limit} intermediate certificate authorities below it, but the chain has {below}.",
+                ).format(issuer=issuer_name, limit=limit, below=below)
+            problems.append(allows)
     for certificate in path:
         unknown = [
             ext.oid.dotted_string
@@ -306,8 +340,9 @@ def chain_rule_problems(path: list[x509.Certificate]) -> list[str]:
         ]
         if unknown:
             problems.append(
-                f"The certificate of {common_name(certificate.subject)} has a critical "
-                f"extension this app does not understand ({', '.join(unknown)}), so it "
-                "cannot be relied on."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The certificate of {holder} has a critical extension this app does not understand ({extensions}), so it cannot be relied on.",
+                ).format(holder=common_name(certificate.subject), extensions=", ".join(unknown))
             )
     return problems

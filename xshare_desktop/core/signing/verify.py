@@ -20,7 +20,7 @@ from typing import Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import parse_json_bytes, read_input_bytes
-from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.signing.bundle_signature import has_bundle_signature, verify_bundle
 from xshare_desktop.core.signing.certificates import utc_now
@@ -44,6 +44,7 @@ from xshare_desktop.core.signing.xshare_package import (
 
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 MAX_SIGNATURE_FILE_BYTES = 256 * 1024
+_DAMAGED_PREFIX = "The signature file is damaged: "
 
 
 class Verdict(StrEnum):
@@ -64,11 +65,15 @@ class FileState(StrEnum):
 class FileResult:
     name: str
     state: FileState
-    message: str
+    text: Message  # marked for translation (core/i18n.py); ``message`` is its English
     size: int | None = None
     content_type: str | None = None
     signatures: list[SignatureCheck] = field(default_factory=list)
     is_signature_file: bool = False
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +92,7 @@ class VerificationReport:
     source: str
     kind: str
     verdict: Verdict
-    headline: str
+    summary: Message  # marked for translation (core/i18n.py); ``headline`` is its English
     files: list[FileResult] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     protected: bool = False
@@ -97,6 +102,10 @@ class VerificationReport:
     documents: dict[str, bytes] = field(default_factory=dict, repr=False)
     # Every intact member including signature files, for saving a package's contents.
     intact_files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def headline(self) -> str:
+        return str(self.summary)
 
     @property
     def ok(self) -> bool:
@@ -125,52 +134,72 @@ class VerificationReport:
         }
 
 
-def _describe_signer(check: SignatureCheck) -> str:
-    return check.signer or "an unknown signer"
+def _describe_signer(check: SignatureCheck) -> Message:
+    if check.signer:
+        return Message.plain(check.signer)
+    return QT_TRANSLATE_NOOP("Core", "an unknown signer")
 
 
 def _judge(
     files: list[FileResult],
     signatures: list[SignatureCheck],
     *,
-    unsigned_reason: str | None,
-) -> tuple[Verdict, str]:
+    unsigned_reason: Message | None,
+) -> tuple[Verdict, Message]:
     broken = [f for f in files if f.state is not FileState.INTACT]
     if broken:
         first = broken[0]
-        extra = f" (and {len(broken) - 1} more problem(s))" if len(broken) > 1 else ""
-        return Verdict.FAILED, f"{first.message}{extra}"
+        if len(broken) == 1:
+            return Verdict.FAILED, first.text
+        return Verdict.FAILED, QT_TRANSLATE_NOOP(
+            "Core", "{problem} (and {count} more problem(s))"
+        ).format(problem=first.text, count=len(broken) - 1)
     failed = [s for s in signatures if s.status == "failed"]
     if failed:
-        return Verdict.FAILED, failed[0].problems[0] if failed[
-            0
-        ].problems else "A signature is not valid."
+        if failed[0].findings:
+            return Verdict.FAILED, failed[0].findings[0]
+        return Verdict.FAILED, QT_TRANSLATE_NOOP("Core", "A signature is not valid.")
     if unsigned_reason is not None or not signatures:
-        return Verdict.UNSIGNED, unsigned_reason or "Not signed: nobody vouches for who made it."
+        return Verdict.UNSIGNED, unsigned_reason or QT_TRANSLATE_NOOP(
+            "Core", "Not signed: nobody vouches for who made it."
+        )
     untrusted = [s for s in signatures if s.status == "untrusted"]
     if untrusted:
         check = untrusted[0]
-        return (
-            Verdict.UNTRUSTED,
-            f"Intact, but the signer {_describe_signer(check)} is not trusted: "
-            f"{check.untrusted_reason or 'no trusted issuer vouches for them.'}",
+        reason = (
+            Message.plain(check.untrusted_reason)
+            if check.untrusted_reason
+            else QT_TRANSLATE_NOOP("Core", "no trusted issuer vouches for them.")
         )
-    signers = sorted({_describe_signer(s) for s in signatures})
+        return Verdict.UNTRUSTED, QT_TRANSLATE_NOOP(
+            "Core", "Intact, but the signer {signer} is not trusted: {reason}"
+        ).format(signer=_describe_signer(check), reason=reason)
+    signers = sorted({s.signer for s in signatures if s.signer})
     anchors = sorted({s.trust_anchor for s in signatures if s.trust_anchor})
-    return (
-        Verdict.VERIFIED,
-        f"Intact — signed by {', '.join(signers)} (trusted issuer {', '.join(anchors)}).",
+    return Verdict.VERIFIED, QT_TRANSLATE_NOOP(
+        "Core", "Intact — signed by {signers} (trusted issuer {anchors})."
+    ).format(
+        signers=", ".join(signers) if signers else QT_TRANSLATE_NOOP("Core", "an unknown signer"),
+        anchors=", ".join(anchors),
     )
 
 
-def _signature_file_state(check: SignatureCheck, name: str) -> tuple[FileState, str]:
+def _signature_file_state(check: SignatureCheck, name: str) -> tuple[FileState, Message]:
     if check.intact:
-        return FileState.INTACT, f"{name} is exactly as it was signed."
-    if check.problems and check.problems[0].startswith("The signature file is damaged"):
-        return FileState.CHANGED, f"{name}: {check.problems[0]}"
+        return FileState.INTACT, QT_TRANSLATE_NOOP(
+            "Core", "{name} is exactly as it was signed."
+        ).format(name=name)
+    if check.problems and check.problems[0].startswith(_DAMAGED_PREFIX):
+        # jws.py's "The signature file is damaged: <why>." with <why> from the token's parser.
+        why = check.problems[0].removeprefix(_DAMAGED_PREFIX).removesuffix(".")
+        return FileState.CHANGED, QT_TRANSLATE_NOOP(
+            "Core", "{name}: The signature file is damaged: {why}."
+        ).format(name=name, why=why)
     return (
         FileState.CHANGED,
-        f"{name} was changed after it was signed, or the signature is not its own.",
+        QT_TRANSLATE_NOOP(
+            "Core", "{name} was changed after it was signed, or the signature is not its own."
+        ).format(name=name),
     )
 
 
@@ -178,13 +207,18 @@ def _check_content(
     name: str, data: bytes, signature_token: str | None, trust: TrustStore, now: dt.datetime
 ) -> FileResult:
     """One file with its detached signature and/or Bundle.signature."""
-    result = FileResult(name, FileState.INTACT, f"{name} has no signature.", size=len(data))
+    result = FileResult(
+        name,
+        FileState.INTACT,
+        QT_TRANSLATE_NOOP("Core", "{name} has no signature.").format(name=name),
+        size=len(data),
+    )
     if signature_token is not None:
         check = verify_detached(data, signature_token, trust, now=now)
         check.label = name + SIGNATURE_SUFFIX
         result.signatures.append(check)
         result.content_type = check.content_type
-        result.state, result.message = _signature_file_state(check, name)
+        result.state, result.text = _signature_file_state(check, name)
     if name.lower().endswith(".json") or data[:1] == b"{":
         try:
             tree = parse_json_bytes(data, name=name)
@@ -196,12 +230,14 @@ def _check_content(
             result.signatures.append(check)
             if not check.intact:
                 result.state = FileState.CHANGED
-                result.message = (
-                    f"{name}: the Bundle.signature does not match the document; it was changed "
-                    "after signing."
-                )
+                result.text = QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name}: the Bundle.signature does not match the document; it was changed after signing.",
+                ).format(name=name)
             elif signature_token is None:
-                result.message = f"{name} is exactly as it was signed (Bundle.signature)."
+                result.text = QT_TRANSLATE_NOOP(
+                    "Core", "{name} is exactly as it was signed (Bundle.signature)."
+                ).format(name=name)
     return result
 
 
@@ -305,7 +341,9 @@ def verify_package_bytes(
                 FileResult(
                     name,
                     FileState.CHANGED,
-                    f"{name} is damaged inside the package.",
+                    QT_TRANSLATE_NOOP("Core", "{name} is damaged inside the package.").format(
+                        name=name
+                    ),
                     is_signature_file=is_signature,
                 )
             )
@@ -315,7 +353,9 @@ def verify_package_bytes(
                 FileResult(
                     name,
                     FileState.MISSING,
-                    f"{name} is listed in the manifest but missing.",
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} is listed in the manifest but missing."
+                    ).format(name=name),
                     is_signature_file=is_signature,
                 )
             )
@@ -326,7 +366,9 @@ def verify_package_bytes(
                 FileResult(
                     name,
                     FileState.CHANGED,
-                    f"{name} was changed: it no longer matches the manifest.",
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} was changed: it no longer matches the manifest."
+                    ).format(name=name),
                     size=len(blob),
                     is_signature_file=is_signature,
                 )
@@ -337,7 +379,7 @@ def verify_package_bytes(
                 FileResult(
                     name,
                     FileState.INTACT,
-                    f"{name} matches the manifest.",
+                    QT_TRANSLATE_NOOP("Core", "{name} matches the manifest.").format(name=name),
                     size=len(blob),
                     is_signature_file=True,
                 )
@@ -352,7 +394,9 @@ def verify_package_bytes(
             entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
         )
         if result.state is FileState.INTACT and not result.signatures:
-            result.message = f"{name} matches the manifest."
+            result.text = QT_TRANSLATE_NOOP("Core", "{name} matches the manifest.").format(
+                name=name
+            )
         files.append(result)
     for name in members.keys() | contents.damaged.keys():
         if name not in listed and name not in (MANIFEST_NAME, MANIFEST_SIGNATURE_NAME):
@@ -360,7 +404,10 @@ def verify_package_bytes(
                 FileResult(
                     name,
                     FileState.UNEXPECTED,
-                    f"{name} is in the package but not in its manifest; it was added later.",
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{name} is in the package but not in its manifest; it was added later.",
+                    ).format(name=name),
                 )
             )
     if outer is not None:
@@ -370,18 +417,20 @@ def verify_package_bytes(
         signatures.insert(0, manifest_check)
     unsigned_reason = None
     if manifest_check is None and outer is None:
-        unsigned_reason = (
-            "The files match the package's list, but the package is not signed, so nothing "
-            "proves who made it or that the list itself was not replaced."
+        unsigned_reason = QT_TRANSLATE_NOOP(
+            "Core",
+            "The files match the package's list, but the package is not signed, so nothing proves who made it or that the list itself was not replaced.",
         )
     verdict, headline = _judge(files, signatures, unsigned_reason=unsigned_reason)
     if manifest_check is not None and not manifest_check.intact and verdict is Verdict.FAILED:
-        headline = "The package's file list (manifest) was changed after it was signed."
+        headline = QT_TRANSLATE_NOOP(
+            "Core", "The package's file list (manifest) was changed after it was signed."
+        )
     report = VerificationReport(
         source=source,
         kind="package",
         verdict=verdict,
-        headline=headline,
+        summary=headline,
         files=files,
         protected=protected,
         package={
@@ -423,21 +472,21 @@ def _single_file_report(
     unsigned_reason = None
     if not result.signatures:
         if protected:
-            unsigned_reason = (
-                "The password fits and the content is unchanged since it was encrypted, but it is "
-                "not signed, so nothing proves who made it."
+            unsigned_reason = QT_TRANSLATE_NOOP(
+                "Core",
+                "The password fits and the content is unchanged since it was encrypted, but it is not signed, so nothing proves who made it.",
             )
         else:
-            unsigned_reason = (
-                f"No signature found: there is no {name}{SIGNATURE_SUFFIX} beside it and it "
-                "carries no Bundle.signature."
-            )
+            unsigned_reason = QT_TRANSLATE_NOOP(
+                "Core",
+                "No signature found: there is no {signature} beside it and it carries no Bundle.signature.",
+            ).format(signature=name + SIGNATURE_SUFFIX)
     verdict, headline = _judge([result], result.signatures, unsigned_reason=unsigned_reason)
     report = VerificationReport(
         source=source,
         kind=kind,
         verdict=verdict,
-        headline=headline,
+        summary=headline,
         files=[result],
         protected=protected,
     )

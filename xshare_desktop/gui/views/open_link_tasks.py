@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.receiving import receive
 from xshare_desktop.core.shl import client
 from xshare_desktop.core.shl.payload import ShlPayload
+from xshare_desktop.gui import errors
 
 
 def fetch_link(
@@ -36,7 +39,13 @@ def validate_received(received: receive.Received, *, progress: Any) -> receive.R
     try:
         validator = receive.load_validator()
     except UserFacingError as exc:
-        received.notes.append(f"The documents were not validated: {exc}")
+        # Translated here, on the worker (QCoreApplication.translate is thread-safe): the note is
+        # shown as it is by the open-link view.
+        received.notes.append(
+            QCoreApplication.translate("OpenLink", "The documents were not validated: %1").replace(
+                "%1", errors.describe(exc)
+            )
+        )
         return received
     receive.validate_documents(received, validator, progress=progress)
     return received

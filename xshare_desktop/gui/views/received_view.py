@@ -322,9 +322,11 @@ class ReceivedView(QWidget):
                 FileState.UNEXPECTED: self.tr("%1 was added to the package afterwards."),
             }[broken.state].replace("%1", broken.name)
         failed = next((c for c in report.all_signatures() if c.status == "failed"), None)
-        if failed is not None and failed.problems:
-            return self.tr("A signature cannot be relied on: %1").replace("%1", failed.problems[0])
-        return report.headline
+        if failed is not None and failed.findings:
+            return self.tr("A signature cannot be relied on: %1").replace(
+                "%1", errors.translated(failed.findings[0])
+            )
+        return errors.translated(report.summary)
 
     def _state_text(self, state: FileState) -> str:
         return {
@@ -335,15 +337,16 @@ class ReceivedView(QWidget):
         }[state]
 
     def _signature_lines(self, check: SignatureCheck) -> list[str]:
+        problems = [errors.translated(finding) for finding in check.findings]
         if check.signer is None:
-            return list(check.problems)
+            return problems
         if not check.intact:
             # Who a broken signature names proves nothing; do not dress it up with trust details.
             return [
                 self.tr("The signature names %1, but it does not match the content").replace(
                     "%1", check.signer
                 ),
-                *check.problems,
+                *problems,
             ]
         trusted = (
             self.tr("trusted via %1").replace("%1", check.trust_anchor or "")
@@ -367,7 +370,7 @@ class ReceivedView(QWidget):
                 "%3", format_date(check.not_after.date().isoformat()) if check.not_after else "?"
             ),
         ]
-        lines += list(check.problems)
+        lines += problems
         return lines
 
     def _render_details(self) -> None:
@@ -387,7 +390,7 @@ class ReceivedView(QWidget):
             self.details.addTopLevelItem(item)
         for result in report.files:
             item = QTreeWidgetItem([result.name, self._state_text(result.state)])
-            item.setToolTip(1, result.message)
+            item.setToolTip(1, errors.translated(result.text))
             for check in result.signatures:
                 for line in self._signature_lines(check):
                     child = QTreeWidgetItem(["", line])
