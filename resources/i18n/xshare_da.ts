@@ -1171,6 +1171,10 @@
         <translation>Fil {index} er ikke en brugbar SMART Health Card-fil: {exc}</translation>
     </message>
     <message>
+        <source>File {index} is listed as {listed} but encrypted as {encrypted}; it was read as {media_type}.</source>
+        <translation>Fil {index} er opført som {listed}, men krypteret som {encrypted}; den blev læst som {media_type}.</translation>
+    </message>
+    <message>
         <source>File {index} should be {media_type} but is not JSON: {message}</source>
         <translation>Fil {index} skulle være {media_type}, men er ikke JSON: {message}</translation>
     </message>
@@ -1179,8 +1183,28 @@
         <translation>Fil {index} skulle være et JSON-objekt ({media_type}).</translation>
     </message>
     <message>
+        <source>File {index} has content type {media_type}, which was ignored.</source>
+        <translation>Fil {index} har indholdstypen {media_type}, som blev sprunget over.</translation>
+    </message>
+    <message>
+        <source>File {index} gives access to a FHIR server ({server}) instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</source>
+        <translation>Fil {index} giver adgang til en FHIR-server ({server}) i stedet for at indeholde selve oplysningerne (application/smart-api-access). Programmet henter ikke fra andre servere; adgangsoplysningerne blev gemt, som de kom.</translation>
+    </message>
+    <message>
+        <source>File {index} gives access to a FHIR server instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</source>
+        <translation>Fil {index} giver adgang til en FHIR-server i stedet for at indeholde selve oplysningerne (application/smart-api-access). Programmet henter ikke fra andre servere; adgangsoplysningerne blev gemt, som de kom.</translation>
+    </message>
+    <message>
         <source>File {index} is labelled FHIR JSON but has no resourceType.</source>
         <translation>Fil {index} er angivet som FHIR-JSON, men har ingen resourceType.</translation>
+    </message>
+    <message>
+        <source>The link carries {count} signatures; only the first {checked} were checked.</source>
+        <translation>Linket indeholder {count} signaturer; kun de første {checked} blev kontrolleret.</translation>
+    </message>
+    <message>
+        <source>The documents were not validated: {reason}</source>
+        <translation>Dokumenterne blev ikke tjekket mod reglerne i deres format: {reason}</translation>
     </message>
     <message>
         <source>{folder} is a file, not a folder.</source>

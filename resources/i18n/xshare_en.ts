@@ -1171,6 +1171,10 @@
             <translation>File {index} is not a usable SMART Health Card file: {exc}</translation>
         </message>
         <message>
+            <source>File {index} is listed as {listed} but encrypted as {encrypted}; it was read as {media_type}.</source>
+            <translation>File {index} is listed as {listed} but encrypted as {encrypted}; it was read as {media_type}.</translation>
+        </message>
+        <message>
             <source>File {index} should be {media_type} but is not JSON: {message}</source>
             <translation>File {index} should be {media_type} but is not JSON: {message}</translation>
         </message>
@@ -1179,8 +1183,28 @@
             <translation>File {index} should be a JSON object ({media_type}).</translation>
         </message>
         <message>
+            <source>File {index} has content type {media_type}, which was ignored.</source>
+            <translation>File {index} has content type {media_type}, which was ignored.</translation>
+        </message>
+        <message>
+            <source>File {index} gives access to a FHIR server ({server}) instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</source>
+            <translation>File {index} gives access to a FHIR server ({server}) instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</translation>
+        </message>
+        <message>
+            <source>File {index} gives access to a FHIR server instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</source>
+            <translation>File {index} gives access to a FHIR server instead of carrying the data (application/smart-api-access). This app does not fetch from other servers; the access details were saved as they came.</translation>
+        </message>
+        <message>
             <source>File {index} is labelled FHIR JSON but has no resourceType.</source>
             <translation>File {index} is labelled FHIR JSON but has no resourceType.</translation>
+        </message>
+        <message>
+            <source>The link carries {count} signatures; only the first {checked} were checked.</source>
+            <translation>The link carries {count} signatures; only the first {checked} were checked.</translation>
+        </message>
+        <message>
+            <source>The documents were not validated: {reason}</source>
+            <translation>The documents were not validated: {reason}</translation>
         </message>
         <message>
             <source>{folder} is a file, not a folder.</source>

@@ -141,3 +141,24 @@ def test_the_not_validated_note_of_an_opened_link_is_danish(  # type: ignore[no-
     assert received.notes == [
         "Dokumenterne blev ikke tjekket mod reglerne i deres format: a.json er tom."
     ]
+
+
+def test_notes_about_a_links_files_are_danish(make_context) -> None:  # type: ignore[no-untyped-def]
+    """Issue #14: the notes the core writes while unpacking a link (core/receiving/receive.py,
+    e.g. SHL: a file of a content type this app does not read is skipped) are marked messages:
+    English for the CLI, Danish where the Danish open-link view shows them."""
+    from xshare_desktop.core.shl.client import Retrieval, RetrievedFile
+    from xshare_desktop.core.shl.payload import ShlPayload
+    from xshare_desktop.gui import errors
+
+    make_context(lang="da")
+    kind = "application/x-future"
+    payload = ShlPayload(url="http://127.0.0.1/shl/x", key="A" * 43, label="Test")
+    retrieval = Retrieval(payload, [RetrievedFile(kind, kind, b"??", listed_content_type=kind)])
+    received = receive.unpack(retrieval)
+    (note,) = received.notes
+    assert str(note) == "File 1 has content type application/x-future, which was ignored."
+    assert not isinstance(note, str)
+    assert errors.translated(note) == (
+        "Fil 1 har indholdstypen application/x-future, som blev sprunget over."
+    )

@@ -117,7 +117,7 @@ def test_a_cty_that_contradicts_the_manifest_is_noted() -> None:
     received = receive.unpack(retrieval)
     assert (
         "listed as application/smart-health-card but encrypted as application/fhir+json"
-        in (received.notes[0])
+        in str(received.notes[0])
     )
 
 

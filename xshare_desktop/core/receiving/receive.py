@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from xshare_desktop.core.errors import UserFacingError
 from xshare_desktop.core.fileio import atomic_write_bytes, parse_json_bytes
-from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP
+from xshare_desktop.core.i18n import QT_TRANSLATE_NOOP, Message
 from xshare_desktop.core.progress import Progress, ensure_progress
 from xshare_desktop.core.shl.client import BadResponse, Retrieval
 from xshare_desktop.core.shl.content import (
@@ -85,7 +85,7 @@ class Received:
     items: list[ReceivedItem]
     signatures: list[SignatureResult] = field(default_factory=list)
     validations: list[DocumentValidation] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message | str] = field(default_factory=list)  # str: already translated
     cards: list[HealthCard] = field(default_factory=list)
 
     @property
@@ -197,7 +197,7 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
     ``issuers`` are the trusted SMART Health Card issuers (default: the person's list).
     """
     items: list[ReceivedItem] = []
-    notes: list[str] = []
+    notes: list[Message | str] = []
     cards: list[HealthCard] = []
     documents = 0
     for index, file in enumerate(retrieval.files, start=1):
@@ -208,9 +208,16 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
             and base_media_type(file.jwe_content_type) != base_media_type(file.listed_content_type)
         ):
             notes.append(
-                f"File {index} is listed as {base_media_type(file.listed_content_type)} but "
-                f"encrypted as {base_media_type(file.jwe_content_type)}; it was read as "
-                f"{media_type}."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "File {index} is listed as {listed} but encrypted as {encrypted}; it was read "
+                    "as {media_type}.",
+                ).format(
+                    index=index,
+                    listed=base_media_type(file.listed_content_type),
+                    encrypted=base_media_type(file.jwe_content_type),
+                    media_type=media_type,
+                )
             )
         if media_type in (FHIR_JSON, SMART_HEALTH_CARD, SMART_API_ACCESS):
             try:
@@ -228,7 +235,11 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
                     ).format(index=index, media_type=media_type)
                 )
         else:
-            notes.append(f"File {index} has content type {media_type}, which was ignored.")
+            notes.append(
+                QT_TRANSLATE_NOOP(
+                    "Core", "File {index} has content type {media_type}, which was ignored."
+                ).format(index=index, media_type=media_type)
+            )
             continue
         if media_type == SMART_HEALTH_CARD:
             card_items, file_cards = _unpack_health_cards(file.data, index, issuers, len(cards) + 1)
@@ -241,10 +252,19 @@ def unpack(retrieval: Retrieval, *, issuers: IssuerStore | None = None) -> Recei
             items.append(ReceivedItem(f"api-access-{index}.json", file.data, media_type))
             server = body.get("aud") if isinstance(body.get("aud"), str) else None
             notes.append(
-                f"File {index} gives access to a FHIR server"
-                + (f" ({server})" if server else "")
-                + " instead of carrying the data (application/smart-api-access). This app does "
-                "not fetch from other servers; the access details were saved as they came."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "File {index} gives access to a FHIR server ({server}) instead of carrying "
+                    "the data (application/smart-api-access). This app does not fetch from other "
+                    "servers; the access details were saved as they came.",
+                ).format(index=index, server=server)
+                if server
+                else QT_TRANSLATE_NOOP(
+                    "Core",
+                    "File {index} gives access to a FHIR server instead of carrying the data "
+                    "(application/smart-api-access). This app does not fetch from other servers; "
+                    "the access details were saved as they came.",
+                ).format(index=index)
             )
             continue
         resource_type = body.get("resourceType")
@@ -300,8 +320,10 @@ def check_signatures(received: Received) -> list[SignatureResult]:
     if len(signatures) > MAX_SIGNATURES:
         # Each signature is tried against every file; a hostile link must not make that endless.
         received.notes.append(
-            f"The link carries {len(signatures)} signatures; only the first {MAX_SIGNATURES} "
-            "were checked."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The link carries {count} signatures; only the first {checked} were checked.",
+            ).format(count=len(signatures), checked=MAX_SIGNATURES)
         )
         signatures = signatures[:MAX_SIGNATURES]
     for signature in signatures:
@@ -357,7 +379,11 @@ def validate_documents(
         try:
             validator = load_validator()
         except UserFacingError as exc:
-            received.notes.append(f"The documents were not validated: {exc}")
+            received.notes.append(
+                QT_TRANSLATE_NOOP("Core", "The documents were not validated: {reason}").format(
+                    reason=exc.text
+                )
+            )
             return []
     results = []
     for index, item in enumerate(documents):

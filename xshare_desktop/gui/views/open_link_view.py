@@ -374,7 +374,7 @@ class OpenLinkView(OpenLinkViewLayout):
                 text = "✓ " + self.tr("%1 follows the rules of its format.")
             self.results.addItem(text.replace("%1", validation.name))
         for note in received.notes:
-            self.results.addItem(note)
+            self.results.addItem(note if isinstance(note, str) else errors.translated(note))
         rows = max(1, self.results.count())
         self.results.setFixedHeight(
             rows * max(self.results.sizeHintForRow(0), 20) + 2 * self.results.frameWidth() + 4
