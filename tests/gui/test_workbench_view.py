@@ -90,7 +90,7 @@ def test_link_tests_against_the_published_test_links_and_export(
 ) -> None:
     view = make_view(qtbot)
     qtbot.mouseClick(view.links.publish_button, Qt.MouseButton.LeftButton)
-    assert view.links.test_links.rowCount() >= 10
+    qtbot.waitUntil(lambda: view.links.test_links.rowCount() >= 10, timeout=30_000)
     assert view.links.publish_button.text() == "Stop test links"
     try:
         view.links.uri_edit.setText(view.links.host.link("flags-out-of-order").uri)
@@ -172,3 +172,37 @@ def test_the_evidence_pack_is_unlocked_and_written_on_a_worker_thread(
     assert threads["unlock"] is not main and threads["write"] is not main
     assert view.evidence.status.text().endswith("Every file is signed.")
     assert view.evidence.export_button.isEnabled()
+
+
+def test_the_test_links_host_opens_and_closes_off_the_gui_thread(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: nothing that opens or closes a socket runs on the GUI thread; the consumer test
+    links' host is published and stopped on the worker, and the page empties at once on Stop."""
+    from xshare_desktop.core.workbench import consumer_links
+
+    threads: dict[str, threading.Thread] = {}
+    real_serve = consumer_links.serve_test_links
+
+    def serve(*args: Any, **kwargs: Any) -> Any:
+        threads["start"] = threading.current_thread()
+        host = real_serve(*args, **kwargs)
+        real_stop = host.stop
+
+        def stop() -> None:
+            threads["stop"] = threading.current_thread()
+            real_stop()
+
+        host.stop = stop
+        return host
+
+    monkeypatch.setattr(consumer_links, "serve_test_links", serve)
+    view = make_view(qtbot)
+    qtbot.mouseClick(view.links.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.links.test_links.rowCount() >= 10, timeout=30_000)
+    worker = view.links.stop_test_links()
+    assert view.links.test_links.rowCount() == 0
+    assert worker is not None
+    qtbot.waitUntil(lambda: "stop" in threads, timeout=30_000)
+    assert threads["start"] is not threading.main_thread()
+    assert threads["stop"] is not threading.main_thread()

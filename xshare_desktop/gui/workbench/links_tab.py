@@ -4,6 +4,7 @@ viewer (Link Consumer), with a place to tick how the viewer behaved on each."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -51,6 +52,8 @@ class LinksTab(QWidget):
         self._worker: Worker | None = None
         self._status = ("idle", "")
         self._host: Any = None
+        self._host_worker: Worker | None = None
+        self._stop_when_published = False  # Stop or Start over came while the links started
         self.report: LinkTestReport | None = None
         # The vendor's ticks for the consumer test links; kept when the links stop.
         self.ticks: dict[str, Verdict] = {}
@@ -255,22 +258,44 @@ class LinksTab(QWidget):
 
     # -- the consumer test links ---------------------------------------------------------------
     def toggle_test_links(self) -> None:
+        """Publish or stop the consumer test links; opening and closing their host's socket
+        runs on the worker, never on the GUI thread (issue 15)."""
         if self._host is not None:
             self.stop_test_links()
             return
-        from xshare_desktop.core.shl.content import share_files_from_paths
-        from xshare_desktop.core.workbench.consumer_links import serve_test_links
+        if self._host_worker is not None:
+            return
+        self._stop_when_published = False
         from xshare_desktop.gui.samples import samples_dir
 
-        try:
-            candidates = sorted(samples_dir().glob("ips-*.json"))
-            if not candidates:
-                raise UserFacingError(self.tr("No sample document was found for the test links."))
-            document = share_files_from_paths([candidates[0]])[0]
-            self._host = serve_test_links(document)
-        except (UserFacingError, OSError) as exc:
-            self.consumer_intro.setText(errors.describe(exc))
+        candidates = sorted(samples_dir().glob("ips-*.json"))
+        if not candidates:
+            self.consumer_intro.setText(self.tr("No sample document was found for the test links."))
             return
+        self.publish_button.setEnabled(False)
+        worker = Worker(_publish_test_links, candidates[0], progress_arg=False)
+        self._host_worker = worker
+        worker.finished_ok.connect(self._test_links_published)
+        worker.failed.connect(self._test_links_failed)
+        worker.done.connect(self._host_worker_done)
+        worker.start()
+
+    def _host_worker_done(self) -> None:
+        self._host_worker = None
+        self.publish_button.setEnabled(True)
+
+    def _test_links_failed(self, exc: object) -> None:
+        if isinstance(exc, UserFacingError | OSError):
+            self.consumer_intro.setText(errors.describe(exc))
+        elif isinstance(exc, BaseException):
+            errors.present(exc, self)
+
+    def _test_links_published(self, host: Any) -> None:
+        if self._stop_when_published:
+            self._stop_when_published = False
+            Worker(host.stop, progress_arg=False).start()
+            return
+        self._host = host
         links = self._host.links
         self.test_links.setRowCount(len(links))
         for row, link in enumerate(links):
@@ -311,15 +336,26 @@ class LinksTab(QWidget):
             return []
         return consumer_cases(self.ticks)
 
-    def stop_test_links(self) -> None:
-        if self._host is not None:
-            self._host.stop()
-            self._host = None
+    def stop_test_links(self) -> Worker | None:
+        """Take the test links off the page at once; their host closes on the worker."""
+        host, self._host = self._host, None
+        self._stop_when_published = self._host_worker is not None
         self.test_links.setRowCount(0)
         self.retranslate()
+        if host is None:
+            return None
+        return Worker(host.stop, progress_arg=False).start()
 
     def copy_selected_test_link(self) -> None:
         row = self.test_links.currentRow()
         item = self.test_links.item(row, 0) if row >= 0 else None
         if item is not None:
             QGuiApplication.clipboard().setText(str(item.data(DATA_ROLE)))
+
+
+def _publish_test_links(sample: Path) -> Any:
+    """On the worker: the consumer test links for one sample document, served on loopback."""
+    from xshare_desktop.core.shl.content import share_files_from_paths
+    from xshare_desktop.core.workbench.consumer_links import serve_test_links
+
+    return serve_test_links(share_files_from_paths([sample])[0])
