@@ -115,9 +115,8 @@ def test_a_cty_that_contradicts_the_manifest_is_noted() -> None:
         ],
     )
     received = receive.unpack(retrieval)
-    assert (
-        "listed as application/smart-health-card but encrypted as application/fhir+json"
-        in str(received.notes[0])
+    assert "listed as application/smart-health-card but encrypted as application/fhir+json" in str(
+        received.notes[0]
     )
 
 

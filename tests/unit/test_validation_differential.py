@@ -9,34 +9,17 @@ unfolds the type. Fixtures are written here from those rules.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.unit.validation_support import Overlay
 from xshare_desktop.core.fhir_packages import ConformanceContext
 from xshare_desktop.core.validation.differential import snapshot_from_differential
 from xshare_desktop.core.validation.engine import Validator
 
 BASE = "http://example.org/fhir/StructureDefinition/"
-
-
-class _WithProfiles:
-    """The package context plus profiles of the test's own."""
-
-    def __init__(self, context: ConformanceContext, *extra: dict[str, Any]) -> None:
-        self._context = context
-        self._extra = {r["url"]: r for r in extra}
-
-    def structure_definition(self, url: str) -> Mapping[str, Any] | None:
-        return self._extra.get(url) or self._context.structure_definition(url)
-
-    def value_set(self, url: str) -> Mapping[str, Any] | None:
-        return self._context.value_set(url)
-
-    def code_system(self, url: str) -> Mapping[str, Any] | None:
-        return self._context.code_system(url)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +59,7 @@ def test_a_constraint_in_the_differential_applies_and_the_input_is_kept(
         "NoName", "Patient", [{"id": "Patient.name", "path": "Patient.name", "max": "0"}]
     )
     before = copy.deepcopy(profile)
-    validator = Validator(_WithProfiles(context, profile))
+    validator = Validator(Overlay(context, profile))
     claimed = {"resourceType": "Patient", "meta": {"profile": [BASE + "NoName"]}}
     assert _errors(validator, {**claimed, "name": [{"family": "Doe"}]}) == [
         "Patient.name: name is not allowed here (the profile prohibits it)"
@@ -119,7 +102,7 @@ def test_a_complex_extension_from_its_differential(context: ConformanceContext) 
         ],
         context=[{"type": "element", "expression": "Patient"}],
     )
-    validator = Validator(_WithProfiles(context, ext))
+    validator = Validator(Overlay(context, ext))
 
     def patient(*parts: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -158,7 +141,7 @@ def test_path_only_elements_after_a_slice_belong_to_that_slice(
     assert by_id["Observation.category:coded.coding"]["min"] == 1
     # the base element (children from CodeableConcept) keeps min 0
     assert by_id.get("Observation.category.coding", {"min": 0})["min"] == 0
-    validator = Validator(_WithProfiles(context, profile))
+    validator = Validator(Overlay(context, profile))
     observation = {
         "resourceType": "Observation",
         "meta": {"profile": [BASE + "Categories"]},
@@ -221,7 +204,7 @@ def test_a_datatype_profile_decides_a_profile_slice(context: ConformanceContext)
             },
         ],
     )
-    validator = Validator(_WithProfiles(context, profile, fixed_text))
+    validator = Validator(Overlay(context, profile, fixed_text))
     observation = {
         "resourceType": "Observation",
         "meta": {"profile": [BASE + "ByText"]},
@@ -252,7 +235,7 @@ def test_resource_variables_carry_their_type_in_invariants(context: ConformanceC
             }
         ],
     )
-    validator = Validator(_WithProfiles(context, profile))
+    validator = Validator(Overlay(context, profile))
     patient = {
         "resourceType": "Patient",
         "meta": {"profile": [BASE + "TypedVars"]},
@@ -264,7 +247,7 @@ def test_resource_variables_carry_their_type_in_invariants(context: ConformanceC
     broken["differential"]["element"][0]["constraint"][0]["expression"] = rule.replace(
         "'Patient'", "'Practitioner'"
     )
-    broken_validator = Validator(_WithProfiles(context, broken))
+    broken_validator = Validator(Overlay(context, broken))
     assert [e.split(":")[0] for e in _errors(broken_validator, patient)] == [
         "Patient.generalPractitioner[0]"
     ]
@@ -289,7 +272,7 @@ def test_min_and_max_values_are_inclusive_limits(
         [{"path": "Observation.valueQuantity", "type": [{"code": "Quantity"}]},
          {"path": "Observation.valueQuantity.value", **limits}],
     )  # fmt: skip
-    validator = Validator(_WithProfiles(context, profile))
+    validator = Validator(Overlay(context, profile))
     observation = {
         "resourceType": "Observation",
         "meta": {"profile": [BASE + "Limited"]},
@@ -315,7 +298,7 @@ def test_a_date_minimum(context: ConformanceContext, limit: str, value: str, fai
     """ElementDefinition.minValueDate; dates of different precision are not ordered (FHIRPath
     comparison of partial dates gives no answer)."""
     profile = _profile("Recent", "Patient", [{"path": "Patient.birthDate", "minValueDate": limit}])
-    validator = Validator(_WithProfiles(context, profile))
+    validator = Validator(Overlay(context, profile))
     patient = {
         "resourceType": "Patient",
         "meta": {"profile": [BASE + "Recent"]},

@@ -7,32 +7,17 @@ The definitions are written here from those rules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.unit.validation_support import Overlay
 from xshare_desktop.core.fhir_packages import ConformanceContext
 from xshare_desktop.core.validation.engine import Validator
 
 BASE = "http://example.org/fhir/StructureDefinition/"
 CORE = "http://hl7.org/fhir/StructureDefinition/"
-
-
-class _WithExtensions:
-    def __init__(self, context: ConformanceContext, *extra: dict[str, Any]) -> None:
-        self._context = context
-        self._extra = {r["url"]: r for r in extra}
-
-    def structure_definition(self, url: str) -> Mapping[str, Any] | None:
-        return self._extra.get(url) or self._context.structure_definition(url)
-
-    def value_set(self, url: str) -> Mapping[str, Any] | None:
-        return self._context.value_set(url)
-
-    def code_system(self, url: str) -> Mapping[str, Any] | None:
-        return self._context.code_system(url)
 
 
 def _extension(name: str, contexts: list[tuple[str, str]], **extra: Any) -> dict[str, Any]:
@@ -68,7 +53,7 @@ def _extension(name: str, contexts: list[tuple[str, str]], **extra: Any) -> dict
 def validator(fhir_cache: Path) -> Validator:
     context = ConformanceContext.load(cache=fhir_cache)
     return Validator(
-        _WithExtensions(
+        Overlay(
             context,
             _extension(
                 "onPatientOrName",

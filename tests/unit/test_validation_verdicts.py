@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.unit.validation_support import Overlay
 from xshare_desktop.core.fhir_packages import ConformanceContext
 from xshare_desktop.core.fhir_packages.cache import PackageInfo
 from xshare_desktop.core.validation.engine import Validator
@@ -22,29 +23,6 @@ EX = "http://example.org/fhir/StructureDefinition/"
 @pytest.fixture(scope="module")
 def context(fhir_cache: Path) -> ConformanceContext:
     return ConformanceContext.load(cache=fhir_cache)
-
-
-class Overlay:
-    """The real context plus resources made for one test (by canonical URL)."""
-
-    def __init__(self, context: ConformanceContext, *extra: dict[str, Any]) -> None:
-        self._context = context
-        self._extra = {r["url"]: r for r in extra}
-
-    def _find(self, url: str, kind: str) -> dict[str, Any] | None:
-        found = self._extra.get(url.split("|", 1)[0])
-        return found if found is not None and found["resourceType"] == kind else None
-
-    def structure_definition(self, url_or_type: str) -> dict[str, Any] | None:
-        return self._find(url_or_type, "StructureDefinition") or (
-            self._context.structure_definition(url_or_type)
-        )
-
-    def value_set(self, url: str) -> dict[str, Any] | None:
-        return self._find(url, "ValueSet") or self._context.value_set(url)
-
-    def code_system(self, url: str) -> dict[str, Any] | None:
-        return self._find(url, "CodeSystem") or self._context.code_system(url)
 
 
 def derive(

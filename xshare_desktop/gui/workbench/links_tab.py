@@ -293,7 +293,7 @@ class LinksTab(QWidget):
     def _test_links_published(self, host: Any) -> None:
         if self._stop_when_published:
             self._stop_when_published = False
-            Worker(host.stop, progress_arg=False).start()
+            _stop_on_worker(host)
             return
         self._host = host
         links = self._host.links
@@ -344,7 +344,7 @@ class LinksTab(QWidget):
         self.retranslate()
         if host is None:
             return None
-        return Worker(host.stop, progress_arg=False).start()
+        return _stop_on_worker(host)
 
     def copy_selected_test_link(self) -> None:
         row = self.test_links.currentRow()
@@ -359,3 +359,8 @@ def _publish_test_links(sample: Path) -> Any:
     from xshare_desktop.core.workbench.consumer_links import serve_test_links
 
     return serve_test_links(share_files_from_paths([sample])[0])
+
+
+def _stop_on_worker(host: Any) -> Worker:
+    """Close the test links' host off the GUI thread (closing its socket takes a moment)."""
+    return Worker(host.stop, progress_arg=False).start()
