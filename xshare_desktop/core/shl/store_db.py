@@ -213,10 +213,13 @@ class SqliteDatabase:
 
     @contextmanager
     def statement(self) -> Iterator[Session]:
-        # Under the writer lock but without BEGIN ... COMMIT: one statement is atomic by
-        # itself, and each call into sqlite3 lets go of the GIL, which a thread holding the
-        # writer lock may wait milliseconds to get back while others queue behind it.
-        with self._writer, self._connect() as conn:
+        # Neither BEGIN ... COMMIT nor the process's writer lock: one statement is atomic by
+        # itself, and SQLite holds its write lock only inside that one call. Each call into
+        # sqlite3 lets go of the GIL, and under waitress getting it back waits on the loop
+        # thread, which walks every open connection on each turn; a Python lock held across
+        # those waits made them serial (24 requests/s at 200 clients instead of 1,791,
+        # docs/benchmarks.md). A clash between two threads here waits in SQLite's busy handler.
+        with self._connect() as conn:
             yield conn
 
     @contextmanager
